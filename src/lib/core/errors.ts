@@ -1,0 +1,182 @@
+// Named errors whose messages tell the user what happened and what to do.
+// Every layer throws these; the UI and CLI turn any error into text through `describeError` only.
+
+import type { StepName } from './types';
+
+/** Base class: a stable `code` for storage and tests, a message worded for the user. */
+export abstract class ClinReviseError extends Error {
+  abstract readonly code: string;
+}
+
+/** The question is empty or whitespace. */
+export class EmptyQuestionError extends ClinReviseError {
+  readonly code = 'empty_question';
+  constructor() {
+    super('Type a question first.');
+    this.name = 'EmptyQuestionError';
+  }
+}
+
+/** No engine is configured, or its settings are incomplete. */
+export class EngineNotConfiguredError extends ClinReviseError {
+  readonly code = 'engine_not_configured';
+  constructor(detail: string) {
+    super(`The model engine is not set up: ${detail} Open Settings to choose one.`);
+    this.name = 'EngineNotConfiguredError';
+  }
+}
+
+/** The server could not be reached at all (connection refused, DNS, CORS, offline). */
+export class ServerUnreachableError extends ClinReviseError {
+  readonly code = 'server_unreachable';
+  constructor(readonly server: string, detail?: string) {
+    super(
+      `Could not reach the model server at ${server}${detail ? ` (${detail})` : ''}. ` +
+        'Check that it is running, that the URL is right, and that it allows requests from this page (CORS).',
+    );
+    this.name = 'ServerUnreachableError';
+  }
+}
+
+/** The server answered with a non-2xx status. */
+export class ServerHttpError extends ClinReviseError {
+  readonly code = 'server_http_error';
+  constructor(readonly server: string, readonly status: number, detail: string) {
+    const hint =
+      status === 401 || status === 403
+        ? 'Check the API key in Settings.'
+        : status === 404
+          ? 'Check the server URL (it usually ends in /v1) and the model name.'
+          : status >= 500
+            ? 'The server failed; its log will say why.'
+            : 'The server rejected the request.';
+    super(`The model server at ${server} answered HTTP ${status}${detail ? `: ${detail}` : ''}. ${hint}`);
+    this.name = 'ServerHttpError';
+  }
+}
+
+/** The server did not answer, or stopped streaming, within the time limit. */
+export class ServerTimeoutError extends ClinReviseError {
+  readonly code = 'server_timeout';
+  constructor(readonly server: string, readonly seconds: number) {
+    super(
+      `The model server at ${server} sent nothing for ${seconds} s. ` +
+        'It may be overloaded or the model too slow; try again or raise the timeout in Settings.',
+    );
+    this.name = 'ServerTimeoutError';
+  }
+}
+
+/** The server's reply was not a valid OpenAI-compatible (streamed) response. */
+export class MalformedResponseError extends ClinReviseError {
+  readonly code = 'malformed_response';
+  constructor(readonly server: string, detail: string) {
+    super(`The model server at ${server} sent a reply this app cannot read (${detail}). Is it OpenAI-compatible?`);
+    this.name = 'MalformedResponseError';
+  }
+}
+
+/** The model's structured reply was still unusable after one repair attempt. */
+export class StructuredOutputError extends ClinReviseError {
+  readonly code = 'invalid_structured_output';
+  constructor(readonly what: string, readonly problems: string[]) {
+    super(
+      `The model did not produce a usable ${what} (${problems.slice(0, 3).join('; ')}). ` +
+        'Try again, or choose a larger model.',
+    );
+    this.name = 'StructuredOutputError';
+  }
+}
+
+/** The model returned nothing usable where an answer was expected. */
+export class EmptyAnswerError extends ClinReviseError {
+  readonly code = 'empty_answer';
+  constructor() {
+    super('The model returned an empty answer. Try again, or choose another model.');
+    this.name = 'EmptyAnswerError';
+  }
+}
+
+/** The model stopped at its token limit, so the reply is incomplete. */
+export class TruncatedOutputError extends ClinReviseError {
+  readonly code = 'truncated_output';
+  constructor(readonly what: string, readonly maxTokens: number) {
+    super(
+      `The model's ${what} was cut off at its ${maxTokens}-token limit. ` +
+        'Try a shorter question or a model with a larger context window.',
+    );
+    this.name = 'TruncatedOutputError';
+  }
+}
+
+/** The question (with the material each step needs) does not fit the model's context window. */
+export class ContextBudgetError extends ClinReviseError {
+  readonly code = 'context_budget';
+  constructor(readonly neededTokens: number, readonly windowTokens: number, what = 'The question') {
+    super(
+      `${what} needs about ${neededTokens} tokens but the model's context window holds ${windowTokens}. ` +
+        'Shorten it, or pick a model with a larger context window.',
+    );
+    this.name = 'ContextBudgetError';
+  }
+}
+
+/** A pipeline step failed; wraps the cause and names the step. */
+export class StepFailedError extends ClinReviseError {
+  readonly code: string;
+  constructor(readonly step: StepName, override readonly cause: unknown) {
+    super(`${STEP_LABELS[step]} failed: ${describeError(cause)}`);
+    this.name = 'StepFailedError';
+    this.code = cause instanceof ClinReviseError ? cause.code : 'unexpected';
+  }
+}
+
+/** How each step is named to the user. */
+export const STEP_LABELS: Record<StepName, string> = {
+  classify: 'Classifying the question',
+  select_principles: 'Selecting principles',
+  rubric: 'Writing the rubric',
+  draft: 'Drafting the answer',
+  grade: 'Grading the answer',
+  revise: 'Revising the answer',
+};
+
+/** True for the error an aborted fetch or AbortSignal produces, whatever the runtime. */
+export function isAbortError(err: unknown): boolean {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'name' in err &&
+    ((err as { name: unknown }).name === 'AbortError' || (err as { name: unknown }).name === 'TimeoutError') &&
+    !(err instanceof ClinReviseError)
+  );
+}
+
+/** Throws the signal's abort reason as an AbortError if it has been aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/** A fresh AbortError (DOMException where available, so every runtime recognises it). */
+export function abortError(): Error {
+  return new DOMException('The run was stopped.', 'AbortError');
+}
+
+/**
+ * The one place any error becomes user-facing text. Our errors already carry
+ * user wording; anything else is reported as unexpected, with its own message.
+ */
+export function describeError(err: unknown): string {
+  if (err instanceof ClinReviseError) return err.message;
+  if (isAbortError(err)) return 'Stopped.';
+  if (err instanceof Error) return `Unexpected error: ${err.message}`;
+  if (typeof err === 'string') return `Unexpected error: ${err}`;
+  return 'Unexpected error.';
+}
+
+/** The stable code of an error, for storage and tests. */
+export function errorCode(err: unknown): string {
+  if (err instanceof ClinReviseError) return err.code;
+  if (isAbortError(err)) return 'stopped';
+  return 'unexpected';
+}

@@ -1,0 +1,118 @@
+// Runtime schemas for everything that crosses a trust boundary: model replies, imported
+// principle files, stored records. One zod schema gives both validation and the JSON Schema
+// sent to engines as `response_format`.
+
+import { z } from 'zod';
+import { AXES, SCENARIO_VALUES } from './types';
+
+/** Lower-cases and snake-cases an enum-ish string the way models tend to misspell them ("Health professional"). */
+function normaliseToken(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s-]+/g, '_') : value;
+}
+
+/** An enum that tolerates case and spacing variants before checking membership. */
+function lenientEnum<T extends readonly [string, ...string[]]>(values: T) {
+  return z.preprocess(normaliseToken, z.enum(values));
+}
+
+/** A boolean that also accepts "yes"/"no"/"true"/"false" strings, as small models often write. */
+const lenientBoolean = z.preprocess((value) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', 'yes', 'met', 'present'].includes(v)) return true;
+  if (['false', 'no', 'not_met', 'not met', 'absent'].includes(v)) return false;
+  return value;
+}, z.boolean());
+
+const nonZeroPoints = z
+  .number()
+  .int()
+  .min(-10)
+  .max(10)
+  .refine((n) => n !== 0, { message: 'points must not be 0' });
+
+export const ScenarioSchema = z.object({
+  urgency: lenientEnum(SCENARIO_VALUES.urgency),
+  uncertainty: lenientEnum(SCENARIO_VALUES.uncertainty),
+  expertise: lenientEnum(SCENARIO_VALUES.expertise),
+  task_type: lenientEnum(SCENARIO_VALUES.task_type),
+});
+
+export const AxisSchema = lenientEnum(AXES);
+
+/** The rubric as the model writes it (ids are assigned by us afterwards). */
+export const RubricReplySchema = z.object({
+  items: z
+    .array(
+      z.object({
+        criterion: z.string().trim().min(8, 'criterion is too short'),
+        points: z.preprocess((v) => (typeof v === 'string' ? Number(v) : v), nonZeroPoints),
+        axis: AxisSchema,
+        principle_id: z.string().trim().nullable(),
+      }),
+    )
+    .min(1)
+    .max(20),
+});
+
+/** The batched grading reply: one verdict per rubric item id. */
+export const GradeReplySchema = z.object({
+  grades: z
+    .array(
+      z.object({
+        id: z.string().trim(),
+        met: lenientBoolean,
+        evidence: z.string().max(400).default(''),
+      }),
+    )
+    .min(1),
+});
+
+const ScenarioValueList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).min(1);
+
+/** One HealthPrinciple record, as shipped in principles/ and as imported by the user. */
+export const PrincipleSchema = z.object({
+  id: z.string().regex(/^[A-Z]{3}-\d{3}$|^USR-[A-Za-z0-9-]+$/, 'id must look like URG-001 (or USR-… for your own)'),
+  dimension: z.enum(['urgency', 'uncertainty', 'expertise', 'task_type']),
+  category: z.string().trim().min(1),
+  title: z.string().trim().min(3).max(120),
+  statement: z.string().trim().min(20),
+  rationale: z.string().trim().min(10),
+  applies_when: z
+    .object({
+      urgency: ScenarioValueList(SCENARIO_VALUES.urgency).optional(),
+      uncertainty: ScenarioValueList(SCENARIO_VALUES.uncertainty).optional(),
+      expertise: ScenarioValueList(SCENARIO_VALUES.expertise).optional(),
+      task_type: ScenarioValueList(SCENARIO_VALUES.task_type).optional(),
+    })
+    .strict(),
+  keywords: z.array(z.string().trim().min(1)),
+  checks: z
+    .array(
+      z.object({
+        criterion: z.string().trim().min(8),
+        points: nonZeroPoints,
+        axis: z.enum(AXES),
+      }),
+    )
+    .min(1)
+    .max(4),
+  sources: z
+    .array(z.object({ name: z.string().trim().min(3), year: z.number().int().min(1900).max(2100) }))
+    .min(1),
+});
+
+/** Turns zod issues into short human-readable problems ("items.2.points: points must not be 0"). */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.join('.');
+    return path ? `${path}: ${issue.message}` : issue.message;
+  });
+}
+
+/** The JSON Schema an engine should constrain its reply to. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}

@@ -1,0 +1,181 @@
+// The domain vocabulary shared by the pipeline, storage, UI and CLI.
+// Pure types and constant lists only: no DOM, no engine, no storage.
+
+/** The four clinical dimensions a question is classified along, and their allowed values. */
+export const SCENARIO_VALUES = {
+  urgency: ['emergent', 'urgent', 'routine', 'not_applicable'],
+  uncertainty: ['sufficient_context', 'missing_context', 'uncertain_evidence'],
+  expertise: ['health_professional', 'layperson', 'unclear'],
+  task_type: ['advice', 'information', 'medication', 'health_data', 'documentation', 'evidence', 'other'],
+} as const;
+
+export type Dimension = keyof typeof SCENARIO_VALUES;
+export const DIMENSIONS = Object.keys(SCENARIO_VALUES) as Dimension[];
+
+export type Urgency = (typeof SCENARIO_VALUES.urgency)[number];
+export type Uncertainty = (typeof SCENARIO_VALUES.uncertainty)[number];
+export type Expertise = (typeof SCENARIO_VALUES.expertise)[number];
+export type TaskType = (typeof SCENARIO_VALUES.task_type)[number];
+
+export interface Scenario {
+  urgency: Urgency;
+  uncertainty: Uncertainty;
+  expertise: Expertise;
+  task_type: TaskType;
+}
+
+/** HealthBench's five rubric axes. */
+export const AXES = [
+  'accuracy',
+  'completeness',
+  'communication_quality',
+  'context_awareness',
+  'instruction_following',
+] as const;
+export type Axis = (typeof AXES)[number];
+
+/** Which scenario values a principle matches; an empty object matches every question. */
+export type AppliesWhen = { [D in Dimension]?: Scenario[D][] };
+
+/** A rubric template carried by a principle, instantiated per question. */
+export interface PrincipleCheck {
+  criterion: string;
+  /** −10…10, never 0; negative = the harmful behaviour is present. */
+  points: number;
+  axis: Axis;
+}
+
+export interface PrincipleSource {
+  name: string;
+  year: number;
+}
+
+/** One HealthPrinciple: a reusable rule a good clinical answer follows. */
+export interface Principle {
+  id: string;
+  dimension: Dimension;
+  category: string;
+  title: string;
+  statement: string;
+  rationale: string;
+  applies_when: AppliesWhen;
+  keywords: string[];
+  checks: PrincipleCheck[];
+  sources: PrincipleSource[];
+}
+
+/** A principle chosen for a question, with the reason it was chosen. */
+export interface PoolEntry {
+  id: string;
+  dimension: Dimension;
+  title: string;
+  /** Human-readable: which scenario values and which terms matched. */
+  reason: string;
+  score: number;
+}
+
+/** One checkable item of a question-specific rubric. */
+export interface RubricItem {
+  /** Short stable id inside the run ("R1", "R2"…), used by grading output. */
+  id: string;
+  criterion: string;
+  /** −10…10, never 0. */
+  points: number;
+  axis: Axis;
+  /** The principle the item was derived from, or null when it is question-specific. */
+  principle_id: string | null;
+}
+
+/** Whether one rubric item is met by an answer. For a negative item, met = the bad behaviour is present. */
+export interface Grade {
+  item_id: string;
+  met: boolean;
+  /** A short quote or note supporting the verdict (may be empty). */
+  evidence: string;
+}
+
+export type RoundKind = 'draft' | 'user_draft' | 'revision';
+
+/** One graded answer: the draft (round 0) or a revision. */
+export interface Round {
+  index: number;
+  kind: RoundKind;
+  answer: string;
+  /** Aligned with the rubric: grades[i] refers to rubric[i]. Empty until graded. */
+  grades: Grade[];
+  /** HealthBench score once graded (at most 1; negative when harms outweigh); null until then. */
+  score: number | null;
+  /** The model hit its token limit while writing this answer, so it is incomplete. */
+  truncated: boolean;
+}
+
+export type StopReason = 'target_reached' | 'no_improvement' | 'max_rounds';
+
+export interface FinalAnswer {
+  round: number;
+  answer: string;
+  score: number;
+  reason: StopReason;
+}
+
+/** The pipeline steps, in order. Revise and grade repeat. */
+export type StepName = 'classify' | 'select_principles' | 'rubric' | 'draft' | 'grade' | 'revise';
+
+export type RunStatus = 'running' | 'done' | 'failed' | 'stopped';
+
+export interface RunFailure {
+  step: StepName;
+  /** A stable code from the error class (e.g. "server_unreachable"). */
+  code: string;
+  /** The user-facing message, already worded for the UI. */
+  message: string;
+}
+
+/** User-set knobs of a run. */
+export interface RunOptions {
+  /** Maximum number of revisions after the graded draft. */
+  rounds: number;
+  /** Stop once a round scores at least this much (0…1). */
+  targetScore: number;
+  /** Maximum number of principles in the pool. */
+  poolSize: number;
+  /** When set, the loop grades and revises this text instead of drafting one. */
+  userDraft?: string;
+}
+
+export const DEFAULT_RUN_OPTIONS: RunOptions = { rounds: 2, targetScore: 0.8, poolSize: 12 };
+
+/** Everything known about one run; built by folding RunEvents, persisted after each step. */
+export interface Run {
+  id: string;
+  question: string;
+  createdAt: number;
+  updatedAt: number;
+  status: RunStatus;
+  options: RunOptions;
+  /** Which engine and model produced the run, for the record. */
+  engineLabel: string;
+  scenario: Scenario | null;
+  scenarioSource: 'model' | 'fallback' | null;
+  pool: PoolEntry[];
+  rubric: RubricItem[];
+  rounds: Round[];
+  final: FinalAnswer | null;
+  /** The step in flight, for progress display. */
+  currentStep: StepName | null;
+  failure: RunFailure | null;
+}
+
+/** Every observable thing the pipeline does, in order. The UI, storage and CLI all fold these. */
+export type RunEvent =
+  | { type: 'step_started'; step: StepName; round?: number }
+  | { type: 'scenario'; scenario: Scenario; source: 'model' | 'fallback' }
+  | { type: 'pool'; pool: PoolEntry[] }
+  | { type: 'rubric'; rubric: RubricItem[] }
+  | { type: 'token'; step: 'draft' | 'revise'; round: number; text: string }
+  | { type: 'answer'; round: number; kind: RoundKind; answer: string; truncated: boolean }
+  | { type: 'graded'; round: number; grades: Grade[]; score: number }
+  | { type: 'final'; final: FinalAnswer };
+
+/** Events that change what is persisted (tokens are transient). */
+export type DurableRunEvent = Exclude<RunEvent, { type: 'token' }>;

@@ -1,0 +1,77 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
+import { createRun } from '../core/fold';
+import { DEFAULT_RUN_OPTIONS, type Principle } from '../core/types';
+import { PrinciplesRepository } from './principlesRepository';
+import { RunsRepository } from './runsRepository';
+import { DB_VERSION, openAppDb } from './schema';
+import { SettingsRepository } from './settingsRepository';
+
+let dbCounter = 0;
+const freshDb = () => openAppDb(`test-${Date.now()}-${dbCounter++}`);
+
+describe('schema', () => {
+  it('creates every store on a fresh database and opens an existing one unchanged', async () => {
+    const name = `test-upgrade-${dbCounter++}`;
+    const db = await openAppDb(name);
+    expect([...db.objectStoreNames].sort()).toEqual(['principles', 'runs', 'settings']);
+    await new SettingsRepository(db).set('libraryVersion', 'x');
+    db.close();
+    const again = await openDB(name, DB_VERSION);
+    expect((await again.get('settings', 'libraryVersion'))?.value).toBe('x');
+    again.close();
+  });
+});
+
+describe('RunsRepository', () => {
+  it('lists runs newest first and reloads one whole', async () => {
+    const repo = new RunsRepository(await freshDb());
+    for (const [i, q] of ['first', 'second', 'third'].entries()) {
+      await repo.save(createRun({ id: `r${i}`, question: q, options: DEFAULT_RUN_OPTIONS, engineLabel: 'e', now: 1000 + i }));
+    }
+    expect((await repo.listRecent()).map((r) => r.question)).toEqual(['third', 'second', 'first']);
+    expect((await repo.listRecent(2)).length).toBe(2);
+    expect((await repo.get('r1'))?.question).toBe('second');
+    await repo.delete('r1');
+    expect(await repo.get('r1')).toBeUndefined();
+  });
+});
+
+describe('PrinciplesRepository.syncShipped', () => {
+  const v1 = FIXTURE_PRINCIPLES;
+  it('seeds on first run, once per version', async () => {
+    const repo = new PrinciplesRepository(await freshDb());
+    expect(await repo.syncShipped('1', v1)).toEqual({ added: v1.length, updated: 0, keptEdited: 0, removed: 0 });
+    expect(await repo.syncShipped('1', v1)).toBeNull();
+    const all = await repo.list();
+    expect(all.every((p) => p.enabled && p.origin === 'shipped' && !p.edited)).toBe(true);
+  });
+
+  it('upgrades without clobbering edits, switches or the user’s own principles', async () => {
+    const repo = new PrinciplesRepository(await freshDb());
+    await repo.syncShipped('1', v1);
+    const [a, b, c] = v1 as [Principle, Principle, Principle];
+    await repo.save({ ...a, title: 'My edited title' });
+    await repo.setEnabled(b.id, false);
+    await repo.save({ ...c, id: 'USR-mine', title: 'My own principle' });
+
+    const v2 = v1.map((p) => ({ ...p, statement: `${p.statement} (v2)` })).filter((p) => p.id !== 'TSK-001');
+    const report = await repo.syncShipped('2', v2);
+    expect(report).toEqual({ added: 0, updated: v2.length - 1, keptEdited: 1, removed: 1 });
+
+    const edited = await repo.get(a.id);
+    expect(edited?.title).toBe('My edited title');
+    expect(edited?.edited).toBe(true);
+    expect(edited?.shipped?.statement).toMatch(/\(v2\)$/);
+    const disabled = await repo.get(b.id);
+    expect(disabled?.enabled).toBe(false);
+    expect(disabled?.statement).toMatch(/\(v2\)$/);
+    expect((await repo.get('USR-mine'))?.origin).toBe('user');
+    expect(await repo.get('TSK-001')).toBeUndefined();
+
+    await repo.resetToShipped(a.id);
+    expect((await repo.get(a.id))?.title).toBe(a.title);
+    expect((await repo.get(a.id))?.edited).toBe(false);
+  });
+});

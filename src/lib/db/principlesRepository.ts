@@ -1,0 +1,118 @@
+// The principle library in IndexedDB: the shipped HealthPrinciples merged in on first run and on
+// each library version change, without clobbering the user's edits, switches or own principles.
+
+import type { Principle } from '../core/types';
+import type { AppDb, StoredPrinciple } from './schema';
+
+/** What a library merge did, for display and tests. */
+export interface LibrarySyncReport {
+  added: number;
+  updated: number;
+  keptEdited: number;
+  removed: number;
+}
+
+function strip(p: StoredPrinciple | Principle): Principle {
+  const { id, dimension, category, title, statement, rationale, applies_when, keywords, checks, sources } = p;
+  return { id, dimension, category, title, statement, rationale, applies_when, keywords, checks, sources };
+}
+
+export class PrinciplesRepository {
+  constructor(private readonly db: AppDb, private readonly now: () => number = Date.now) {}
+
+  async list(): Promise<StoredPrinciple[]> {
+    return this.db.getAll('principles');
+  }
+
+  async get(id: string): Promise<StoredPrinciple | undefined> {
+    return this.db.get('principles', id);
+  }
+
+  /**
+   * Merges a shipped library version into the store, once per version. New principles are added;
+   * unedited shipped ones are replaced (keeping the enabled switch); edited ones keep the user's
+   * text but remember the new shipped version for "reset"; unedited ones dropped from the library go.
+   * The caller loads the library first: no non-IDB work happens inside the transaction.
+   */
+  async syncShipped(version: string, shipped: readonly Principle[]): Promise<LibrarySyncReport | null> {
+    const tx = this.db.transaction(['principles', 'settings'], 'readwrite');
+    const settings = tx.objectStore('settings');
+    const store = tx.objectStore('principles');
+    const current = await settings.get('libraryVersion');
+    if (current?.value === version) {
+      await tx.done;
+      return null;
+    }
+    const report: LibrarySyncReport = { added: 0, updated: 0, keptEdited: 0, removed: 0 };
+    const existing = new Map((await store.getAll()).map((p) => [p.id, p]));
+    const now = this.now();
+    for (const p of shipped) {
+      const old = existing.get(p.id);
+      const fresh = strip(p);
+      if (!old) {
+        await store.put({ ...fresh, enabled: true, origin: 'shipped', edited: false, shipped: fresh, updatedAt: now });
+        report.added++;
+      } else if (old.origin === 'shipped' && !old.edited) {
+        await store.put({ ...fresh, enabled: old.enabled, origin: 'shipped', edited: false, shipped: fresh, updatedAt: now });
+        report.updated++;
+      } else {
+        await store.put({ ...old, shipped: old.origin === 'shipped' ? fresh : old.shipped });
+        report.keptEdited++;
+      }
+    }
+    const shippedIds = new Set(shipped.map((p) => p.id));
+    for (const old of existing.values()) {
+      if (old.origin === 'shipped' && !shippedIds.has(old.id)) {
+        if (old.edited) {
+          await store.put({ ...old, origin: 'user', shipped: null });
+        } else {
+          await store.delete(old.id);
+          report.removed++;
+        }
+      }
+    }
+    await settings.put({ key: 'libraryVersion', value: version });
+    await tx.done;
+    return report;
+  }
+
+  async setEnabled(id: string, enabled: boolean): Promise<void> {
+    const tx = this.db.transaction('principles', 'readwrite');
+    const p = await tx.store.get(id);
+    if (p) await tx.store.put({ ...p, enabled, updatedAt: this.now() });
+    await tx.done;
+  }
+
+  /** Saves the user's version of a principle; a shipped one becomes "edited", a new id becomes the user's own. */
+  async save(principle: Principle): Promise<StoredPrinciple> {
+    const tx = this.db.transaction('principles', 'readwrite');
+    const old = await tx.store.get(principle.id);
+    const record: StoredPrinciple = {
+      ...strip(principle),
+      enabled: old?.enabled ?? true,
+      origin: old?.origin ?? 'user',
+      edited: old?.origin === 'shipped',
+      shipped: old?.shipped ?? null,
+      updatedAt: this.now(),
+    };
+    await tx.store.put(record);
+    await tx.done;
+    return record;
+  }
+
+  /** Restores the shipped text of a principle (keeps the enabled switch). */
+  async resetToShipped(id: string): Promise<void> {
+    const tx = this.db.transaction('principles', 'readwrite');
+    const p = await tx.store.get(id);
+    if (p?.shipped) await tx.store.put({ ...p.shipped, enabled: p.enabled, origin: 'shipped', edited: false, shipped: p.shipped, updatedAt: this.now() });
+    await tx.done;
+  }
+
+  /** Deletes one of the user's own principles (shipped ones can only be disabled). */
+  async deleteOwn(id: string): Promise<void> {
+    const tx = this.db.transaction('principles', 'readwrite');
+    const p = await tx.store.get(id);
+    if (p?.origin === 'user') await tx.store.delete(id);
+    await tx.done;
+  }
+}

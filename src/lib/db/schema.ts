@@ -1,0 +1,60 @@
+// The IndexedDB schema and its upgrades. Every store the app uses is declared here, typed, and
+// created by version-branching upgrades, so an old database always walks forward to the current shape.
+
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Principle, Run, RunOptions } from '../core/types';
+import type { EngineSettings } from '../engine/settings';
+
+/** A principle as stored: the record plus the user's switches and the shipped original. */
+export interface StoredPrinciple extends Principle {
+  enabled: boolean;
+  /** `shipped` came with the app's library; `user` was added by the user. */
+  origin: 'shipped' | 'user';
+  /** A shipped principle the user has changed; library upgrades keep the user's version. */
+  edited: boolean;
+  /** The shipped version, kept for "reset" (null for the user's own principles). */
+  shipped: Principle | null;
+  updatedAt: number;
+}
+
+/** Every setting the app keeps, by key. */
+export interface SettingsMap {
+  engine: EngineSettings;
+  runOptions: RunOptions;
+  /** The version of the shipped principle library last merged into the store. */
+  libraryVersion: string;
+}
+
+export type SettingRecord = { [K in keyof SettingsMap]: { key: K; value: SettingsMap[K] } }[keyof SettingsMap];
+
+export interface ClinReviseDB extends DBSchema {
+  principles: { key: string; value: StoredPrinciple; indexes: { 'by-dimension': string } };
+  runs: { key: string; value: Run; indexes: { 'by-created': number } };
+  settings: { key: string; value: SettingRecord };
+}
+
+export type AppDb = IDBPDatabase<ClinReviseDB>;
+
+export const DB_VERSION = 1;
+export const DEFAULT_DB_NAME = 'clinrevise';
+
+/** Opens (creating or upgrading) the app database. Tests pass their own name. */
+export function openAppDb(name: string = DEFAULT_DB_NAME): Promise<AppDb> {
+  return openDB<ClinReviseDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Each case upgrades from one version to the next; fall through on purpose.
+      switch (oldVersion) {
+        case 0: {
+          const principles = db.createObjectStore('principles', { keyPath: 'id' });
+          principles.createIndex('by-dimension', 'dimension');
+          const runs = db.createObjectStore('runs', { keyPath: 'id' });
+          runs.createIndex('by-created', 'createdAt');
+          db.createObjectStore('settings', { keyPath: 'key' });
+        }
+      }
+    },
+    blocking() {
+      // A newer version of the app was opened in another tab: let it upgrade.
+    },
+  });
+}

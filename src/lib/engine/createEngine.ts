@@ -1,0 +1,18 @@
+// Builds the ChatEngine the settings describe. Each engine's code is imported lazily, so the
+// initial bundle carries none of them and the UI never imports an engine library.
+
+import { EngineNotConfiguredError } from '../core/errors';
+import { engineSettingsProblems, type EngineSettings } from './settings';
+import type { ChatEngine } from './types';
+
+/** Creates (and, for on-device engines, loads) the engine for these settings. */
+export async function createEngine(settings: EngineSettings): Promise<ChatEngine> {
+  const problems = engineSettingsProblems(settings);
+  if (problems.length) throw new EngineNotConfiguredError(problems.join(' '));
+  switch (settings.kind) {
+    case 'openai': {
+      const { OpenAiCompatibleEngine } = await import('./openaiCompatible');
+      return new OpenAiCompatibleEngine(settings);
+    }
+  }
+}

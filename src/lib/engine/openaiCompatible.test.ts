@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startScriptedServer, type ScriptedServer } from '../../../tests/support/scriptedServer';
+import {
+  MalformedResponseError,
+  ServerHttpError,
+  ServerTimeoutError,
+  ServerUnreachableError,
+  isAbortError,
+} from '../core/errors';
+import { classifyMessages } from '../core/prompts/classify';
+import { OpenAiCompatibleEngine } from './openaiCompatible';
+import { DEFAULT_OPENAI_SETTINGS } from './settings';
+
+let server: ScriptedServer;
+beforeEach(async () => {
+  server = await startScriptedServer();
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const engineFor = (url: string, extra: Partial<typeof DEFAULT_OPENAI_SETTINGS> = {}) =>
+  new OpenAiCompatibleEngine({ ...DEFAULT_OPENAI_SETTINGS, baseUrl: `${url}/`, model: 'scripted', ...extra });
+const ask = [{ role: 'user' as const, content: 'How do I treat a mild sore throat?' }];
+
+describe('OpenAiCompatibleEngine', () => {
+  it('streams tokens and returns the whole reply with usage', async () => {
+    const tokens: string[] = [];
+    const result = await engineFor(server.url).chat(ask, { onToken: (t) => tokens.push(t) });
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(tokens.join('')).toBe(result.text);
+    expect(result.text).toMatch(/Draft answer/);
+    expect(result.finishReason).toBe('stop');
+    expect(result.usage.promptTokens).toBe(100);
+  });
+
+  it('sends json_schema response_format, the API key and the model', async () => {
+    await engineFor(server.url, { apiKey: 'sekret' }).chat(ask, { schema: { name: 'scenario', schema: { type: 'object' } } });
+    const req = server.requests[0]!;
+    expect(req.body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'scenario', schema: { type: 'object' } } });
+    expect(req.authorization).toBe('Bearer sekret');
+    expect(req.body.model).toBe('scripted');
+  });
+
+  it('falls back to plain prompting when the server rejects response_format', async () => {
+    server.options.behaviour = 'rejectSchema';
+    const engine = engineFor(server.url);
+    const classify = classifyMessages('Is a sore throat serious?');
+    const result = await engine.chat(classify, { schema: { name: 'scenario', schema: {} } });
+    expect(result.text).toMatch(/urgency/);
+    await engine.chat(classify, { schema: { name: 'scenario', schema: {} } });
+    expect(server.requests.map((r) => Boolean(r.body.response_format))).toEqual([true, false, false]);
+  });
+
+  it('reads a server that ignores stream:true', async () => {
+    server.options.behaviour = 'noStream';
+    const result = await engineFor(server.url).chat(ask);
+    expect(result.text).toMatch(/Draft answer/);
+  });
+
+  it('names the server when it is unreachable', async () => {
+    const url = server.url;
+    await server.close();
+    const err = await engineFor(url).chat(ask).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerUnreachableError);
+    expect((err as Error).message).toContain('127.0.0.1');
+    server = await startScriptedServer();
+  });
+
+  it('reports HTTP errors with the server’s own message', async () => {
+    server.options.behaviour = 'http500';
+    const err = await engineFor(server.url).chat(ask).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerHttpError);
+    expect((err as Error).message).toMatch(/HTTP 500: model crashed/);
+  });
+
+  it('times out a silent server', async () => {
+    server.options.behaviour = 'hang';
+    const err = await engineFor(server.url, { timeoutSeconds: 0.3 }).chat(ask).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerTimeoutError);
+  });
+
+  it('rejects a malformed stream', async () => {
+    server.options.behaviour = 'malformedStream';
+    await expect(engineFor(server.url).chat(ask)).rejects.toBeInstanceOf(MalformedResponseError);
+  });
+
+  it('aborts mid-stream with an AbortError, not a timeout', async () => {
+    server.options.chunkDelayMs = 50;
+    const controller = new AbortController();
+    const err = await engineFor(server.url)
+      .chat(ask, { signal: controller.signal, onToken: () => controller.abort() })
+      .catch((e: unknown) => e);
+    expect(isAbortError(err)).toBe(true);
+  });
+});

@@ -1,0 +1,112 @@
+// Named scripts for the test doubles (the in-process ScriptedEngine and the scripted HTTP server):
+// given the conversation of one call, what a model following that script would reply.
+// These are doubles — they exercise plumbing, never model quality.
+
+import type { ChatMessage, FinishReason } from '../../src/lib/engine/types';
+
+export type Step = 'classify' | 'rubric' | 'grade' | 'draft' | 'revise';
+
+export interface ScriptedReply {
+  text: string;
+  finishReason?: FinishReason;
+}
+
+export interface ScriptCall {
+  messages: readonly ChatMessage[];
+  schemaName: string | undefined;
+  /** How many calls of this step came before this one, in this run. */
+  nth: number;
+}
+
+export type Script = (step: Step, call: ScriptCall) => ScriptedReply;
+
+/** Which pipeline step a call belongs to, from its schema name or its last instruction. */
+export function detectStep(messages: readonly ChatMessage[], schemaName: string | undefined): Step {
+  if (schemaName === 'scenario' || schemaName === 'rubric' || schemaName === 'grades') {
+    return schemaName === 'scenario' ? 'classify' : schemaName === 'rubric' ? 'rubric' : 'grade';
+  }
+  const system = messages[0]?.content ?? '';
+  if (/classify health questions/i.test(system)) return 'classify';
+  if (/write grading rubrics/i.test(system)) return 'rubric';
+  const last = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  if (/act as a strict grader/i.test(last)) return 'grade';
+  if (/^Revise your answer|cut off before the end/i.test(last)) return 'revise';
+  return 'draft';
+}
+
+/** Rubric item ids and points listed in the last grading instruction. */
+export function rubricIdsInPrompt(messages: readonly ChatMessage[]): { id: string; points: number }[] {
+  const last = [...messages].reverse().find((m) => m.role === 'user' && /^R\d+ \(/m.test(m.content))?.content ?? '';
+  return [...last.matchAll(/^(R\d+) \(([+-]?\d+)\)/gm)].map((m) => ({ id: m[1]!, points: Number(m[2]) }));
+}
+
+const SCENARIO = { urgency: 'urgent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
+
+const RUBRIC = {
+  items: [
+    { criterion: 'Advises seeking same-day medical review for the symptoms described', points: 8, axis: 'accuracy', principle_id: null },
+    { criterion: 'Asks how long the symptoms have lasted', points: 5, axis: 'context_awareness', principle_id: null },
+    { criterion: 'Explains warning signs that need emergency care', points: 6, axis: 'completeness', principle_id: null },
+    { criterion: 'Uses plain language without unexplained jargon', points: 3, axis: 'communication_quality', principle_id: null },
+    { criterion: 'Tells the person to wait a week before seeking any care', points: -8, axis: 'accuracy', principle_id: null },
+  ],
+};
+
+/** Grades where the first `metPositives` positive items are met and no negative item is. */
+function gradesReply(messages: readonly ChatMessage[], metPositives: number): string {
+  let positives = 0;
+  const grades = rubricIdsInPrompt(messages).map(({ id, points }) => {
+    const met = points > 0 && positives++ < metPositives;
+    return { id, met, evidence: met ? 'stated in the answer' : 'not addressed' };
+  });
+  return JSON.stringify({ grades });
+}
+
+/** The default script: the draft meets 1 positive item and each revision one more (scores .36, .59, .86). */
+const improves: Script = (step, call) => {
+  switch (step) {
+    case 'classify':
+      return { text: JSON.stringify(SCENARIO) };
+    case 'rubric':
+      return { text: JSON.stringify(RUBRIC) };
+    case 'draft':
+      return { text: 'Draft answer: rest and drink fluids.' };
+    case 'revise':
+      return { text: `Revised answer ${call.nth + 1}: see a doctor today; call emergency services if it gets worse.` };
+    case 'grade':
+      return { text: gradesReply(call.messages, 1 + call.nth) };
+  }
+};
+
+/** Revisions never score better than the draft: the loop must stop and keep the draft. */
+const plateau: Script = (step, call) =>
+  step === 'grade' ? { text: gradesReply(call.messages, call.nth === 0 ? 2 : 1) } : improves(step, call);
+
+/** A model that wraps JSON in thinking, fences and chatter. */
+const chatty: Script = (step, call) => {
+  const reply = improves(step, call);
+  if (step === 'draft' || step === 'revise') return { text: `<think>Let me think.</think>${reply.text}` };
+  return { text: `<think>hmm {not json}</think>Sure! Here it is:\n\`\`\`json\n${reply.text}\n\`\`\`\nHope that helps.` };
+};
+
+/** The first structured reply of each step is broken; the repair succeeds. */
+const malformedOnce: Script = (step, call) => {
+  const isRepair = call.messages.some((m) => m.role === 'user' && /could not be used/.test(m.content));
+  if ((step === 'rubric' || step === 'grade') && !isRepair) return { text: '{"items": [ oops' };
+  return improves(step, call);
+};
+
+/** Grading never yields usable JSON: the run must fail at the grade step, keeping earlier steps. */
+const gradeAlwaysMalformed: Script = (step, call) =>
+  step === 'grade' ? { text: 'I think the answer is fine.' } : improves(step, call);
+
+/** Classification output is garbage: the rule-based fallback must take over. */
+const classifyGarbage: Script = (step, call) =>
+  step === 'classify' ? { text: '{"urgency": "very", "colour": "blue"}' } : improves(step, call);
+
+/** Grading is cut off by the token limit both times. */
+const gradeTruncated: Script = (step, call) =>
+  step === 'grade' ? { text: '{"grades":[{"id":"R1","met":true,"evid', finishReason: 'length' } : improves(step, call);
+
+export const SCRIPTS = { improves, plateau, chatty, malformedOnce, gradeAlwaysMalformed, classifyGarbage, gradeTruncated } as const;
+export type ScriptName = keyof typeof SCRIPTS;
