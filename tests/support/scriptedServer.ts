@@ -22,8 +22,8 @@ export type ServerBehaviour =
 export interface ScriptedServerOptions {
   script?: ScriptName;
   behaviour?: ServerBehaviour;
-  /** Delay between streamed chunks, ms (to make Stop testable). */
-  chunkDelayMs?: number;
+  /** Delay between streamed chunks of answers (draft, revise), ms — makes Stop testable. */
+  answerChunkDelayMs?: number;
 }
 
 export interface RecordedRequest {
@@ -93,6 +93,8 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       res.writeHead(400, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'response_format not supported' } }));
       return;
     }
+    // A classification starts a new run: script counters restart.
+    if (step === 'classify') perStep.clear();
     const nth = perStep.get(step) ?? 0;
     perStep.set(step, nth + 1);
     const reply = SCRIPTS[server.options.script ?? 'improves'](step, { messages: body.messages, schemaName, nth });
@@ -118,7 +120,8 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     for (const piece of reply.text.match(/[\s\S]{1,6}/g) ?? []) {
       if (res.destroyed) return;
       send({ choices: [{ delta: { content: piece }, finish_reason: null }] });
-      if (server.options.chunkDelayMs) await sleep(server.options.chunkDelayMs);
+      const delay = step === 'draft' || step === 'revise' ? server.options.answerChunkDelayMs : 0;
+      if (delay) await sleep(delay);
     }
     send({ choices: [{ delta: {}, finish_reason: finish }] });
     send({ choices: [], usage });

@@ -128,8 +128,8 @@ export function chooseFinal(rounds: readonly Round[], reason: StopReason): Final
   return { round: best.index, answer: best.answer, score: best.score, reason };
 }
 
-/** Fails before anything is sent when the question cannot fit the model's context window. */
-function checkBudget(question: string, window: number | null, count: (text: string) => number): void {
+/** Throws ContextBudgetError when the question cannot fit the model's context window (checked before anything is sent). */
+export function assertQuestionFits(question: string, window: number | null, count: (text: string) => number): void {
   if (window === null) return;
   const needed = count(question) + THREAD_OVERHEAD_TOKENS + ANSWER_MAX_TOKENS;
   if (needed > window) throw new ContextBudgetError(needed, window);
@@ -140,7 +140,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   const { engine, options, signal } = input;
   const question = input.question.trim();
   if (!question) throw new EmptyQuestionError();
-  checkBudget(question, engine.contextWindow, input.countTokens ?? roughTokenCount);
+  assertQuestionFits(question, engine.contextWindow, input.countTokens ?? roughTokenCount);
   const resume = input.resume;
 
   // 1. Classify: the model first; the rule-based classifier when its output is unusable.

@@ -86,7 +86,7 @@ describe('OpenAiCompatibleEngine', () => {
   });
 
   it('aborts mid-stream with an AbortError, not a timeout', async () => {
-    server.options.chunkDelayMs = 50;
+    server.options.answerChunkDelayMs = 50;
     const controller = new AbortController();
     const err = await engineFor(server.url)
       .chat(ask, { signal: controller.signal, onToken: () => controller.abort() })

@@ -9,6 +9,7 @@ import {
   ServerUnreachableError,
   isAbortError,
 } from '../core/errors';
+import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
 import { ThinkFilter } from './thinkFilter';
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, FinishReason } from './types';
@@ -25,29 +26,8 @@ function mapFinishReason(reason: string | null | undefined): FinishReason {
   return 'other';
 }
 
-/** Reads the server's error text (JSON `error.message` when present), shortened for display. */
-async function errorDetail(response: Response): Promise<string> {
-  const body = await response.text().catch(() => '');
-  try {
-    const parsed = JSON.parse(body) as { error?: { message?: string } | string; message?: string };
-    const message = typeof parsed.error === 'string' ? parsed.error : (parsed.error?.message ?? parsed.message);
-    if (message) return message.slice(0, 200);
-  } catch {
-    // Not JSON: fall through to the raw text.
-  }
-  return body.replace(/\s+/g, ' ').trim().slice(0, 200);
-}
 
-/** The network failure behind a rejected fetch, in a few words (Node puts it in `cause.code`). */
-function networkDetail(err: unknown): string | undefined {
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : undefined);
-}
 
-/** Normalises a user-typed base URL: no trailing slash. */
-export function normaliseBaseUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
-}
 
 export class OpenAiCompatibleEngine implements ChatEngine {
   readonly label: string;
@@ -232,3 +212,4 @@ export class OpenAiCompatibleEngine implements ChatEngine {
     };
   }
 }
+

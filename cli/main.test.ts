@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedServer, type ScriptedServer } from '../tests/support/scriptedServer';
+import { main, type AskJson } from './main';
+
+let server: ScriptedServer;
+beforeAll(async () => {
+  server = await startScriptedServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function runCli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  return { code, stdout, stderr };
+}
+
+describe('clinrevise ask', () => {
+  it('prints exactly one JSON object following the contract', async () => {
+    const { code, stdout, stderr } = await runCli(['ask', '--base-url', server.url, '--model', 'scripted', '--json', 'Fever and cough for two days in my son?']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as AskJson;
+    expect(Object.keys(out)).toEqual(['question', 'scenario', 'principles', 'rubric', 'rounds', 'final']);
+    expect(Object.keys(out.scenario).sort()).toEqual(['expertise', 'task_type', 'uncertainty', 'urgency']);
+    expect(out.rubric[0]).toEqual({ criterion: expect.any(String), points: 8, axis: 'accuracy', principle_id: null });
+    expect(out.rounds).toHaveLength(3);
+    for (const round of out.rounds) expect(round.grades).toHaveLength(out.rubric.length);
+    expect(out.final.round).toBe(2);
+    expect(out.final.answer).toBe(out.rounds[2]!.answer);
+    expect(out.final.score).toBe(Math.max(...out.rounds.map((r) => r.score)));
+  });
+
+  it('--rounds limits the revisions', async () => {
+    const { stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--rounds', '1', '--target', '1', '--json', 'q?']);
+    expect((JSON.parse(stdout) as AskJson).rounds).toHaveLength(2);
+  });
+
+  it('prints a readable report without --json', async () => {
+    const { code, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', 'Fever in my son?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Scenario: urgency=urgent/);
+    expect(stdout).toMatch(/Final answer \(round 2/);
+  });
+
+  it('exits 2 with usage on bad usage', async () => {
+    for (const argv of [[], ['ask', 'q'], ['ask', '--base-url', server.url, '--model', 'm'], ['ask', '--base-url', server.url, '--model', 'm', '--rounds', 'x', 'q'], ['frobnicate']]) {
+      const { code, stderr, stdout } = await runCli(argv);
+      expect(code, argv.join(' ')).toBe(2);
+      expect(stderr).toMatch(/Usage:/);
+      expect(stdout).toBe('');
+    }
+  });
+
+  it('exits 1 with one line naming the server and the step when the server fails', async () => {
+    server.options.behaviour = 'http500';
+    try {
+      const { code, stderr, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--json', 'q?']);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toMatch(/Classifying the question failed/);
+      expect(stderr).toContain(server.url);
+    } finally {
+      server.options.behaviour = 'normal';
+    }
+  });
+});
+
+describe('clinrevise scenario / principles', () => {
+  it('classifies without a model', async () => {
+    const { code, stdout } = await runCli(['scenario', 'I have crushing chest pain and my left arm is numb']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ urgency: 'emergent' });
+  });
+
+  it('prints the pool as [{id, dimension, title, reason}]', async () => {
+    const { code, stdout } = await runCli(['principles', '--for', 'I have crushing chest pain and my left arm is numb']);
+    expect(code).toBe(0);
+    const pool = JSON.parse(stdout) as Record<string, unknown>[];
+    expect(pool.length).toBeGreaterThan(0);
+    expect(Object.keys(pool[0]!)).toEqual(['id', 'dimension', 'title', 'reason']);
+  });
+});
+
+describe('npx clinrevise (a real process)', () => {
+  it('runs through the bin entry and exits with the contract codes', async () => {
+    const exec = promisify(execFile);
+    const ok = await exec('node', ['cli/bin.mjs', 'scenario', 'my baby has a fever']);
+    expect(JSON.parse(ok.stdout)).toHaveProperty('urgency');
+    const bad = await exec('node', ['cli/bin.mjs', 'ask']).catch((e: { code: number; stderr: string }) => e);
+    expect((bad as { code: number }).code).toBe(2);
+  }, 30_000);
+});

@@ -1,0 +1,190 @@
+// The clinrevise command line: the same core pipeline as the app, against an OpenAI-compatible
+// server, for batch work and scripting. `main` takes its streams so tests can run it in-process.
+
+import { parseArgs } from 'node:util';
+import { STEP_LABELS, describeError, isAbortError } from '../src/lib/core/errors';
+import { applyRunEvent, createRun } from '../src/lib/core/fold';
+import { runPipeline } from '../src/lib/core/pipeline';
+import { selectPrinciplePool } from '../src/lib/core/pool';
+import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
+import { DEFAULT_RUN_OPTIONS, type Run } from '../src/lib/core/types';
+import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
+import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
+import { readShippedPrinciples } from './library';
+
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+export const USAGE = `Usage:
+  clinrevise ask --base-url URL --model NAME [--rounds N] [--target 0.8] [--api-key KEY]
+                 [--timeout SECONDS] [--context-window TOKENS] [--json] "question"
+  clinrevise scenario "question"             classify a question without a model (prints JSON)
+  clinrevise principles --for "question"     the principle pool for a question (prints JSON)
+
+ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
+OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
+revisions after the draft (default 2). --json prints one JSON object on stdout.
+The API key may also come from the CLINREVISE_API_KEY environment variable.
+
+Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage.`;
+
+class UsageError extends Error {}
+
+/** The `--json` output of `ask`: the CLI's stable contract. */
+export interface AskJson {
+  question: string;
+  scenario: { urgency: string; uncertainty: string; expertise: string; task_type: string };
+  principles: string[];
+  rubric: { criterion: string; points: number; axis: string; principle_id: string | null }[];
+  rounds: { answer: string; grades: { met: boolean }[]; score: number }[];
+  final: { answer: string; score: number; round: number };
+}
+
+/** Projects a finished run onto the JSON contract. */
+export function runToJson(run: Run): AskJson {
+  if (!run.scenario || !run.final) throw new Error('run is not finished');
+  return {
+    question: run.question,
+    scenario: { ...run.scenario },
+    principles: run.pool.map((p) => p.id),
+    rubric: run.rubric.map(({ criterion, points, axis, principle_id }) => ({ criterion, points, axis, principle_id })),
+    rounds: run.rounds.map((r) => ({ answer: r.answer, grades: r.grades.map((g) => ({ met: g.met })), score: r.score ?? 0 })),
+    final: { answer: run.final.answer, score: run.final.score, round: run.final.round },
+  };
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The human-readable report of a finished run. */
+export function formatReport(run: Run): string {
+  const lines: string[] = [`Question: ${run.question}`, ''];
+  if (run.scenario) {
+    const s = run.scenario;
+    lines.push(`Scenario: urgency=${s.urgency}  uncertainty=${s.uncertainty}  expertise=${s.expertise}  task=${s.task_type}${run.scenarioSource === 'fallback' ? '  (rule-based fallback)' : ''}`);
+  }
+  lines.push(`Principles (${run.pool.length}):`, ...run.pool.map((p) => `  ${p.id}  ${p.title}  — ${p.reason}`), '');
+  lines.push(`Rubric (${run.rubric.length}):`, ...run.rubric.map((r) => `  ${r.id.padEnd(3)} ${(r.points > 0 ? '+' : '') + r.points}`.padEnd(10) + ` ${r.criterion}`), '');
+  lines.push('Rounds:');
+  for (const r of run.rounds) {
+    const mark = run.final?.round === r.index ? '  <- final' : '';
+    lines.push(`  ${r.index}  ${r.kind.padEnd(10)} ${r.score === null ? '-' : pct(r.score)}${r.truncated ? '  (cut off)' : ''}${mark}`);
+  }
+  if (run.final) {
+    const reason = { target_reached: 'target score reached', no_improvement: 'no further improvement', max_rounds: 'revision limit reached' }[run.final.reason];
+    lines.push('', `Final answer (round ${run.final.round}, ${pct(run.final.score)}; ${reason}):`, '', run.final.answer);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseNumber(value: string | undefined, name: string, check: (n: number) => boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} has an invalid value: ${value}`);
+  return n;
+}
+
+async function askCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'base-url': { type: 'string' },
+      model: { type: 'string' },
+      rounds: { type: 'string' },
+      target: { type: 'string' },
+      'api-key': { type: 'string' },
+      timeout: { type: 'string' },
+      'context-window': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const question = positionals.join(' ').trim();
+  if (!values['base-url'] || !values.model) throw new UsageError('ask needs --base-url and --model.');
+  if (!question) throw new UsageError('ask needs a question.');
+  const rounds = parseNumber(values.rounds, 'rounds', (n) => Number.isInteger(n) && n >= 0 && n <= 10) ?? DEFAULT_RUN_OPTIONS.rounds;
+  const targetScore = parseNumber(values.target, 'target', (n) => n > 0 && n <= 1) ?? DEFAULT_RUN_OPTIONS.targetScore;
+  const settings = {
+    ...DEFAULT_OPENAI_SETTINGS,
+    baseUrl: values['base-url'],
+    model: values.model,
+    apiKey: values['api-key'] ?? process.env.CLINREVISE_API_KEY ?? '',
+    timeoutSeconds: parseNumber(values.timeout, 'timeout', (n) => n > 0) ?? DEFAULT_OPENAI_SETTINGS.timeoutSeconds,
+    contextWindow: parseNumber(values['context-window'], 'context-window', (n) => n >= 512) ?? DEFAULT_OPENAI_SETTINGS.contextWindow,
+  };
+  const problems = engineSettingsProblems(settings);
+  if (problems.length) throw new UsageError(problems.join(' '));
+
+  const engine = new OpenAiCompatibleEngine(settings);
+  const options = { ...DEFAULT_RUN_OPTIONS, rounds, targetScore };
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let run = createRun({ id: 'cli', question, options, engineLabel: engine.label, now: Date.now() });
+  const progress = io.stderr.isTTY ? (text: string) => io.stderr.write(`${text}\n`) : () => {};
+  try {
+    for await (const event of runPipeline({ question, engine, principles: readShippedPrinciples(), options, signal: controller.signal })) {
+      if (event.type === 'step_started') progress(`… ${STEP_LABELS[event.step]}${event.round ? ` (round ${event.round})` : ''}`);
+      run = applyRunEvent(run, event);
+    }
+  } catch (err) {
+    if (isAbortError(err)) {
+      io.stderr.write('clinrevise: stopped.\n');
+      return 130;
+    }
+    io.stderr.write(`clinrevise: ${describeError(err)}\n`);
+    return 1;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  io.stdout.write(values.json ? `${JSON.stringify(runToJson(run))}\n` : formatReport(run));
+  return 0;
+}
+
+function scenarioCommand(args: string[], io: Io): number {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError('scenario needs a question.');
+  io.stdout.write(`${JSON.stringify(classifyScenarioByRules(question))}\n`);
+  return 0;
+}
+
+function principlesCommand(args: string[], io: Io): number {
+  const { values } = parseArgs({ args, options: { for: { type: 'string' }, size: { type: 'string' } } });
+  const question = values.for?.trim();
+  if (!question) throw new UsageError('principles needs --for "question".');
+  const maxSize = parseNumber(values.size, 'size', (n) => Number.isInteger(n) && n > 0) ?? DEFAULT_RUN_OPTIONS.poolSize;
+  const pool = selectPrinciplePool(classifyScenarioByRules(question), question, readShippedPrinciples(), { maxSize });
+  io.stdout.write(`${JSON.stringify(pool.map(({ id, dimension, title, reason }) => ({ id, dimension, title, reason })))}\n`);
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'ask':
+        return await askCommand(rest, io);
+      case 'scenario':
+        return scenarioCommand(rest, io);
+      case 'principles':
+        return principlesCommand(rest, io);
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        throw new UsageError(command ? `Unknown command: ${command}` : 'No command given.');
+    }
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`clinrevise: ${(err as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr.write(`clinrevise: ${describeError(err)}\n`);
+    return 1;
+  }
+}

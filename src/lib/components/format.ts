@@ -1,0 +1,25 @@
+// Display formatting shared by components: scores, dates, scenario labels.
+
+import type { Scenario } from '../core/types';
+
+/** A HealthBench score as a percentage ("62%"); negative scores keep their sign. */
+export function formatScore(score: number | null): string {
+  if (score === null) return '—';
+  return `${Math.round(score * 100)}%`;
+}
+
+export function formatDate(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "missing_context" → "missing context". */
+export function humanise(value: string): string {
+  return value.replace(/_/g, ' ');
+}
+
+export const DIMENSION_LABELS: Record<keyof Scenario, string> = {
+  urgency: 'Urgency',
+  uncertainty: 'Uncertainty',
+  expertise: 'Expertise',
+  task_type: 'Task',
+};

@@ -1,0 +1,34 @@
+// The app's shared services and state, created once in App.svelte and provided through context,
+// so components and pages never construct repositories or engines themselves.
+
+import { getContext, setContext } from 'svelte';
+import type { PrinciplesRepository } from '../db/principlesRepository';
+import type { RunsRepository } from '../db/runsRepository';
+import type { SettingsRepository } from '../db/settingsRepository';
+import type { EngineState } from './engine.svelte';
+import type { HistoryState } from './history.svelte';
+import type { Router } from './router.svelte';
+import type { RunSession } from './runSession.svelte';
+import type { SettingsState } from './settings.svelte';
+
+export interface AppContext {
+  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository };
+  settings: SettingsState;
+  engine: EngineState;
+  session: RunSession;
+  history: HistoryState;
+  router: Router;
+}
+
+const KEY = Symbol('clinrevise-app');
+
+export function provideApp(app: AppContext): void {
+  setContext(KEY, app);
+}
+
+/** The app context; only valid during component initialisation. */
+export function useApp(): AppContext {
+  const app = getContext<AppContext | undefined>(KEY);
+  if (!app) throw new Error('useApp() called outside <App>');
+  return app;
+}

@@ -1,0 +1,45 @@
+// Hash-based routing: the app is a static bundle that must work from any folder and offline,
+// so routes live after '#' and need no server support.
+
+export type Route =
+  | { page: 'ask' }
+  | { page: 'history'; runId: string | null }
+  | { page: 'principles' }
+  | { page: 'settings' };
+
+/** Parses a location hash such as "#/history/abc" into a route (unknown → Ask). */
+export function parseRoute(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('/');
+  switch (page) {
+    case 'history':
+      return { page: 'history', runId: id ? decodeURIComponent(id) : null };
+    case 'principles':
+      return { page: 'principles' };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'ask' };
+  }
+}
+
+/** The hash for a route. */
+export function routeHref(route: Route): string {
+  if (route.page === 'history') return route.runId ? `#/history/${encodeURIComponent(route.runId)}` : '#/history';
+  return `#/${route.page}`;
+}
+
+export class Router {
+  #route = $state<Route>(parseRoute(location.hash));
+
+  constructor() {
+    window.addEventListener('hashchange', () => (this.#route = parseRoute(location.hash)));
+  }
+
+  get route(): Route {
+    return this.#route;
+  }
+
+  go(route: Route): void {
+    location.hash = routeHref(route);
+  }
+}

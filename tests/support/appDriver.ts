@@ -1,0 +1,52 @@
+// Shared steps for browser tests: open the built app in a fresh profile and drive it like a user.
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
+import { serveStatic, type StaticServer } from './staticServer';
+
+export interface AppSession {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  app: StaticServer;
+  /** Console errors and uncaught page errors seen so far. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function openApp(): Promise<AppSession> {
+  const app = await serveStatic('dist');
+  const browser = await launchChromium();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.goto(app.url);
+  return {
+    browser,
+    context,
+    page,
+    app,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+/** Points the app at an OpenAI-compatible server through the Settings page. */
+export async function configureServer(page: Page, url: string, model = 'scripted'): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Server URL').fill(url);
+  await page.getByLabel('Model', { exact: true }).fill(model);
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.getByText('Saved.').first().waitFor();
+}
+
+/** Types a question on the Ask page and presses Ask. */
+export async function ask(page: Page, question: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
+  await page.getByLabel('Question').fill(question);
+  await page.getByRole('button', { name: 'Ask' }).click();
+}
