@@ -3,10 +3,10 @@
 
 import { EngineNotConfiguredError } from '../core/errors';
 import { engineSettingsProblems, type EngineSettings } from './settings';
-import type { ChatEngine } from './types';
+import type { ChatEngine, EngineLoadOptions } from './types';
 
 /** Creates (and, for on-device engines, loads) the engine for these settings. */
-export async function createEngine(settings: EngineSettings): Promise<ChatEngine> {
+export async function createEngine(settings: EngineSettings, load: EngineLoadOptions = {}): Promise<ChatEngine> {
   const problems = engineSettingsProblems(settings);
   if (problems.length) throw new EngineNotConfiguredError(problems.join(' '));
   switch (settings.kind) {

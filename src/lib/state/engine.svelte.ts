@@ -1,19 +1,22 @@
 // The engine the app is currently using: created lazily from the settings, replaced when they change,
-// with its status for the UI.
+// with its loading progress (for on-device engines) and a way to cancel a load.
 
-import { describeError } from '../core/errors';
+import { describeError, isAbortError } from '../core/errors';
 import { createEngine } from '../engine/createEngine';
 import type { EngineSettings } from '../engine/settings';
-import type { ChatEngine } from '../engine/types';
+import type { ChatEngine, LoadProgress } from '../engine/types';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export class EngineState {
   #status = $state<EngineStatus>('idle');
   #error = $state<string | null>(null);
+  #progress = $state.raw<LoadProgress | null>(null);
+  #loadStartedAt = $state<number | null>(null);
   #engine: ChatEngine | null = null;
   #engineKey = '';
   #pending: Promise<ChatEngine> | null = null;
+  #loadController: AbortController | null = null;
 
   get status(): EngineStatus {
     return this.#status;
@@ -23,34 +26,71 @@ export class EngineState {
     return this.#error;
   }
 
+  /** Latest load progress while loading; null otherwise. */
+  get progress(): LoadProgress | null {
+    return this.#progress;
+  }
+
+  /** When the current load began (ms), for time-remaining estimates. */
+  get loadStartedAt(): number | null {
+    return this.#loadStartedAt;
+  }
+
+  /** The loaded engine, if any (without loading one). */
+  get current(): ChatEngine | null {
+    return this.#engine;
+  }
+
+  /** Cancels a load in progress; the pending `get` rejects with an AbortError. */
+  cancelLoad(): void {
+    this.#loadController?.abort();
+  }
+
   /** The engine for these settings, created (or re-created after a settings change) on first use. */
   async get(settings: EngineSettings): Promise<ChatEngine> {
     const key = JSON.stringify(settings);
     if (this.#engine && this.#engineKey === key) return this.#engine;
     if (this.#pending && this.#engineKey === key) return this.#pending;
+    this.#loadController?.abort();
     const previous = this.#engine;
+    const controller = new AbortController();
+    this.#loadController = controller;
     this.#engine = null;
     this.#engineKey = key;
     this.#status = 'loading';
     this.#error = null;
+    this.#progress = null;
+    this.#loadStartedAt = Date.now();
+    const isCurrent = () => this.#loadController === controller;
     this.#pending = (async () => {
       await previous?.dispose();
       try {
-        const engine = await createEngine(settings);
-        if (this.#engineKey === key) {
-          this.#engine = engine;
-          this.#status = 'ready';
+        const engine = await createEngine(settings, {
+          signal: controller.signal,
+          onProgress: (p) => {
+            if (isCurrent()) this.#progress = p;
+          },
+        });
+        if (!isCurrent()) {
+          await engine.dispose();
+          throw new DOMException('A newer engine load replaced this one.', 'AbortError');
         }
+        this.#engine = engine;
+        this.#status = 'ready';
         return engine;
       } catch (err) {
-        if (this.#engineKey === key) {
-          this.#status = 'error';
-          this.#error = describeError(err);
+        if (isCurrent()) {
+          this.#status = isAbortError(err) ? 'idle' : 'error';
+          this.#error = isAbortError(err) ? null : describeError(err);
           this.#engineKey = '';
         }
         throw err;
       } finally {
-        this.#pending = null;
+        if (isCurrent()) {
+          this.#pending = null;
+          this.#progress = null;
+          this.#loadController = null;
+        }
       }
     })();
     return this.#pending;
