@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatEngine, ChatMessage, ChatResult } from '../engine/types';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
-import { GradeReplySchema, ScenarioSchema, jsonSchemaOf } from './schemas';
+import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from './schemas';
 import { extractJson, parseStructured, requestStructured, stripThinking } from './structured';
 
 const scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
@@ -51,8 +51,8 @@ describe('parseStructured', () => {
   });
 
   it('accepts yes/no strings for met', () => {
-    const r = parseStructured('{"grades":[{"id":"R1","met":"yes","evidence":"x"}]}', GradeReplySchema);
-    expect(r.ok && r.value.grades[0]?.met).toBe(true);
+    const r = parseStructured('{"R1":["yes","x"]}', batchedGradeSchema(['R1']));
+    expect(r.ok && r.value.R1?.[0]).toBe(true);
   });
 });
 
