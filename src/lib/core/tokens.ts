@@ -77,3 +77,14 @@ export function loadQwen3Tokenizer(): Promise<Tokenizer> {
     });
   return qwen3;
 }
+
+/**
+ * The counter for context budgets: Qwen3's tokenizer, or — should it fail to load (e.g. the chunk
+ * could not be fetched) — the conservative estimate, which only makes budget checks stricter.
+ */
+export function budgetTokenCounter(): Promise<TokenCounter> {
+  return loadQwen3Tokenizer().then(
+    (tokenizer) => tokenizer.count,
+    () => roughTokenCount,
+  );
+}
