@@ -15,11 +15,25 @@ export interface Tokenizer {
 }
 
 /**
- * A conservative estimate (≈3 characters a token) for when the real tokenizer is not loaded.
- * It over-counts English for Qwen/Llama tokenizers, so a budget check errs on the safe side.
+ * A conservative estimate for when the real tokenizer is not loaded: about 3 characters a token
+ * for plain ASCII text, but a token for every digit (plus one per number, for the space Qwen
+ * splits off before it) and for every non-ASCII character. Clinical text full of doses and values
+ * is much denser than prose, which a plain characters-per-token rule under-counts.
  */
 export function roughTokenCount(text: string): number {
-  return Math.ceil(text.length / 3);
+  let dense = 0;
+  let denseChars = 0;
+  for (const run of text.match(/[0-9]+/g) ?? []) {
+    dense += run.length + 1;
+    denseChars += run.length;
+  }
+  for (const ch of text) {
+    if (ch.charCodeAt(0) > 0x7f) {
+      dense++;
+      denseChars += ch.length;
+    }
+  }
+  return dense + Math.ceil((text.length - denseChars) / 3);
 }
 
 /**
