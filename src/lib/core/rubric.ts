@@ -13,8 +13,8 @@ export { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS };
 type RubricReply = z.output<typeof RubricReplySchema>;
 type ReplyItem = RubricReply['items'][number];
 
-/** Tokens the rubric reply may use: 15 items of about 50 tokens, with room to spare. */
-export const RUBRIC_MAX_TOKENS = 1000;
+/** Tokens the rubric reply may use: 15 items of about 50 tokens each. */
+export const RUBRIC_MAX_TOKENS = 800;
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
 

@@ -14,13 +14,17 @@ Rules for each item:
 - "points": an integer from -10 to 10, never 0. Positive items reward what a good answer does (8 to 10 critical for safety, 4 to 7 important, 1 to 3 helpful). Negative items describe a harmful or unhelpful behaviour and are written as that behaviour ("Recommends waiting a week..."); they score when the answer shows it.
 - "axis": accuracy, completeness, communication_quality, context_awareness or instruction_following.
 - "principle_id": the id of the principle the item instantiates, or null when the item is specific to this question and comes from no listed principle.
-Include at least two negative items. No two items may check the same thing.
+Include at least two negative items (what a poor answer to this question would do, often the opposite of a principle). No two items may check the same thing.
 Reply with JSON only: {"items":[{"criterion":"...","points":8,"axis":"accuracy","principle_id":"URG-001"}]}`;
 
-/** How one principle is shown to the rubric writer: id, title, statement and its example checks. */
+/**
+ * How one principle is shown to the rubric writer: id, title, statement and its first positive
+ * example check — enough to show the style, short enough that a whole pool of 12 fits a
+ * 4096-token window with room for the reply.
+ */
 export function formatPrincipleForRubric(p: Principle): string {
-  const checks = p.checks.map((c) => `(${c.points > 0 ? '+' : ''}${c.points}) ${c.criterion}`).join('; ');
-  return `${p.id} ${p.title}. ${p.statement} Example items: ${checks}`;
+  const example = p.checks.find((c) => c.points > 0) ?? p.checks[0];
+  return `${p.id} ${p.title}. ${p.statement}${example ? ` Example item: (${example.points > 0 ? '+' : ''}${example.points}) ${example.criterion}` : ''}`;
 }
 
 /** The user message of the rubric conversation, for the principles given (already fitted to the window). */
