@@ -61,11 +61,17 @@ const SCENARIO_PLACEHOLDER: Scenario = {
 /**
  * The tokens the smallest complete run needs at its largest step, for a question (and a user's
  * own draft, for "check my answer"): classification, a rubric without principles, the draft, and
- * grading the longest possible answer against the largest rubric, in either grading mode.
+ * grading the longest possible answer against the rubric (before it exists, the largest one), in
+ * either grading mode.
  */
-export function minimumRunTokens(question: string, count: TokenCounter, userDraft?: string): number {
+export function minimumRunTokens(
+  question: string,
+  count: TokenCounter,
+  userDraft?: string,
+  rubric: readonly RubricItem[] = largestRubric(),
+): number {
   const answer = userDraft?.trim() || placeholderText(ANSWER_MAX_TOKENS, count);
-  const rubric = largestRubric();
+  const longestItem = rubric.reduce((a, b) => (b.criterion.length > a.criterion.length ? b : a), rubric[0]!);
   const answerThread: ChatMessage[] = [...draftMessages(question), { role: 'assistant', content: answer }];
   return Math.max(
     requestTokens(classifyMessages(question), structuredReserve(CLASSIFY_MAX_TOKENS), count),
@@ -76,7 +82,7 @@ export function minimumRunTokens(question: string, count: TokenCounter, userDraf
       structuredReserve(batchedGradeMaxTokens(rubric.length)),
       count,
     ),
-    requestTokens(gradeItemMessages(question, answer, rubric[0]!), structuredReserve(GRADE_ITEM_MAX_TOKENS), count),
+    requestTokens(gradeItemMessages(question, answer, longestItem), structuredReserve(GRADE_ITEM_MAX_TOKENS), count),
     requestTokens(
       [...answerThread, { role: 'user', content: reviseInstruction(rubric, [], new Map(), true) }],
       ANSWER_MAX_TOKENS,
@@ -95,6 +101,22 @@ export function assertQuestionFits(question: string, window: number | null, coun
   if (needed > window) {
     throw new ContextBudgetError(needed, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
   }
+}
+
+/**
+ * Throws ContextBudgetError when the answer thread cannot fit with the rubric the model wrote
+ * (checked before the draft, so a run never fails half-way for lack of room).
+ */
+export function assertRubricFits(
+  question: string,
+  rubric: readonly RubricItem[],
+  window: number | null,
+  count: TokenCounter,
+  userDraft?: string,
+): void {
+  if (window === null || rubric.length === 0) return;
+  const needed = minimumRunTokens(question, count, userDraft, rubric);
+  if (needed > window) throw new ContextBudgetError(needed, window, 'The question with its rubric');
 }
 
 /**

@@ -334,5 +334,35 @@ describe('runPipeline', () => {
       const calls = engine.calls.filter((c) => c.step !== 'classify' && c.step !== 'rubric');
       for (let i = 1; i < calls.length; i++) expect(calls[i]!.messages.length).toBeGreaterThan(calls[i - 1]!.messages.length);
     });
+
+    it('fails before drafting, naming the rubric, when the rubric the model wrote leaves no room for the answer thread', async () => {
+      const wordy = { items: Array.from({ length: 15 }, (_, i) => ({ criterion: `Covers point ${i}: ${Array.from({ length: 40 }, (_, j) => `aspect${i}x${j}`).join(' ')}`, points: 5, axis: 'completeness', principle_id: null })) };
+      const script: Script = (step, call) => (step === 'rubric' ? { text: JSON.stringify(wordy) } : SCRIPTS.improves(step, call));
+      const engine = new ScriptedEngine(script, 4096);
+      const events: RunEvent[] = [];
+      const error = await (async () => {
+        try {
+          for await (const e of runPipeline(input(engine, { countTokens: qwen3.count }))) events.push(e);
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(error).toBeInstanceOf(StepFailedError);
+      expect((error as StepFailedError).cause).toBeInstanceOf(ContextBudgetError);
+      expect((error as Error).message).toMatch(/The question with its rubric needs about \d+ tokens but the model's context window holds 4096/);
+      expect(engine.steps).toEqual(['classify', 'rubric']);
+      expect(fold(events).rubric).toHaveLength(15);
+    });
+
+    it('resumes a per-item run from its last graded answer in a restarted thread', async () => {
+      const first = fold(await collect(runPipeline(input(new ScriptedEngine('improves'), {}, { grading: 'per-item' }))));
+      const interrupted = { ...first, rounds: first.rounds.slice(0, 1) };
+      const engine = new ScriptedEngine('improves');
+      const resumed = fold(await collect(runPipeline(input(engine, { resume: interrupted, countTokens: qwen3.count }, { grading: 'per-item' }))));
+      expect(engine.steps[0]).toBe('revise');
+      expect(engine.calls[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+      expect(engine.calls[0]!.messages[2]!.content).toBe(first.rounds[0]!.answer);
+      expect(resumed.status).toBe('done');
+    });
   });
 });

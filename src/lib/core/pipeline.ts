@@ -7,6 +7,7 @@ import {
   ANSWER_MAX_TOKENS,
   CLASSIFY_MAX_TOKENS,
   assertQuestionFits,
+  assertRubricFits,
   compactThread,
   fitPrinciples,
   fitsWindow,
@@ -207,6 +208,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'rubric', rubric };
   }
   const items = rubric;
+  await inStep('rubric', signal, async () => assertRubricFits(question, items, window, count, userDraft));
 
   // 4. Draft (or the user's own draft), then grade and revise in one conversation.
   const rounds: Round[] = [...(resume?.rounds ?? [])];
