@@ -165,8 +165,8 @@ export async function runBench(): Promise<BenchOutcome> {
       steps.map((step) => [step, byStep[step]!.calls, byStep[step]!.prefill_tokens, byStep[step]!.distinct_tokens, byStep[step]!.decode_tokens]),
     ),
     '',
-    `prefill / distinct = ${prefillOverDistinct} (target ≤ ${TARGETS.prefillOverDistinct})`,
-    `naive prefill / loop prefill = ${naiveOverPrefill} (target ≥ ${TARGETS.naiveOverPrefill})`,
+    `prefill / distinct = ${prefillOverDistinct.toFixed(2)} (target ≤ ${TARGETS.prefillOverDistinct})`,
+    `naive prefill / loop prefill = ${naiveOverPrefill.toFixed(2)} (target ≥ ${TARGETS.naiveOverPrefill})`,
     `grading decode per rubric item = ${gradeDecodePerItem} tokens (target ≤ ${TARGETS.gradeDecodePerItem})`,
     `peak context = ${totals.peak_context} of ${CONTEXT_WINDOW} tokens`,
   ].join('\n');
