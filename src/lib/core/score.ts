@@ -25,7 +25,7 @@ export interface AggregateScore {
 }
 
 /** A small seeded PRNG (mulberry32) so bootstrap results are reproducible. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
