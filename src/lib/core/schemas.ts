@@ -109,6 +109,7 @@ export const PrincipleSchema = z
     sources: z
       .array(z.object({ name: z.string().trim().min(3), year: z.number().int().min(1900).max(2100) }))
       .min(1),
+    enabled: z.boolean().optional().meta({ description: 'Whether the principle is used (default true); exported libraries carry the user’s switches.' }),
   })
   .meta({ title: 'HealthPrinciple' });
 
