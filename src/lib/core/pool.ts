@@ -18,8 +18,12 @@ export interface PoolOptions {
   index?: PrincipleIndex;
 }
 
-/** How much each field counts towards a term's weight in a principle (BM25F-style field boosts). */
-const FIELD_WEIGHT = { keywords: 3, title: 1.5, statement: 0.4 } as const;
+/**
+ * How much each field counts towards a term's weight in a principle (BM25F-style field boosts). A
+ * one-word keyword counts most; a word inside a multi-word keyword counts less on its own ("chest"
+ * from "chest infection"), the whole phrase earning its own bonus when the question contains it.
+ */
+const FIELD_WEIGHT = { keyword: 3, phraseWord: 1.5, title: 1.5, statement: 0.4 } as const;
 /** BM25 saturation and length normalisation. */
 const BM25_K1 = 1.2;
 const BM25_B = 0.5;
@@ -109,7 +113,7 @@ function principleFeatures(principle: Principle): PrincipleFeatures {
   for (const k of principle.keywords) {
     const tokens = tokenize(k);
     const content = tokens.filter(isContentToken);
-    length += addTerms(terms, content.map(stem), FIELD_WEIGHT.keywords);
+    length += addTerms(terms, content.map(stem), tokens.length > 1 ? FIELD_WEIGHT.phraseWord : FIELD_WEIGHT.keyword);
     if (tokens.length < 2) continue;
     const bonus = (content.length === 0 ? STOPWORD_PHRASE_BONUS_PER_WORD : PHRASE_BONUS_PER_WORD) * (tokens.length - 1);
     phrases.push({ text: k, terms: tokens.map(stem), bonus });
