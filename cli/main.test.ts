@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '../tests/support/scriptedServer';
+import { ScenarioSchema } from '../src/lib/core/schemas';
 import { main, type AskJson } from './main';
 
 let server: ScriptedServer;
@@ -88,6 +89,29 @@ describe('clinrevise scenario / principles', () => {
     const { code, stdout } = await runCli(['scenario', 'I have crushing chest pain and my left arm is numb']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ urgency: 'emergent' });
+  });
+
+  it('prints exactly the four scenario fields with allowed values', async () => {
+    const { code, stdout, stderr } = await runCli(['scenario', 'Write a SOAP note for a 45-year-old with 3 days of cough']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const scenario = JSON.parse(stdout) as Record<string, string>;
+    expect(Object.keys(scenario).sort()).toEqual(['expertise', 'task_type', 'uncertainty', 'urgency']);
+    expect(ScenarioSchema.safeParse(scenario).success).toBe(true);
+    expect(scenario.task_type).toBe('documentation');
+  });
+
+  it('gives an emergent layperson question urgency and expertise principles, each with a reason, within the size', async () => {
+    const question = 'My dad collapsed and is not breathing, what do I do?';
+    const { stdout } = await runCli(['principles', '--for', question]);
+    const pool = JSON.parse(stdout) as { id: string; dimension: string; title: string; reason: string }[];
+    expect(pool.length).toBeLessThanOrEqual(12);
+    expect(pool.map((p) => p.dimension)).toEqual(expect.arrayContaining(['urgency', 'expertise']));
+    for (const p of pool) expect(p.reason).toMatch(/^Applies to .+\.$/);
+    const small = JSON.parse((await runCli(['principles', '--for', question, '--size', '3'])).stdout) as unknown[];
+    expect(small).toHaveLength(3);
+    expect((await runCli(['principles', '--for', question])).stdout).toBe(stdout);
+    expect((await runCli(['principles', '--for', question, '--size', '0'])).code).toBe(2);
   });
 
   it('prints the pool as [{id, dimension, title, reason}]', async () => {

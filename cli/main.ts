@@ -23,7 +23,9 @@ export const USAGE = `Usage:
                  [--timeout SECONDS] [--context-window TOKENS] [--grading batched|per-item]
                  [--json] "question"
   clinrevise scenario "question"             classify a question without a model (prints JSON)
-  clinrevise principles --for "question"     the principle pool for a question (prints JSON)
+  clinrevise principles --for "question" [--size N]
+                                             the principle pool for a question (prints JSON:
+                                             [{id, dimension, title, reason}], at most N, default 12)
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of

@@ -23,3 +23,9 @@ export const DIMENSION_LABELS: Record<keyof Scenario, string> = {
   expertise: 'Expertise',
   task_type: 'Task',
 };
+
+/** "task_type" → "Task type": a dimension's name as a heading. */
+export function dimensionLabel(dimension: keyof Scenario): string {
+  const words = humanise(dimension);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

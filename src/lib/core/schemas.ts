@@ -104,37 +104,62 @@ export const GradeItemReplySchema = z.object({
 
 const ScenarioValueList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).min(1);
 
+/** Points of a principle's check: like a rubric item's, and spelled out for JSON Schema (no 0). */
+const principlePoints = nonZeroPoints.meta({ not: { const: 0 } });
+
 /** One HealthPrinciple record, as shipped in principles/ and as imported by the user. */
-export const PrincipleSchema = z.object({
-  id: z.string().regex(/^[A-Z]{3}-\d{3}$|^USR-[A-Za-z0-9-]+$/, 'id must look like URG-001 (or USR-… for your own)'),
-  dimension: z.enum(['urgency', 'uncertainty', 'expertise', 'task_type']),
-  category: z.string().trim().min(1),
-  title: z.string().trim().min(3).max(120),
-  statement: z.string().trim().min(20),
-  rationale: z.string().trim().min(10),
-  applies_when: z
-    .object({
-      urgency: ScenarioValueList(SCENARIO_VALUES.urgency).optional(),
-      uncertainty: ScenarioValueList(SCENARIO_VALUES.uncertainty).optional(),
-      expertise: ScenarioValueList(SCENARIO_VALUES.expertise).optional(),
-      task_type: ScenarioValueList(SCENARIO_VALUES.task_type).optional(),
-    })
-    .strict(),
-  keywords: z.array(z.string().trim().min(1)),
-  checks: z
-    .array(
-      z.object({
-        criterion: z.string().trim().min(8),
-        points: nonZeroPoints,
-        axis: z.enum(AXES),
-      }),
-    )
-    .min(1)
-    .max(4),
-  sources: z
-    .array(z.object({ name: z.string().trim().min(3), year: z.number().int().min(1900).max(2100) }))
-    .min(1),
-});
+export const PrincipleSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[A-Z]{3}-\d{3}$|^USR-[A-Za-z0-9-]+$/, 'id must look like URG-001 (or USR-… for your own)')
+      .meta({ description: 'Stable id: URG/UNC/EXP/TSK-nnn for shipped principles, USR-… for the user’s own.' }),
+    dimension: z.enum(['urgency', 'uncertainty', 'expertise', 'task_type']),
+    category: z.string().trim().min(1),
+    title: z.string().trim().min(3).max(120),
+    statement: z.string().trim().min(20).meta({ description: 'The principle itself, 1–3 sentences.' }),
+    rationale: z.string().trim().min(10),
+    applies_when: z
+      .object({
+        urgency: ScenarioValueList(SCENARIO_VALUES.urgency).optional(),
+        uncertainty: ScenarioValueList(SCENARIO_VALUES.uncertainty).optional(),
+        expertise: ScenarioValueList(SCENARIO_VALUES.expertise).optional(),
+        task_type: ScenarioValueList(SCENARIO_VALUES.task_type).optional(),
+      })
+      .strict()
+      .meta({ description: 'Scenario values the principle matches, per dimension; an empty object matches every question.' }),
+    keywords: z.array(z.string().trim().min(1)).meta({ description: 'Terms questions it is relevant to would contain; they drive lexical retrieval.' }),
+    checks: z
+      .array(
+        z.object({
+          criterion: z.string().trim().min(8),
+          points: principlePoints,
+          axis: z.enum(AXES),
+        }),
+      )
+      .min(1)
+      .max(4)
+      .meta({ description: 'Rubric templates; positive points for the desired behaviour, negative for a harmful one that is present.' }),
+    sources: z
+      .array(z.object({ name: z.string().trim().min(3), year: z.number().int().min(1900).max(2100) }))
+      .min(1),
+    enabled: z.boolean().optional().meta({ description: 'Whether the principle is used (default true); exported libraries carry the user’s switches.' }),
+  })
+  .meta({ title: 'HealthPrinciple' });
+
+/** A principle file (principles/*.json, or a user's import/export): an array of records. */
+export const PrincipleFileSchema = z.array(PrincipleSchema);
+
+/** The JSON Schema of a principle file, as committed in principles/principle.schema.json. */
+export function principleFileJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://clinrevise.local/principles/principle.schema.json',
+    title: 'HealthPrinciples file',
+    description: 'An array of HealthPrinciple records (ClinRevise). Generated from PrincipleSchema in src/lib/core/schemas.ts; do not edit by hand.',
+    ...jsonSchemaOf(PrincipleFileSchema),
+  };
+}
 
 /** Turns zod issues into short human-readable problems ("items.2.points: points must not be 0"). */
 export function describeIssues(error: z.ZodError): string[] {

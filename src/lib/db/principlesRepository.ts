@@ -1,8 +1,15 @@
 // The principle library in IndexedDB: the shipped HealthPrinciples merged in on first run and on
 // each library version change, without clobbering the user's edits, switches or own principles.
 
+import { samePrincipleContent, type PrincipleWithSwitch } from '../core/principleFile';
 import type { Principle } from '../core/types';
 import type { AppDb, StoredPrinciple } from './schema';
+
+/** What an import did. */
+export interface ImportReport {
+  added: number;
+  updated: number;
+}
 
 /** What a library merge did, for display and tests. */
 export interface LibrarySyncReport {
@@ -83,21 +90,47 @@ export class PrinciplesRepository {
     await tx.done;
   }
 
-  /** Saves the user's version of a principle; a shipped one becomes "edited", a new id becomes the user's own. */
+  /**
+   * Saves the user's version of a principle; a shipped one becomes "edited" (unless the text is back
+   * to the shipped version), a new id becomes the user's own.
+   */
   async save(principle: Principle): Promise<StoredPrinciple> {
     const tx = this.db.transaction('principles', 'readwrite');
-    const old = await tx.store.get(principle.id);
-    const record: StoredPrinciple = {
-      ...strip(principle),
-      enabled: old?.enabled ?? true,
-      origin: old?.origin ?? 'user',
-      edited: old?.origin === 'shipped',
-      shipped: old?.shipped ?? null,
-      updatedAt: this.now(),
-    };
+    const record = this.#merge(await tx.store.get(principle.id), principle);
     await tx.store.put(record);
     await tx.done;
     return record;
+  }
+
+  /**
+   * Saves many principles in one transaction (an import): existing ids are replaced as by `save`,
+   * new ids become the user's own. A record's `enabled`, when given, sets the switch. All or nothing.
+   */
+  async importMany(records: readonly PrincipleWithSwitch[]): Promise<ImportReport> {
+    const tx = this.db.transaction('principles', 'readwrite');
+    const report: ImportReport = { added: 0, updated: 0 };
+    for (const p of records) {
+      const old = await tx.store.get(p.id);
+      const record = this.#merge(old, p);
+      await tx.store.put(p.enabled === undefined ? record : { ...record, enabled: p.enabled });
+      if (old) report.updated++;
+      else report.added++;
+    }
+    await tx.done;
+    return report;
+  }
+
+  #merge(old: StoredPrinciple | undefined, principle: Principle): StoredPrinciple {
+    const fresh = strip(principle);
+    const shipped = old?.shipped ?? null;
+    return {
+      ...fresh,
+      enabled: old?.enabled ?? true,
+      origin: old?.origin ?? 'user',
+      edited: old?.origin === 'shipped' && !(shipped && samePrincipleContent(fresh, shipped)),
+      shipped,
+      updatedAt: this.now(),
+    };
   }
 
   /** Restores the shipped text of a principle (keeps the enabled switch). */

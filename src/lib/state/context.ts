@@ -7,6 +7,7 @@ import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
 import type { EngineState } from './engine.svelte';
 import type { HistoryState } from './history.svelte';
+import type { PrinciplesState } from './principles.svelte';
 import type { Router } from './router.svelte';
 import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
@@ -17,6 +18,7 @@ export interface AppContext {
   engine: EngineState;
   session: RunSession;
   history: HistoryState;
+  principles: PrinciplesState;
   router: Router;
 }
 

@@ -4,7 +4,7 @@
 export type Route =
   | { page: 'ask' }
   | { page: 'history'; runId: string | null }
-  | { page: 'principles' }
+  | { page: 'principles'; principleId: string | null }
   | { page: 'settings' };
 
 /** Parses a location hash such as "#/history/abc" into a route (unknown → Ask). */
@@ -14,7 +14,7 @@ export function parseRoute(hash: string): Route {
     case 'history':
       return { page: 'history', runId: id ? decodeURIComponent(id) : null };
     case 'principles':
-      return { page: 'principles' };
+      return { page: 'principles', principleId: id ? decodeURIComponent(id) : null };
     case 'settings':
       return { page: 'settings' };
     default:
@@ -25,6 +25,7 @@ export function parseRoute(hash: string): Route {
 /** The hash for a route. */
 export function routeHref(route: Route): string {
   if (route.page === 'history') return route.runId ? `#/history/${encodeURIComponent(route.runId)}` : '#/history';
+  if (route.page === 'principles') return route.principleId ? `#/principles/${encodeURIComponent(route.principleId)}` : '#/principles';
   return `#/${route.page}`;
 }
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import labels from '../../../tests/fixtures/scenario-labels.json';
+import { scenarioAccuracy, type LabelledQuestion } from './scenarioAccuracy';
+import { classifyScenarioByRules } from './scenarioRules';
+import { ScenarioSchema } from './schemas';
+import { DIMENSIONS, SCENARIO_VALUES } from './types';
+
+const sets: Record<'dev' | 'heldout', LabelledQuestion[]> = {
+  dev: labels.dev as LabelledQuestion[],
+  heldout: labels.heldout as LabelledQuestion[],
+};
+
+describe('labelled questions', () => {
+  it.each([
+    ['dev', 40],
+    ['heldout', 20],
+  ] as const)('the %s set has at least %i questions and every value of every dimension', (name, min) => {
+    const rows = sets[name];
+    expect(rows.length).toBeGreaterThanOrEqual(min);
+    for (const dim of DIMENSIONS) {
+      expect(new Set(rows.map((r) => r[dim])), dim).toEqual(new Set(SCENARIO_VALUES[dim]));
+    }
+    expect(rows.every((r) => ScenarioSchema.safeParse(r).success)).toBe(true);
+  });
+
+  it('has no question in both sets', () => {
+    const dev = new Set(sets.dev.map((r) => r.question.toLowerCase()));
+    expect(sets.heldout.filter((r) => dev.has(r.question.toLowerCase()))).toEqual([]);
+  });
+});
+
+describe('classifyScenarioByRules accuracy floors', () => {
+  // Targets from the issue: ≥ 90% urgency (emergent/urgent vs the rest), ≥ 80% expertise, ≥ 65% task type.
+  it.each(['dev', 'heldout'] as const)('meets the floors on the %s set', (name) => {
+    const acc = scenarioAccuracy(sets[name], classifyScenarioByRules);
+    expect(acc.urgencyBinary).toBeGreaterThanOrEqual(0.9);
+    expect(acc.exact.expertise).toBeGreaterThanOrEqual(0.8);
+    expect(acc.exact.task_type).toBeGreaterThanOrEqual(0.65);
+  });
+});
+
+describe('classifyScenarioByRules behaviour', () => {
+  const classify = classifyScenarioByRules;
+
+  it('always returns values the scenario schema accepts', () => {
+    for (const q of ['', '   ', '???', 'a', 'x'.repeat(5000), 'Ça fait mal à la poitrine', '12345']) {
+      expect(ScenarioSchema.safeParse(classify(q)).success, q.slice(0, 20)).toBe(true);
+    }
+  });
+
+  it('reads negation: denied symptoms are not red flags', () => {
+    expect(classify('I have crushing chest pain and feel sweaty').urgency).toBe('emergent');
+    expect(classify('No chest pain, just a blocked nose for two days. Any tips?').urgency).toBe('routine');
+    expect(classify('He denies chest pain or shortness of breath; mild ankle sprain yesterday').urgency).toBe('routine');
+    // A negation that is itself the red flag still counts.
+    expect(classify('my mum is not breathing properly and won’t wake up').urgency).toBe('emergent');
+    expect(classify('my son has a rash that doesn’t fade when I press a glass on it').urgency).toBe('emergent');
+  });
+
+  it('does not treat a question about what an emergency looks like as an emergency', () => {
+    expect(classify('What are the warning signs of a heart attack?').urgency).toBe('not_applicable');
+    expect(classify('My dad has chest pain spreading to his left arm').urgency).toBe('emergent');
+  });
+
+  it('lets a stated clinical role decide expertise, even with family words around it', () => {
+    expect(classify('I’m a paediatric nurse and my own daughter has a temperature of 38.5, what dose of ibuprofen?').expertise).toBe('health_professional');
+    expect(classify('my daughter has a temperature of 38.5, what dose of ibuprofen?').expertise).toBe('layperson');
+    expect(classify('What dose of ibuprofen is used for fever?').expertise).toBe('unclear');
+  });
+
+  it('tells writing a document from working on a record', () => {
+    expect(classify('Write a referral letter to dermatology for a changing mole').task_type).toBe('documentation');
+    expect(classify('Summarise this referral letter in three bullet points: ...').task_type).toBe('health_data');
+    expect(classify('My blood test says ferritin 9 and Hb 101, what does that mean?').task_type).toBe('health_data');
+  });
+
+  it('sends a drug mentioned in an emergency to advice, and a question about a drug to medication', () => {
+    expect(classify('My husband is on warfarin and is vomiting blood').task_type).toBe('advice');
+    expect(classify('Can I take ibuprofen if I am on warfarin?').task_type).toBe('medication');
+  });
+
+  it('is deterministic', () => {
+    const q = 'My 3 year old has had a fever for two days and is not drinking much';
+    expect(classify(q)).toEqual(classify(q));
+  });
+});

@@ -1,0 +1,190 @@
+// Text normalisation shared by principle retrieval, the library's near-duplicate check and the
+// rule-based classifier: one tokeniser and one light stemmer, so a keyword and a question agree.
+
+/** Words that carry no topic on their own; dropped from bag-of-words scoring (kept in phrases). */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him ' +
+    'himself his how i if in into is it its itself just me more most my myself no nor not of off on once only or other our ' +
+    'ours ourselves out over own same she should so some such than that the their theirs them themselves then there these ' +
+    'they this those through to too under until up very was we were what when where which while who whom why will with ' +
+    'would you your yours yourself yourselves im ive id dont doesnt didnt cant wont isnt arent wasnt shouldnt couldnt ' +
+    'also get got may might must shall s t u ll re ve d m ' +
+    // Conversational filler: common in questions, says nothing about which principle applies.
+    'feel feels felt really keep kept look looking looked need needs go going gone went think thinking thought ago last ' +
+    'right now want wanted know like thing things seem seems seemed say says said tell told ok okay still lot bit quite ' +
+    'much many well please thanks thank hi hello anyone someone something anything maybe sure actually basically ' +
+    'one two three four five six seven eight nine ten'
+  ).split(' '),
+);
+
+/**
+ * Splits text into lower-case word tokens. Apostrophes are dropped inside words ("can't" → "cant",
+ * "John's" → "johns") and every other non-alphanumeric character separates tokens ("a&e" → "a", "e";
+ * "d-dimer" → "d", "dimer"), so a keyword and a question tokenise the same way whatever their punctuation.
+ */
+export function tokenize(text: string): string[] {
+  let lower = text.toLowerCase();
+  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  return lower
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/(\w)'(\w)/g, '$1$2')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/**
+ * A deliberately light English stemmer: folds plurals, common verb endings and a final "e" so
+ * "seizures"/"seizure", "doses"/"dosing"/"dose" and "breathe"/"breathing" meet, without the
+ * aggressive conflation of a full Porter stemmer (which merges "organ" with "organise").
+ */
+export function stem(token: string): string {
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  let t = stemCache.get(token);
+  if (t !== undefined) return t;
+  t = stemUncached(token);
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(token, t);
+  return t;
+}
+
+const stemCache = new Map<string, string>();
+
+function stemUncached(token: string): string {
+  let t = token;
+  if (t.endsWith('ies') && t.length > 4) t = `${t.slice(0, -3)}y`;
+  else if (/(ches|shes|sses|xes|zes)$/.test(t)) t = t.slice(0, -2);
+  else if (t.endsWith('s') && !/(ss|us|is|ous)$/.test(t)) t = t.slice(0, -1);
+  if (t.endsWith('ing') && t.length > 5) t = undouble(t.slice(0, -3));
+  else if (t.endsWith('ed') && t.length > 4 && !t.endsWith('eed')) t = undouble(t.slice(0, -2));
+  else if (t.endsWith('ly') && t.length > 5) t = t.slice(0, -2);
+  if (t.endsWith('e') && !t.endsWith('ee') && t.length > 3) t = t.slice(0, -1);
+  return t;
+}
+
+/** "stopp" → "stop", "bleed" stays: removes a doubled final consonant left by -ing/-ed. */
+function undouble(t: string): string {
+  return /([b-df-hj-np-tv-z])\1$/.test(t) && !/(ll|ss|zz|ff)$/.test(t) ? t.slice(0, -1) : t;
+}
+
+/** A token worth scoring on its own: not a stop word, a single character or a bare number ("20"). */
+export function isContentToken(token: string): boolean {
+  return token.length > 1 && !STOPWORDS.has(token) && !/^\d+$/.test(token);
+}
+
+/** Stemmed content terms of a text (no stop words, single characters or bare numbers), in order, with repeats. */
+export function contentTerms(text: string): string[] {
+  return tokenize(text).filter(isContentToken).map(stem);
+}
+
+/** Words that negate what follows in the same clause ("no chest pain", "doesn't have a fever"). */
+const NEGATORS: ReadonlySet<string> = new Set(
+  'no not without never nor denies denied deny denying dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt'.split(' '),
+);
+/** How many tokens after a negator it reaches, within its clause. */
+const NEGATION_REACH = 4;
+
+/** A question token, stemmed, with whether a negation covers it. */
+export interface ScannedToken {
+  /** As written (lower-case). */
+  word: string;
+  /** Stemmed. */
+  term: string;
+  negated: boolean;
+}
+
+/**
+ * Tokenises a question and marks the words a negation covers: up to four tokens after "no", "not",
+ * "without", "denies", "doesn't"… within the same clause (clauses end at punctuation or "but").
+ * "Can't" and "won't" are not negations here: "can't breathe" and "won't wake up" are symptoms.
+ */
+export function scanQuestion(text: string): ScannedToken[] {
+  const out: ScannedToken[] = [];
+  for (const clause of text.split(/[.,;:!?()\n]+|\bbut\b/i)) {
+    let reach = 0;
+    for (const word of tokenize(clause)) {
+      if (NEGATORS.has(word)) {
+        out.push({ word, term: stem(word), negated: false });
+        reach = NEGATION_REACH;
+        continue;
+      }
+      out.push({ word, term: stem(word), negated: reach > 0 });
+      if (reach > 0) reach--;
+    }
+  }
+  return out;
+}
+
+/** Stemmed tokens of a phrase, stop words kept (so "should i" and "what is" still match as phrases). */
+export function phraseTerms(text: string): string[] {
+  return tokenize(text).map(stem);
+}
+
+/** The first index where `phrase` occurs as a contiguous run of `tokens`, or -1. */
+export function findPhrase(tokens: readonly string[], phrase: readonly string[]): number {
+  if (phrase.length === 0 || phrase.length > tokens.length) return -1;
+  outer: for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (tokens[i + j] !== phrase[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** A sparse TF-IDF vector, L2-normalised. */
+export type TermVector = Map<string, number>;
+
+/**
+ * TF-IDF vectors (unigrams and bigrams of stemmed content terms) for a set of texts, for measuring
+ * how alike two of them are. IDF is smoothed (ln((1+N)/(1+df)) + 1) so a term shared by all texts
+ * still counts a little.
+ */
+export function tfidfVectors(texts: readonly string[]): TermVector[] {
+  const bags = texts.map((text) => {
+    const terms = contentTerms(text);
+    const grams = [...terms];
+    for (let i = 0; i + 1 < terms.length; i++) grams.push(`${terms[i]} ${terms[i + 1]}`);
+    const tf = new Map<string, number>();
+    for (const g of grams) tf.set(g, (tf.get(g) ?? 0) + 1);
+    return tf;
+  });
+  const df = new Map<string, number>();
+  for (const bag of bags) for (const g of bag.keys()) df.set(g, (df.get(g) ?? 0) + 1);
+  const n = texts.length;
+  return bags.map((bag) => {
+    const v: TermVector = new Map();
+    let norm = 0;
+    for (const [g, tf] of bag) {
+      const w = (1 + Math.log(tf)) * (Math.log((1 + n) / (1 + (df.get(g) ?? 0))) + 1);
+      v.set(g, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [g, w] of v) v.set(g, w / norm);
+    return v;
+  });
+}
+
+/** Cosine similarity of two L2-normalised vectors (0 = nothing shared, 1 = identical). */
+export function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [g, w] of small) {
+    const other = large.get(g);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot;
+}
+
+/** Pairs of texts whose TF-IDF cosine is at least `threshold`, most similar first. */
+export function similarPairs(texts: readonly string[], threshold: number): { a: number; b: number; similarity: number }[] {
+  const vectors = tfidfVectors(texts);
+  const pairs: { a: number; b: number; similarity: number }[] = [];
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      const similarity = cosine(vectors[a]!, vectors[b]!);
+      if (similarity >= threshold) pairs.push({ a, b, similarity });
+    }
+  }
+  return pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
+}
