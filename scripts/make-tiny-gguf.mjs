@@ -26,7 +26,12 @@ const N_LAYER = 2;
 const N_HEAD = 4;
 const N_HEAD_KV = 4;
 const N_FF = 256;
-const CONTEXT_LENGTH = 2048;
+/**
+ * Trained context length. Every character is a token here, so the pipeline's prompts (a rubric
+ * prompt with its principles is over 11,000 characters) need a long window; llama.cpp's server caps
+ * each request at this value whatever context size is allocated.
+ */
+const CONTEXT_LENGTH = 32768;
 const SEED = 0x5eed1234;
 
 /** Logit shaping, in logit units. */
@@ -42,6 +47,7 @@ const END_AFTER_QUOTE_BOOST = 10;
 const BIGRAM_NOISE = 0.5;
 
 /** GGUF metadata value types. */
+const GGUF_UINT16 = 2;
 const GGUF_UINT32 = 4;
 const GGUF_INT32 = 5;
 const GGUF_FLOAT32 = 6;
@@ -283,6 +289,7 @@ class ByteWriter {
     fill(new DataView(buf.buffer));
     this.bytes(buf);
   }
+  /** @param {number} v */ u16(v) { this.fixed(2, (d) => d.setUint16(0, v, true)); }
   /** @param {number} v */ u32(v) { this.fixed(4, (d) => d.setUint32(0, v, true)); }
   /** @param {number} v */ i32(v) { this.fixed(4, (d) => d.setInt32(0, v, true)); }
   /** @param {number} v */ f32(v) { this.fixed(4, (d) => d.setFloat32(0, v, true)); }
@@ -322,6 +329,7 @@ class ByteWriter {
  */
 function writeValue(w, type, value) {
   switch (type) {
+    case GGUF_UINT16: return w.u16(/** @type {number} */ (value));
     case GGUF_UINT32: return w.u32(/** @type {number} */ (value));
     case GGUF_INT32: return w.i32(/** @type {number} */ (value));
     case GGUF_FLOAT32: return w.f32(/** @type {number} */ (value));
@@ -332,10 +340,10 @@ function writeValue(w, type, value) {
 }
 
 /**
- * The whole model as GGUF v3 bytes. Pure and deterministic: the same bytes on every call.
- * @returns {Uint8Array}
+ * The model's metadata and tensors.
+ * @returns {{ metadata: MetadataEntry[], tensors: Tensor[] }}
  */
-export function buildTinyGguf() {
+function buildModel() {
   const vocab = buildVocab();
   const tensors = buildTensors(vocab);
 
@@ -369,7 +377,16 @@ export function buildTinyGguf() {
     ['tokenizer.ggml.add_space_prefix', GGUF_BOOL, false],
     ['tokenizer.chat_template', GGUF_STRING, CHAT_TEMPLATE],
   ];
+  return { metadata, tensors };
+}
 
+/**
+ * GGUF v3 bytes for this metadata and these tensors (data 32-byte aligned).
+ * @param {MetadataEntry[]} metadata
+ * @param {Tensor[]} tensors
+ * @returns {Uint8Array}
+ */
+function writeGguf(metadata, tensors) {
   const w = new ByteWriter();
   w.bytes(new TextEncoder().encode('GGUF'));
   w.u32(3);
@@ -404,6 +421,39 @@ export function buildTinyGguf() {
     w.align();
   }
   return w.concat();
+}
+
+/**
+ * The whole model as GGUF v3 bytes. Pure and deterministic: the same bytes on every call.
+ * @returns {Uint8Array}
+ */
+export function buildTinyGguf() {
+  const { metadata, tensors } = buildModel();
+  return writeGguf(metadata, tensors);
+}
+
+/**
+ * The same model split into `count` files the way llama.cpp's gguf-split does: every part holds
+ * some of the tensors and the split keys; the first part also holds all other metadata.
+ * @param {number} count
+ * @returns {{ name: string, bytes: Uint8Array }[]}
+ */
+export function buildTinyGgufParts(count) {
+  const { metadata, tensors } = buildModel();
+  const per = Math.ceil(tensors.length / count);
+  const pad = (/** @type {number} */ n) => String(n).padStart(5, '0');
+  return Array.from({ length: count }, (_, i) => {
+    /** @type {MetadataEntry[]} */
+    const split = [
+      ['split.no', GGUF_UINT16, i],
+      ['split.count', GGUF_UINT16, count],
+      ['split.tensors.count', GGUF_INT32, tensors.length],
+    ];
+    return {
+      name: `tiny-${pad(i + 1)}-of-${pad(count)}.gguf`,
+      bytes: writeGguf(i === 0 ? [...metadata, ...split] : split, tensors.slice(i * per, (i + 1) * per)),
+    };
+  });
 }
 
 /** Default output: tests/fixtures/tiny.gguf in the repository root. */

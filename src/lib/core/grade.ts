@@ -35,6 +35,45 @@ export function alignGrades(reply: GradeReply, rubric: readonly RubricItem[]): G
   });
 }
 
+/** Longest evidence the engine may write per verdict (the prompt asks for at most 12 words). */
+const EVIDENCE_MAX_CHARS = 100;
+/** Characters of one verdict besides its evidence: `{"id": "R12", "met": false, "evidence": ""}, ` with some spacing. */
+const VERDICT_FRAME_CHARS = 60;
+
+/**
+ * Tokens allowed for grading `items` rubric items: the longest reply the grading schema permits
+ * (with ordinary spacing) even at one character per token, so a grammar-constrained reply is never
+ * cut off. Unconstrained models stop long before it.
+ */
+export function gradeTokenBudget(items: number): number {
+  return 40 + items * (VERDICT_FRAME_CHARS + EVIDENCE_MAX_CHARS);
+}
+
+/**
+ * The JSON Schema sent to the engine for grading: exactly one verdict per rubric item, in rubric
+ * order, each with that item's id, so a grammar-constrained engine cannot produce a missing,
+ * repeated or unknown id. Evidence is optional (small models may skip it) and bounded.
+ * (No `items: false`: the llama.cpp inside wllama 3.13 crashes on it; min/maxItems close the tuple.)
+ */
+export function gradeReplyJsonSchema(rubric: readonly RubricItem[]): Record<string, unknown> {
+  const verdict = (id: string) => ({
+    type: 'object',
+    properties: {
+      id: { type: 'string', enum: [id] },
+      met: { type: 'boolean' },
+      evidence: { type: 'string', maxLength: EVIDENCE_MAX_CHARS },
+    },
+    required: ['id', 'met'],
+  });
+  return {
+    type: 'object',
+    properties: {
+      grades: { type: 'array', prefixItems: rubric.map((r) => verdict(r.id)), minItems: rubric.length, maxItems: rubric.length },
+    },
+    required: ['grades'],
+  };
+}
+
 export interface GradeCall {
   grades: Grade[];
   /** The thread after grading, ending with the grader's reply (for KV-cache friendly continuation). */
@@ -54,8 +93,9 @@ export async function gradeInThread(
     what: 'grading',
     name: 'grades',
     schema: GradeReplySchema,
+    jsonSchema: gradeReplyJsonSchema(rubric),
     check: (reply) => gradeProblems(reply, rubric),
-    maxTokens: 40 + 40 * rubric.length,
+    maxTokens: gradeTokenBudget(rubric.length),
     signal,
   });
   const last = calls[calls.length - 1]!;

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
 import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
+import { SCRIPTS } from '../../../tests/support/scriptedReplies';
 import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
 import { applyRunEvent, createRun } from './fold';
 import { runPipeline, type PipelineInput } from './pipeline';
+import { FALLBACK_RUBRIC_ITEMS } from './rubric';
+import { gradeTokenBudget } from './grade';
 import { DEFAULT_RUN_OPTIONS, type Run, type RunEvent, type RunOptions } from './types';
 
 const QUESTION = 'My son has had a fever and cough for two days. Should I take him to a doctor?';
@@ -114,6 +117,55 @@ describe('runPipeline', () => {
     const run = fold(await collect(runPipeline(input(engine))));
     expect(run.scenarioSource).toBe('fallback');
     expect(run.scenario).not.toBeNull();
+  });
+
+  it('uses the pooled principles’ own checks when the model’s rubric stays unusable after its repair', async () => {
+    const allNegative = JSON.stringify({ items: [{ criterion: 'Recommends an unproven remedy', points: -4, axis: 'accuracy', principle_id: null }] });
+    const engine = new ScriptedEngine((step, call) => (step === 'rubric' ? { text: allNegative } : SCRIPTS.improves(step, call)));
+    const run = fold(await collect(runPipeline(input(engine))));
+    expect(engine.steps.filter((s) => s === 'rubric')).toHaveLength(2);
+    expect(run.status).toBe('done');
+    expect(run.rubricSource).toBe('principles');
+    const pooled = new Set(run.pool.map((p) => p.id));
+    expect(run.rubric.length).toBe(Math.min(run.pool.length, FALLBACK_RUBRIC_ITEMS));
+    expect(new Set(run.rubric.map((item) => item.principle_id)).size).toBe(run.rubric.length);
+    expect(run.rubric.every((item) => item.principle_id !== null && pooled.has(item.principle_id))).toBe(true);
+    expect(run.rubric.some((item) => item.points > 0)).toBe(true);
+    expect(run.rubric.map((r) => r.id)).toEqual(run.rubric.map((_, i) => `R${i + 1}`));
+  });
+
+  it('fails at the rubric step when it is unusable and no principle was pooled', async () => {
+    const engine = new ScriptedEngine((step, call) => (step === 'rubric' ? { text: '{"items": []}' } : SCRIPTS.improves(step, call)));
+    const error = await collect(runPipeline(input(engine, { principles: [] }))).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(StepFailedError);
+    expect((error as StepFailedError).step).toBe('rubric');
+    expect((error as StepFailedError).cause).toBeInstanceOf(StructuredOutputError);
+  });
+
+  it('asks a grammar-constrained engine for exactly one verdict per rubric id, in order, and for non-zero points', async () => {
+    const engine = new ScriptedEngine('improves');
+    await collect(runPipeline(input(engine)));
+    const grade = engine.calls.find((c) => c.step === 'grade')!.options.schema!.schema as {
+      properties: { grades: { prefixItems: { properties: { id: { enum: string[] } } }[]; minItems: number; maxItems: number } };
+    };
+    const grades = grade.properties.grades;
+    expect(grades.prefixItems.map((item) => item.properties.id.enum)).toEqual([['R1'], ['R2'], ['R3'], ['R4'], ['R5']]);
+    expect([grades.minItems, grades.maxItems]).toEqual([5, 5]);
+    expect(grades).not.toHaveProperty('items');
+    const rubric = engine.calls.find((c) => c.step === 'rubric')!.options.schema!.schema as {
+      properties: { items: { maxItems: number; items: { properties: { points: { enum: number[] }; criterion: { maxLength: number } } } } };
+    };
+    const points = rubric.properties.items.items.properties.points.enum;
+    expect(points).not.toContain(0);
+    expect(Math.min(...points)).toBe(-10);
+    expect(Math.max(...points)).toBe(10);
+    expect(rubric.properties.items.maxItems).toBe(15);
+  });
+
+  it('gives grading enough tokens for the longest reply its schema allows, even at one character per token', () => {
+    const ids = Array.from({ length: 15 }, (_, i) => `R${i + 1}`);
+    const longest = JSON.stringify({ grades: ids.map((id) => ({ id, met: false, evidence: 'x'.repeat(100) })) }, null, 1);
+    expect(longest.length).toBeLessThanOrEqual(gradeTokenBudget(ids.length));
   });
 
   it('fails at the grade step after one repair, with everything before it already emitted', async () => {

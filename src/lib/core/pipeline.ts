@@ -17,13 +17,13 @@ import { gradeInThread } from './grade';
 import { draftMessages, gradeInstruction, reviseInstruction } from './prompts/answer';
 import { classifyMessages } from './prompts/classify';
 import { selectPrinciplePool, type PoolCandidate } from './pool';
-import { synthesiseRubric } from './rubric';
+import { rubricFromPrinciples, synthesiseRubric } from './rubric';
 import { classifyScenarioByRules } from './scenarioRules';
 import { ScenarioSchema } from './schemas';
 import { scoreAnswer } from './score';
 import { requestStructured, stripThinking } from './structured';
 import { roughTokenCount } from './tokens';
-import type { FinalAnswer, Round, RubricItem, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
+import type { FinalAnswer, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
 
 /** Tokens an answer may use; the budget check reserves this much. */
 export const ANSWER_MAX_TOKENS = 1024;
@@ -182,13 +182,23 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   const poolPrinciples = pool.flatMap((e) => byId.get(e.id) ?? []);
   const principleTitles = new Map(poolPrinciples.map((p) => [p.id, p.title]));
 
-  // 3. Rubric, in its own conversation before the answer thread starts.
+  // 3. Rubric, in its own conversation before the answer thread starts: the model's, or the pooled
+  //    principles' own checks when the model's is unusable after its repair.
   let rubric = resume?.rubric.length ? resume.rubric : null;
   if (!rubric) {
     yield { type: 'step_started', step: 'rubric' };
     const s = scenario;
-    rubric = await inStep('rubric', signal, () => synthesiseRubric(engine, question, s, poolPrinciples, signal));
-    yield { type: 'rubric', rubric };
+    const written = await inStep('rubric', signal, async (): Promise<{ items: RubricItem[]; source: RubricSource }> => {
+      try {
+        return { items: await synthesiseRubric(engine, question, s, poolPrinciples, signal), source: 'model' };
+      } catch (err) {
+        const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
+        if (fallback) return { items: fallback, source: 'principles' };
+        throw err;
+      }
+    });
+    rubric = written.items;
+    yield { type: 'rubric', rubric, source: written.source };
   }
   const items = rubric;
 

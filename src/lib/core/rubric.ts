@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { ChatEngine } from '../engine/types';
 import { rubricMessages } from './prompts/rubric';
-import { RubricReplySchema } from './schemas';
+import { RubricReplySchema, jsonSchemaOf } from './schemas';
 import { requestStructured } from './structured';
 import type { Principle, RubricItem, Scenario } from './types';
 
@@ -17,6 +17,24 @@ export function rubricProblems(reply: RubricReply): string[] {
   const problems: string[] = [];
   if (!reply.items.some((item) => item.points > 0)) problems.push('include at least one positive item');
   return problems;
+}
+
+/** Longest criterion the engine may write; keeps a grammar-constrained rubric inside its token budget. */
+const CRITERION_MAX_CHARS = 300;
+const NON_ZERO_POINTS = Array.from({ length: 21 }, (_, i) => i - 10).filter((p) => p !== 0);
+
+/**
+ * The JSON Schema sent to the engine for a rubric: the reply schema with what a grammar can enforce
+ * made explicit — points from -10 to 10 but never 0, bounded criteria, at most MAX_RUBRIC_ITEMS items.
+ * (Requiring a positive item cannot be expressed: llama.cpp ignores `prefixItems` next to `items`.)
+ */
+export function rubricReplyJsonSchema(): Record<string, unknown> {
+  const schema = jsonSchemaOf(RubricReplySchema) as { properties: { items: Record<string, unknown> & { items: { properties: Record<string, Record<string, unknown>> } } } };
+  const items = schema.properties.items;
+  items.maxItems = MAX_RUBRIC_ITEMS;
+  items.items.properties.points = { type: 'integer', enum: NON_ZERO_POINTS };
+  items.items.properties.criterion = { ...items.items.properties.criterion, maxLength: CRITERION_MAX_CHARS };
+  return schema;
 }
 
 const normaliseCriterion = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
@@ -46,6 +64,23 @@ export function normaliseRubric(reply: RubricReply, poolIds: ReadonlySet<string>
   return items;
 }
 
+/** Items in a rubric built from principles: one per principle, for the most relevant ones. */
+export const FALLBACK_RUBRIC_ITEMS = 8;
+
+/**
+ * A rubric made of the pooled principles' own checks — each principle's first positive check (or
+ * its first check), most relevant principles first — for when the model cannot write a usable one
+ * (small on-device models often cannot). Null when it would have no positive item to grade against.
+ */
+export function rubricFromPrinciples(principles: readonly Principle[]): RubricItem[] | null {
+  const items = principles.flatMap((p) => {
+    const check = p.checks.find((c) => c.points > 0) ?? p.checks[0];
+    return check ? [{ criterion: check.criterion, points: check.points, axis: check.axis, principle_id: p.id }] : [];
+  });
+  const rubric = normaliseRubric({ items: items.slice(0, FALLBACK_RUBRIC_ITEMS) }, new Set(principles.map((p) => p.id)));
+  return rubric.some((item) => item.points > 0) ? rubric : null;
+}
+
 /** Asks the engine for a rubric for this question and returns it normalised. */
 export async function synthesiseRubric(
   engine: ChatEngine,
@@ -58,6 +93,7 @@ export async function synthesiseRubric(
     what: 'rubric',
     name: 'rubric',
     schema: RubricReplySchema,
+    jsonSchema: rubricReplyJsonSchema(),
     check: rubricProblems,
     maxTokens: 1200,
     signal,
