@@ -26,6 +26,8 @@ export const FIXTURES = {
   unknownArch: 'unknown-arch.gguf',
   /** A valid header whose tensor table lacks a tensor llama.cpp needs: only llama.cpp can tell. */
   missingTensor: 'missing-tensor.gguf',
+  /** Prefixes a space when tokenizing, as many SentencePiece models do: breaks llama.cpp's schema grammar with this template. */
+  spacePrefix: 'space-prefix.gguf',
 } as const;
 
 function replaceOnce(bytes: Uint8Array, from: string, to: string): Uint8Array {
@@ -55,6 +57,7 @@ export function ensureGgufFixtures(): void {
     // The key and its value sit together in the header; changing the value keeps every length.
     [FIXTURES.unknownArch]: replaceOnce(tiny, 'general.architecture\u0008\u0000\u0000\u0000\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000llama', 'general.architecture\u0008\u0000\u0000\u0000\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000llamx'),
     [FIXTURES.missingTensor]: replaceOnce(tiny, 'output_norm.weight', 'output_nurm.weight'),
+    [FIXTURES.spacePrefix]: replaceOnce(tiny, 'add_space_prefix\u0007\u0000\u0000\u0000\u0000', 'add_space_prefix\u0007\u0000\u0000\u0000\u0001'),
   };
   for (const part of buildTinyGgufParts(2)) files[part.name] = part.bytes;
   for (const [name, bytes] of Object.entries(files)) writeIfChanged(join(GGUF_FIXTURE_DIR, name), bytes);

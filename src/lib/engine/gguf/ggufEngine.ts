@@ -4,7 +4,6 @@
 import { GgufEngineFailedError } from '../../core/errors';
 import type { GgufEngineSettings } from '../settings';
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, EngineLoadOptions } from '../types';
-import type { GgufModelInfo, MemoryEstimate } from './ggufModel';
 import { GgufWorkerClient, type ClientPort, type GgufLoadRequest, type GgufLoaded } from './protocol';
 
 /** The load request for these settings; a URL is made absolute against the page. */
@@ -17,7 +16,7 @@ export class GgufEngine implements ChatEngine {
   readonly label: string;
   readonly contextWindow: number;
   /** What was loaded: the model's description, threads, memory estimate. */
-  readonly details: { info: GgufModelInfo; estimate: MemoryEstimate; threads: number; multithreaded: boolean };
+  readonly details: Pick<GgufLoaded, 'info' | 'estimate' | 'threads' | 'multithreaded' | 'backend'>;
 
   private constructor(
     private readonly worker: Worker,
@@ -26,7 +25,7 @@ export class GgufEngine implements ChatEngine {
   ) {
     this.label = loaded.label;
     this.contextWindow = loaded.contextSize;
-    this.details = { info: loaded.info, estimate: loaded.estimate, threads: loaded.threads, multithreaded: loaded.multithreaded };
+    this.details = { info: loaded.info, estimate: loaded.estimate, threads: loaded.threads, multithreaded: loaded.multithreaded, backend: loaded.backend };
   }
 
   /** Starts a worker and loads the model; aborting stops the load and the worker. */

@@ -47,7 +47,7 @@ describe('readGgufHeader on the project’s tiny model', () => {
     const header = await read(tiny, 'tiny.gguf');
     expect(header.version).toBe(3);
     expect(header.metadata.get('general.architecture')).toBe('llama');
-    expect(header.metadata.get('llama.context_length')).toBe(2048);
+    expect(header.metadata.get('llama.context_length')).toBe(32768);
     expect(header.tensors).toHaveLength(3 + 2 * 9);
     expect(header.tensors[0]).toMatchObject({ name: 'token_embd.weight', dims: [128, 356], type: 0, bytes: 128 * 356 * 4 });
     expect(header.dataOffset % 32).toBe(0);
@@ -65,7 +65,7 @@ describe('readGgufHeader on the project’s tiny model', () => {
       parameterCount: 2 * 128 * 356 + 128 + 2 * perLayer,
       activeParameterCount: null,
       quantization: 'F32',
-      contextLength: 2048,
+      contextLength: 32768,
       expertCount: null,
       layerCount: 2,
       vocabSize: 356,
@@ -194,7 +194,7 @@ describe('describeGguf and assertRunnable', () => {
       }
     })();
     expect(err).toBeInstanceOf(GgufTooLargeError);
-    expect((err as Error).message).toMatch(/needs about 17\.\d\d GB of memory, but a browser tab can give it at most 4\.29 GB/);
+    expect((err as Error).message).toMatch(/needs about 1\d\.\d\d GB of memory, but a browser tab can give it at most 4\.29 GB/);
     expect(() => assertRunnable(info, 4096, 64 * 2 ** 30)).not.toThrow();
   });
 

@@ -12,7 +12,7 @@ import type { GgufHeader, GgufValue } from './ggufHeader';
  */
 export const BROWSER_MEMORY_LIMIT_BYTES = 4 * 2 ** 30;
 
-/** Bytes llama.cpp's work buffers and the runtime take beyond weights and cache (a rough allowance). */
+/** The WebAssembly runtime, llama.cpp's bookkeeping and the server's buffers: a rough allowance. */
 const RUNTIME_OVERHEAD_BYTES = 64 * 2 ** 20;
 /** llama.cpp's default micro-batch, which sizes its work buffers. */
 const MICRO_BATCH = 512;
@@ -35,6 +35,8 @@ export interface GgufModelInfo {
   expertUsedCount: number | null;
   layerCount: number | null;
   embeddingLength: number | null;
+  /** Width of the feed-forward layers (of one expert, for MoE models). */
+  feedForwardLength: number | null;
   headCount: number | null;
   headCountKv: number | null;
   keyLength: number | null;
@@ -129,6 +131,7 @@ export function describeGguf(headers: readonly GgufHeader[]): GgufModelInfo {
     expertUsedCount,
     layerCount: asNumber(arch('block_count')),
     embeddingLength,
+    feedForwardLength: asNumber(arch('expert_feed_forward_length')) ?? asNumber(arch('feed_forward_length')),
     headCount,
     headCountKv: asNumber(arch('attention.head_count_kv')) ?? headCount,
     keyLength: asNumber(arch('attention.key_length')),
@@ -169,8 +172,11 @@ export function estimateMemory(info: GgufModelInfo, contextSize: number): Memory
   const kvHeads = info.headCountKv ?? heads;
   const perTokenPerLayer = kvHeads * ((info.keyLength ?? headDim) + (info.valueLength ?? headDim));
   const kvCacheBytes = layers * contextSize * perTokenPerLayer * 2;
-  // Logits for a micro-batch plus the attention scores of one layer, in f32.
-  const workBytes = 4 * MICRO_BATCH * ((info.vocabSize ?? 0) + contextSize * heads) + RUNTIME_OVERHEAD_BYTES;
+  // Activations of one micro-batch in f32 (llama.cpp enables flash attention, so no full score
+  // matrix), plus logits for a few outputs.
+  const embd = info.embeddingLength ?? 0;
+  const ff = info.feedForwardLength ?? 4 * embd;
+  const workBytes = 4 * MICRO_BATCH * (4 * embd + 3 * ff) + 16 * (info.vocabSize ?? 0) + RUNTIME_OVERHEAD_BYTES;
   const weightsBytes = info.weightBytes;
   return { weightsBytes, kvCacheBytes, workBytes, totalBytes: weightsBytes + kvCacheBytes + workBytes };
 }

@@ -16,7 +16,7 @@ import {
   type HostPort,
 } from './protocol';
 
-const LOADED = { label: 'tiny', contextSize: 2048, threads: 2, multithreaded: true } as GgufLoaded;
+const LOADED = { label: 'tiny', contextSize: 2048, threads: 2, multithreaded: true, backend: 'cpu' } as GgufLoaded;
 const REQUEST: GgufLoadRequest = { source: { type: 'stored', modelId: 'm1', name: 'tiny.gguf' }, contextSize: 2048, threads: 0, useGpu: false };
 const RESULT: ChatResult = { text: 'abc', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 3 } };
 

@@ -41,6 +41,8 @@ export interface GgufLoaded {
   contextSize: number;
   threads: number;
   multithreaded: boolean;
+  /** Where the weights are: on the CPU, or offloaded to the GPU (WebGPU). */
+  backend: 'cpu' | 'gpu';
   info: GgufModelInfo;
   estimate: MemoryEstimate;
 }

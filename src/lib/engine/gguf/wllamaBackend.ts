@@ -67,6 +67,13 @@ function mapFinish(reason: string | null | undefined): FinishReason {
 /** llama.cpp's words for a prompt that does not fit, e.g. "request (2020 tokens) exceeds the available context size (1024 tokens)". */
 const CONTEXT_OVERFLOW = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/;
 
+/**
+ * llama.cpp's words when it cannot build the sampler for a request. With a JSON schema this happens
+ * for SentencePiece models that prefix a space (add_space_prefix) under a ChatML-style template: the
+ * schema grammar starts with the template's generation prompt, which then tokenizes differently.
+ */
+const SAMPLER_FAILURE = /Failed to initialize samplers/;
+
 /** Log lines that say why a model failed to load, most specific first. */
 const LOAD_FAILURE_LINES = [/gguf_init_from_\w+: (.*)/, /(tensor '.*' data is not within the file bounds.*)/, /llama_model_load: error loading model: (.*)/, /(failed to load model.*)/];
 
@@ -74,19 +81,30 @@ export class WllamaBackend implements GgufBackend {
   #wllama: Wllama | null = null;
   #lastLoad: { request: GgufLoadRequest; files: File[]; loaded: GgufLoaded } | null = null;
   #crashed = false;
-  /** Recent warnings and errors from llama.cpp: the only place a failed load explains itself. */
+  /** Set when this model's template breaks schema grammars; later calls rely on parsing alone. */
+  #schemaUnusable = false;
+  /**
+   * llama.cpp's log since the last load began: the only place a failed load explains itself, and
+   * where it says which buffers (CPU or GPU) hold the model.
+   */
   #log: string[] = [];
 
   readonly #logger: WllamaLogger = {
-    debug: () => {},
-    log: () => {},
+    debug: (...args: unknown[]) => this.#remember(args),
+    log: (...args: unknown[]) => this.#remember(args),
     warn: (...args: unknown[]) => this.#remember(args),
     error: (...args: unknown[]) => this.#remember(args),
   };
 
   #remember(args: unknown[]): void {
-    this.#log.push(args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    if (this.#log.length > 40) this.#log.shift();
+    this.#log.push(args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ').slice(0, 500));
+    if (this.#log.length > 500) this.#log.shift();
+  }
+
+  /** Where the weights went: llama.cpp logs "<buffer type> model buffer size" for each buffer it fills. */
+  #backendUsed(): 'cpu' | 'gpu' {
+    const buffers = this.#log.flatMap((line) => /(\S+) model buffer size/.exec(line)?.[1] ?? []);
+    return buffers.some((b) => !/^CPU/i.test(b)) ? 'gpu' : 'cpu';
   }
 
   /** A fresh instance. setCompat(null): otherwise, on browsers without JSPI, wllama fetches a compat build from a CDN. */
@@ -115,7 +133,8 @@ export class WllamaBackend implements GgufBackend {
     }
     const estimate = assertRunnable(info, request.contextSize);
     const loaded = await this.#loadFiles(files, info.fileName, request, signal, onProgress);
-    const result: GgufLoaded = { ...loaded, info, estimate, label: `${info.fileName} · ${info.quantization} · llama.cpp in this browser` };
+    const where = loaded.backend === 'gpu' ? 'WebGPU' : `CPU, ${loaded.threads} thread${loaded.threads === 1 ? '' : 's'}`;
+    const result: GgufLoaded = { ...loaded, info, estimate, label: `${info.fileName} · ${info.quantization} · llama.cpp in this browser (${where})` };
     this.#lastLoad = { request, files, loaded: result };
     return result;
   }
@@ -193,11 +212,13 @@ export class WllamaBackend implements GgufBackend {
       throw new GgufCorruptError(fileName, detail);
     }
     this.#crashed = false;
+    this.#schemaUnusable = false;
     return {
       // llama.cpp's server caps each request at the trained context, whatever was allocated.
       contextSize: context.n_ctx_train > 0 ? Math.min(context.n_ctx, context.n_ctx_train) : context.n_ctx,
       threads: wllama.getNumThreads(),
       multithreaded: wllama.isMultithread(),
+      backend: this.#backendUsed(),
     };
   }
 
@@ -222,8 +243,30 @@ export class WllamaBackend implements GgufBackend {
   }
 
   async chat(request: GgufChatRequest, control: { signal: AbortSignal; onToken: (text: string) => void }): Promise<ChatResult> {
-    const { signal, onToken } = control;
-    const wllama = await this.#ready(signal);
+    const wllama = await this.#ready(control.signal);
+    const useSchema = Boolean(request.schema) && !this.#schemaUnusable;
+    try {
+      return await this.#complete(wllama, request, useSchema, control);
+    } catch (err) {
+      // Like a server that rejects response_format: ask again without it; the reply is parsed defensively.
+      if (useSchema && !control.signal.aborted && err instanceof WllamaError && SAMPLER_FAILURE.test(err.message)) {
+        this.#schemaUnusable = true;
+        try {
+          return await this.#complete(wllama, request, false, control);
+        } catch (retryErr) {
+          throw this.#chatFailure(retryErr, control.signal);
+        }
+      }
+      throw this.#chatFailure(err, control.signal);
+    }
+  }
+
+  async #complete(
+    wllama: Wllama,
+    request: GgufChatRequest,
+    useSchema: boolean,
+    { signal, onToken }: { signal: AbortSignal; onToken: (text: string) => void },
+  ): Promise<ChatResult> {
     const filter = new ThinkFilter();
     let text = '';
     let finish: string | null | undefined;
@@ -248,14 +291,10 @@ export class WllamaBackend implements GgufBackend {
     if (request.maxTokens) params.max_tokens = request.maxTokens;
     if (request.temperature !== undefined) params.temperature = request.temperature;
     // llama.cpp turns the JSON schema into a grammar inside the wasm, so the reply always parses.
-    if (request.schema) params.response_format = { type: 'json_schema', json_schema: { name: request.schema.name, schema: request.schema.schema, strict: true } };
+    if (useSchema && request.schema) params.response_format = { type: 'json_schema', json_schema: { name: request.schema.name, schema: request.schema.schema, strict: true } };
     // Qwen3-style templates read this to skip thinking.
     if (request.thinking === false) params.chat_template_kwargs = { enable_thinking: false };
-    try {
-      await wllama.createChatCompletion(params);
-    } catch (err) {
-      throw this.#chatFailure(err, signal);
-    }
+    await wllama.createChatCompletion(params);
     emit(filter.flush());
     return {
       text: text.trim(),
