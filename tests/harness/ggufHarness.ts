@@ -55,7 +55,7 @@ const harness = {
       const created = await createEngine({ ...DEFAULT_GGUF_SETTINGS, ...settings }, { signal: controller.signal, onProgress: (p) => progress.push(p) });
       if (!('details' in created)) throw new Error('not a GGUF engine');
       engine = created as GgufEngine;
-      return { ok: true as const, ms: performance.now() - started, label: created.label, contextWindow: created.contextWindow, details: created.details, progress };
+      return { ok: true as const, ms: performance.now() - started, label: engine.label, contextWindow: engine.contextWindow, details: engine.details, progress };
     } catch (err) {
       return { ...failure(err), progress };
     }
