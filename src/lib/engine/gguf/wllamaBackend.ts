@@ -40,7 +40,11 @@ class ReadTrackingBlob extends Blob {
   }
 }
 
-/** Threads to ask for: one without cross-origin isolation (no SharedArrayBuffer), else all cores but one (2 to 8). */
+/**
+ * Threads to ask for: one without cross-origin isolation (no SharedArrayBuffer; wllama would fall
+ * back silently), else all cores but one, from 2 to 8. wllama's own default, half the cores, is a
+ * single thread on a two-core machine.
+ */
 export function chooseThreads(requested: number, isolated: boolean, cores: number): number {
   if (!isolated) return 1;
   if (requested > 0) return requested;
@@ -184,6 +188,8 @@ export class WllamaBackend implements GgufBackend {
     const onAbort = () => void wllama.exit();
     signal.addEventListener('abort', onAbort, { once: true });
     try {
+      // wllama's other defaults suit the pipeline: four request slots share one unified KV cache, so
+      // the rubric conversation and the answer thread each keep their prefix cached between calls.
       await wllama.loadModel(tracked, {
         n_ctx: request.contextSize,
         n_threads: threads,
