@@ -40,6 +40,18 @@ describe('clinrevise ask', () => {
     expect((JSON.parse(stdout) as AskJson).rounds).toHaveLength(2);
   });
 
+  it('--grading per-item grades each rubric item in its own request, with the same JSON shape', async () => {
+    const before = server.requests.length;
+    const { code, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--grading', 'per-item', '--json', 'Fever and cough for two days in my son?']);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as AskJson;
+    const steps = server.requests.slice(before).map((r) => r.step);
+    expect(steps.filter((s) => s === 'grade_item')).toHaveLength(out.rounds.length * out.rubric.length);
+    expect(steps).not.toContain('grade');
+    for (const round of out.rounds) expect(round.grades).toHaveLength(out.rubric.length);
+    expect(out.final.round).toBe(2);
+  });
+
   it('prints a readable report without --json', async () => {
     const { code, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', 'Fever in my son?']);
     expect(code).toBe(0);
@@ -48,7 +60,7 @@ describe('clinrevise ask', () => {
   });
 
   it('exits 2 with usage on bad usage', async () => {
-    for (const argv of [[], ['ask', 'q'], ['ask', '--base-url', server.url, '--model', 'm'], ['ask', '--base-url', server.url, '--model', 'm', '--rounds', 'x', 'q'], ['frobnicate']]) {
+    for (const argv of [[], ['ask', 'q'], ['ask', '--base-url', server.url, '--model', 'm'], ['ask', '--base-url', server.url, '--model', 'm', '--rounds', 'x', 'q'], ['ask', '--base-url', server.url, '--model', 'm', '--grading', 'sometimes', 'q'], ['frobnicate']]) {
       const { code, stderr, stdout } = await runCli(argv);
       expect(code, argv.join(' ')).toBe(2);
       expect(stderr).toMatch(/Usage:/);

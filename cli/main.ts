@@ -7,7 +7,8 @@ import { applyRunEvent, createRun } from '../src/lib/core/fold';
 import { runPipeline } from '../src/lib/core/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/pool';
 import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
-import { DEFAULT_RUN_OPTIONS, type Run } from '../src/lib/core/types';
+import { budgetTokenCounter } from '../src/lib/core/tokens';
+import { DEFAULT_RUN_OPTIONS, GRADING_MODES, type Run, type RunOptions } from '../src/lib/core/types';
 import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
 import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
 import { readShippedPrinciples } from './library';
@@ -19,13 +20,16 @@ export interface Io {
 
 export const USAGE = `Usage:
   clinrevise ask --base-url URL --model NAME [--rounds N] [--target 0.8] [--api-key KEY]
-                 [--timeout SECONDS] [--context-window TOKENS] [--json] "question"
+                 [--timeout SECONDS] [--context-window TOKENS] [--grading batched|per-item]
+                 [--json] "question"
   clinrevise scenario "question"             classify a question without a model (prints JSON)
   clinrevise principles --for "question"     the principle pool for a question (prints JSON)
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
-revisions after the draft (default 2). --json prints one JSON object on stdout.
+revisions after the draft (default 2). --grading per-item grades each rubric item in its own
+call, as HealthBench does (more calls; default batched: all items in one call).
+--json prints one JSON object on stdout.
 The API key may also come from the CLINREVISE_API_KEY environment variable.
 
 Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage.`;
@@ -97,6 +101,7 @@ async function askCommand(args: string[], io: Io): Promise<number> {
       'api-key': { type: 'string' },
       timeout: { type: 'string' },
       'context-window': { type: 'string' },
+      grading: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -105,6 +110,8 @@ async function askCommand(args: string[], io: Io): Promise<number> {
   if (!question) throw new UsageError('ask needs a question.');
   const rounds = parseNumber(values.rounds, 'rounds', (n) => Number.isInteger(n) && n >= 0 && n <= 10) ?? DEFAULT_RUN_OPTIONS.rounds;
   const targetScore = parseNumber(values.target, 'target', (n) => n > 0 && n <= 1) ?? DEFAULT_RUN_OPTIONS.targetScore;
+  const grading = GRADING_MODES.find((mode) => mode === (values.grading ?? DEFAULT_RUN_OPTIONS.grading));
+  if (!grading) throw new UsageError(`--grading must be one of ${GRADING_MODES.join(', ')}.`);
   const settings = {
     ...DEFAULT_OPENAI_SETTINGS,
     baseUrl: values['base-url'],
@@ -117,14 +124,15 @@ async function askCommand(args: string[], io: Io): Promise<number> {
   if (problems.length) throw new UsageError(problems.join(' '));
 
   const engine = new OpenAiCompatibleEngine(settings);
-  const options = { ...DEFAULT_RUN_OPTIONS, rounds, targetScore };
+  const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, rounds, targetScore, grading };
+  const countTokens = await budgetTokenCounter();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   let run = createRun({ id: 'cli', question, options, engineLabel: engine.label, now: Date.now() });
   const progress = io.stderr.isTTY ? (text: string) => io.stderr.write(`${text}\n`) : () => {};
   try {
-    for await (const event of runPipeline({ question, engine, principles: readShippedPrinciples(), options, signal: controller.signal })) {
+    for await (const event of runPipeline({ question, engine, principles: readShippedPrinciples(), options, signal: controller.signal, countTokens })) {
       if (event.type === 'step_started') progress(`… ${STEP_LABELS[event.step]}${event.round ? ` (round ${event.round})` : ''}`);
       run = applyRunEvent(run, event);
     }

@@ -2,9 +2,12 @@
 // given the conversation of one call, what a model following that script would reply.
 // These are doubles — they exercise plumbing, never model quality.
 
+import { REVISE_MARKER } from '../../src/lib/core/prompts/answer';
+import { GRADE_ITEM_MARKER, GRADE_MARKER } from '../../src/lib/core/prompts/grade';
 import type { ChatMessage, FinishReason } from '../../src/lib/engine/types';
 
-export type Step = 'classify' | 'rubric' | 'grade' | 'draft' | 'revise';
+/** `grade` is batched grading in the answer thread; `grade_item` one per-item grading call. */
+export type Step = 'classify' | 'rubric' | 'grade' | 'grade_item' | 'draft' | 'revise';
 
 export interface ScriptedReply {
   text: string;
@@ -20,17 +23,19 @@ export interface ScriptCall {
 
 export type Script = (step: Step, call: ScriptCall) => ScriptedReply;
 
-/** Which pipeline step a call belongs to, from its schema name or its last instruction. */
+/** Which pipeline step a call belongs to, from its schema name or, failing that, its prompts. */
 export function detectStep(messages: readonly ChatMessage[], schemaName: string | undefined): Step {
-  if (schemaName === 'scenario' || schemaName === 'rubric' || schemaName === 'grades') {
-    return schemaName === 'scenario' ? 'classify' : schemaName === 'rubric' ? 'rubric' : 'grade';
-  }
+  if (schemaName === 'scenario') return 'classify';
+  if (schemaName === 'rubric') return 'rubric';
+  if (schemaName === 'grades') return 'grade';
+  if (schemaName === 'grade_item') return 'grade_item';
   const system = messages[0]?.content ?? '';
   if (/classify health questions/i.test(system)) return 'classify';
   if (/write grading rubrics/i.test(system)) return 'rubric';
+  if (system.startsWith(GRADE_ITEM_MARKER)) return 'grade_item';
   const last = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  if (/act as a strict grader/i.test(last)) return 'grade';
-  if (/^Revise your answer|cut off before the end/i.test(last)) return 'revise';
+  if (last.startsWith(GRADE_MARKER)) return 'grade';
+  if (last.startsWith(REVISE_MARKER)) return 'revise';
   return 'draft';
 }
 
@@ -52,14 +57,27 @@ const RUBRIC = {
   ],
 };
 
-/** Grades where the first `metPositives` positive items are met and no negative item is. */
+/** Batched grades where the first `metPositives` positive items are met and no negative item is. */
 function gradesReply(messages: readonly ChatMessage[], metPositives: number): string {
   let positives = 0;
   const grades = rubricIdsInPrompt(messages).map(({ id, points }) => {
     const met = points > 0 && positives++ < metPositives;
-    return { id, met, evidence: met ? 'stated in the answer' : 'not addressed' };
+    return [id, [met, met ? 'stated in the answer' : '']] as const;
   });
-  return JSON.stringify({ grades });
+  return JSON.stringify(Object.fromEntries(grades));
+}
+
+/** How many revisions produced the answer a per-item grading call is judging (0 for a draft). */
+function revisionsBehind(messages: readonly ChatMessage[]): number {
+  const prompt = messages[messages.length - 1]?.content ?? '';
+  return Number(/Revised answer (\d+)/.exec(prompt)?.[1] ?? 0);
+}
+
+/** A per-item verdict: met for positive items among the first `metPositives` (positives come first in RUBRIC). */
+function gradeItemReply(messages: readonly ChatMessage[], metPositives: number): string {
+  const item = /^(R(\d+)) \(([+-]?\d+)\)/m.exec(messages[messages.length - 1]?.content ?? '');
+  const met = item !== null && Number(item[3]) > 0 && Number(item[2]) <= metPositives;
+  return JSON.stringify({ met, evidence: met ? 'stated in the answer' : '' });
 }
 
 /** The default script: the draft meets 1 positive item and each revision one more (scores .36, .59, .86). */
@@ -75,12 +93,17 @@ const improves: Script = (step, call) => {
       return { text: `Revised answer ${call.nth + 1}: see a doctor today; call emergency services if it gets worse.` };
     case 'grade':
       return { text: gradesReply(call.messages, 1 + call.nth) };
+    case 'grade_item':
+      return { text: gradeItemReply(call.messages, 1 + revisionsBehind(call.messages)) };
   }
 };
 
 /** Revisions never score better than the draft: the loop must stop and keep the draft. */
-const plateau: Script = (step, call) =>
-  step === 'grade' ? { text: gradesReply(call.messages, call.nth === 0 ? 2 : 1) } : improves(step, call);
+const plateau: Script = (step, call) => {
+  if (step === 'grade') return { text: gradesReply(call.messages, call.nth === 0 ? 2 : 1) };
+  if (step === 'grade_item') return { text: gradeItemReply(call.messages, revisionsBehind(call.messages) === 0 ? 2 : 1) };
+  return improves(step, call);
+};
 
 /** A model that wraps JSON in thinking, fences and chatter. */
 const chatty: Script = (step, call) => {

@@ -1,106 +1,82 @@
-// Batched grading: one structured call judges every rubric item, in the answer's own conversation.
-// Verdicts are aligned to the rubric so grades[i] always refers to rubric[i].
+// Grading an answer against the rubric, in two modes with the same result (grades[i] ↔ rubric[i]):
+// batched — one compact structured call in the answer's own conversation (the on-device default);
+// per-item — one fresh call per item, as HealthBench does (for evaluation; costs more tokens).
 
-import type { z } from 'zod';
 import type { ChatEngine, ChatMessage } from '../engine/types';
-import { gradeInstruction } from './prompts/answer';
-import { GradeReplySchema } from './schemas';
+import { gradeInstruction, gradeItemMessages } from './prompts/grade';
+import { GradeItemReplySchema, batchedGradeSchema } from './schemas';
 import { requestStructured } from './structured';
-import type { Grade, RubricItem } from './types';
+import type { Grade, GradingMode, RubricItem } from './types';
 
-type GradeReply = z.output<typeof GradeReplySchema>;
-
-/** Ids the reply must cover; missing or unknown ids are problems worth one repair. */
-export function gradeProblems(reply: GradeReply, rubric: readonly RubricItem[]): string[] {
-  const expected = new Set(rubric.map((r) => r.id));
-  const got = new Set(reply.grades.map((g) => g.id.toUpperCase()));
-  const missing = [...expected].filter((id) => !got.has(id));
-  const unknown = [...got].filter((id) => !expected.has(id));
-  const problems: string[] = [];
-  if (missing.length) problems.push(`missing verdicts for ${missing.join(', ')}`);
-  if (unknown.length) problems.push(`unknown item ids ${unknown.join(', ')}`);
-  return problems;
+/** Decode budget of a batched grading reply: ~17 tokens a verdict with a 6-word quote, plus slack. */
+export function batchedGradeMaxTokens(items: number): number {
+  return 16 + 24 * items;
 }
 
-/** Orders verdicts by rubric item; the first verdict for an id wins. */
-export function alignGrades(reply: GradeReply, rubric: readonly RubricItem[]): Grade[] {
-  const byId = new Map<string, GradeReply['grades'][number]>();
-  for (const g of reply.grades) {
-    const id = g.id.toUpperCase();
-    if (!byId.has(id)) byId.set(id, g);
-  }
-  return rubric.map((item) => {
-    const g = byId.get(item.id);
-    return { item_id: item.id, met: g?.met ?? false, evidence: g?.evidence.trim() ?? '' };
-  });
-}
-
-/** Longest evidence the engine may write per verdict (the prompt asks for at most 12 words). */
-const EVIDENCE_MAX_CHARS = 100;
-/** Characters of one verdict besides its evidence: `{"id": "R12", "met": false, "evidence": ""}, ` with some spacing. */
-const VERDICT_FRAME_CHARS = 60;
-
-/**
- * Tokens allowed for grading `items` rubric items: the longest reply the grading schema permits
- * (with ordinary spacing) even at one character per token, so a grammar-constrained reply is never
- * cut off. Unconstrained models stop long before it.
- */
-export function gradeTokenBudget(items: number): number {
-  return 40 + items * (VERDICT_FRAME_CHARS + EVIDENCE_MAX_CHARS);
-}
-
-/**
- * The JSON Schema sent to the engine for grading: exactly one verdict per rubric item, in rubric
- * order, each with that item's id, so a grammar-constrained engine cannot produce a missing,
- * repeated or unknown id. Evidence is optional (small models may skip it) and bounded.
- * (No `items: false`: the llama.cpp inside wllama 3.13 crashes on it; min/maxItems close the tuple.)
- */
-export function gradeReplyJsonSchema(rubric: readonly RubricItem[]): Record<string, unknown> {
-  const verdict = (id: string) => ({
-    type: 'object',
-    properties: {
-      id: { type: 'string', enum: [id] },
-      met: { type: 'boolean' },
-      evidence: { type: 'string', maxLength: EVIDENCE_MAX_CHARS },
-    },
-    required: ['id', 'met'],
-  });
-  return {
-    type: 'object',
-    properties: {
-      grades: { type: 'array', prefixItems: rubric.map((r) => verdict(r.id)), minItems: rubric.length, maxItems: rubric.length },
-    },
-    required: ['grades'],
-  };
-}
+/** Decode budget of one per-item verdict. */
+export const GRADE_ITEM_MAX_TOKENS = 64;
 
 export interface GradeCall {
   grades: Grade[];
-  /** The thread after grading, ending with the grader's reply (for KV-cache friendly continuation). */
+  /** The thread after grading, ending with the grader's reply (batched), or unchanged (per-item). */
   thread: ChatMessage[];
 }
 
-/** Grades the last answer of `thread` against the rubric, extending the thread. */
-export async function gradeInThread(
+/** Serialises verdicts the way the batched grader writes them (used to rebuild a thread on resume). */
+export function formatBatchedGrades(grades: readonly Grade[]): string {
+  return JSON.stringify(Object.fromEntries(grades.map((g) => [g.item_id, [g.met, g.evidence]])));
+}
+
+/**
+ * Grades the last answer of `thread` against the rubric in one structured call that extends the
+ * thread, so an engine keeping its KV cache only prefills the instruction.
+ */
+export async function gradeBatched(
   engine: ChatEngine,
   thread: readonly ChatMessage[],
   rubric: readonly RubricItem[],
-  isRevision: boolean,
+  rubricInThread: boolean,
   signal?: AbortSignal,
 ): Promise<GradeCall> {
-  const messages: ChatMessage[] = [...thread, { role: 'user', content: gradeInstruction(rubric, isRevision) }];
+  const messages: ChatMessage[] = [...thread, { role: 'user', content: gradeInstruction(rubric, rubricInThread) }];
   const { value, calls } = await requestStructured(engine, messages, {
     what: 'grading',
     name: 'grades',
-    schema: GradeReplySchema,
-    jsonSchema: gradeReplyJsonSchema(rubric),
-    check: (reply) => gradeProblems(reply, rubric),
-    maxTokens: gradeTokenBudget(rubric.length),
+    schema: batchedGradeSchema(rubric.map((r) => r.id)),
+    maxTokens: batchedGradeMaxTokens(rubric.length),
     signal,
   });
   const last = calls[calls.length - 1]!;
-  return {
-    grades: alignGrades(value, rubric),
-    thread: [...last.messages, { role: 'assistant', content: last.result.text }],
-  };
+  const grades = rubric.map((item): Grade => {
+    const [met, evidence] = value[item.id]!;
+    return { item_id: item.id, met, evidence };
+  });
+  return { grades, thread: [...last.messages, { role: 'assistant', content: last.result.text }] };
+}
+
+/** Grades `answer` one rubric item at a time, each in a fresh conversation (HealthBench's way). */
+export async function gradePerItem(
+  engine: ChatEngine,
+  question: string,
+  answer: string,
+  rubric: readonly RubricItem[],
+  signal?: AbortSignal,
+): Promise<Grade[]> {
+  const grades: Grade[] = [];
+  for (const item of rubric) {
+    const { value } = await requestStructured(engine, gradeItemMessages(question, answer, item), {
+      what: `grading of ${item.id}`,
+      name: 'grade_item',
+      schema: GradeItemReplySchema,
+      maxTokens: GRADE_ITEM_MAX_TOKENS,
+      signal,
+    });
+    grades.push({ item_id: item.id, met: value.met, evidence: value.evidence });
+  }
+  return grades;
+}
+
+/** Which mode a run grades with; runs saved before the option existed graded batched. */
+export function gradingModeOf(options: { grading?: GradingMode }): GradingMode {
+  return options.grading ?? 'batched';
 }

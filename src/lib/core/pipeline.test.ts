@@ -1,12 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
 import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
-import { SCRIPTS } from '../../../tests/support/scriptedReplies';
+import { SCRIPTS, rubricIdsInPrompt, type Script } from '../../../tests/support/scriptedReplies';
+import type { ChatMessage } from '../engine/types';
+import { ANSWER_MAX_TOKENS, structuredReserve } from './budget';
 import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
 import { applyRunEvent, createRun } from './fold';
 import { runPipeline, type PipelineInput } from './pipeline';
 import { FALLBACK_RUBRIC_ITEMS } from './rubric';
-import { gradeTokenBudget } from './grade';
+import { REVISE_MARKER } from './prompts/answer';
+import { GRADE_MARKER } from './prompts/grade';
+import { countPromptTokens, loadQwen3Tokenizer, type Tokenizer } from './tokens';
 import { DEFAULT_RUN_OPTIONS, type Run, type RunEvent, type RunOptions } from './types';
 
 const QUESTION = 'My son has had a fever and cough for two days. Should I take him to a doctor?';
@@ -142,30 +146,17 @@ describe('runPipeline', () => {
     expect((error as StepFailedError).cause).toBeInstanceOf(StructuredOutputError);
   });
 
-  it('asks a grammar-constrained engine for exactly one verdict per rubric id, in order, and for non-zero points', async () => {
+  it('asks a grammar-constrained engine for 5 to 15 rubric items with non-zero points and bounded criteria', async () => {
     const engine = new ScriptedEngine('improves');
     await collect(runPipeline(input(engine)));
-    const grade = engine.calls.find((c) => c.step === 'grade')!.options.schema!.schema as {
-      properties: { grades: { prefixItems: { properties: { id: { enum: string[] } } }[]; minItems: number; maxItems: number } };
-    };
-    const grades = grade.properties.grades;
-    expect(grades.prefixItems.map((item) => item.properties.id.enum)).toEqual([['R1'], ['R2'], ['R3'], ['R4'], ['R5']]);
-    expect([grades.minItems, grades.maxItems]).toEqual([5, 5]);
-    expect(grades).not.toHaveProperty('items');
     const rubric = engine.calls.find((c) => c.step === 'rubric')!.options.schema!.schema as {
-      properties: { items: { maxItems: number; items: { properties: { points: { enum: number[] }; criterion: { maxLength: number } } } } };
+      properties: { items: { minItems: number; maxItems: number; items: { properties: { points: { enum: number[] }; criterion: { maxLength: number } } } } };
     };
-    const points = rubric.properties.items.items.properties.points.enum;
-    expect(points).not.toContain(0);
-    expect(Math.min(...points)).toBe(-10);
-    expect(Math.max(...points)).toBe(10);
-    expect(rubric.properties.items.maxItems).toBe(15);
-  });
-
-  it('gives grading enough tokens for the longest reply its schema allows, even at one character per token', () => {
-    const ids = Array.from({ length: 15 }, (_, i) => `R${i + 1}`);
-    const longest = JSON.stringify({ grades: ids.map((id) => ({ id, met: false, evidence: 'x'.repeat(100) })) }, null, 1);
-    expect(longest.length).toBeLessThanOrEqual(gradeTokenBudget(ids.length));
+    const items = rubric.properties.items;
+    expect([items.minItems, items.maxItems]).toEqual([5, 15]);
+    expect(items.items.properties.points.enum).not.toContain(0);
+    expect([Math.min(...items.items.properties.points.enum), Math.max(...items.items.properties.points.enum)]).toEqual([-10, 10]);
+    expect(items.items.properties.criterion.maxLength).toBeGreaterThan(0);
   });
 
   it('fails at the grade step after one repair, with everything before it already emitted', async () => {
@@ -219,5 +210,196 @@ describe('runPipeline', () => {
     const long = 'word '.repeat(6000);
     await expect(collect(runPipeline(input(engine, { question: long })))).rejects.toBeInstanceOf(ContextBudgetError);
     expect(engine.calls).toHaveLength(0);
+  });
+
+  it('grades per item when asked: one fresh call per rubric item, the same verdicts and scores as batched', async () => {
+    const batchedEngine = new ScriptedEngine('improves');
+    const batched = fold(await collect(runPipeline(input(batchedEngine))));
+    const engine = new ScriptedEngine('improves');
+    const perItem = fold(await collect(runPipeline(input(engine, {}, { grading: 'per-item' }))));
+    const five = Array<string>(5).fill('grade_item');
+    expect(engine.steps).toEqual(['classify', 'rubric', 'draft', ...five, 'revise', ...five, 'revise', ...five]);
+    for (const call of engine.calls.filter((c) => c.step === 'grade_item')) {
+      expect(call.messages.map((m) => m.role)).toEqual(['system', 'user']);
+    }
+    expect(perItem.rounds.map((r) => r.score)).toEqual(batched.rounds.map((r) => r.score));
+    expect(perItem.rounds.map((r) => r.grades)).toEqual(
+      batched.rounds.map((r) => r.grades.map((g) => ({ ...g, evidence: g.met ? 'stated in the answer' : '' }))),
+    );
+    expect(perItem.final).toEqual(batched.final);
+  });
+
+  it('follows web-llm’s reuse rule in the answer thread: each request’s messages[:-1] equal the last request plus the reply as returned', async () => {
+    const engine = new ScriptedEngine('malformedOnce');
+    const replies: string[] = [];
+    const recording = {
+      label: engine.label,
+      contextWindow: engine.contextWindow,
+      chat: async (messages: ChatMessage[], options?: Parameters<ScriptedEngine['chat']>[1]) => {
+        const result = await engine.chat(messages, options);
+        replies.push(result.text);
+        return result;
+      },
+      dispose: () => engine.dispose(),
+    };
+    await collect(runPipeline(input(engine, { engine: recording })));
+    const threadCalls = engine.calls.map((c, i) => ({ ...c, reply: replies[i]! })).filter((c) => c.step !== 'classify' && c.step !== 'rubric');
+    expect(threadCalls.map((c) => c.step)).toEqual(['draft', 'grade', 'grade', 'revise', 'grade']);
+    for (let i = 1; i < threadCalls.length; i++) {
+      const prev = threadCalls[i - 1]!;
+      expect(threadCalls[i]!.messages.slice(0, -1)).toEqual([...prev.messages, { role: 'assistant', content: prev.reply }]);
+    }
+  });
+
+  it('switches thinking off for every step and constrains every structured step with a schema', async () => {
+    const engine = new ScriptedEngine('improves');
+    await collect(runPipeline(input(engine)));
+    for (const call of engine.calls) {
+      expect(call.options.thinking).toBe(false);
+      const structured = call.step !== 'draft' && call.step !== 'revise';
+      expect(Boolean(call.options.schema)).toBe(structured);
+    }
+  });
+
+  it('checks the user’s own answer the same way: grades it in a thread that starts from it, then revises it', async () => {
+    const engine = new ScriptedEngine('improves');
+    const draft = 'Rest at home for a week; no need to see anyone.';
+    const run = fold(await collect(runPipeline(input(engine, {}, { userDraft: draft }))));
+    expect(engine.steps).toEqual(['classify', 'rubric', 'grade', 'revise', 'grade', 'revise', 'grade']);
+    const firstGrade = engine.calls.find((c) => c.step === 'grade')!;
+    expect(firstGrade.messages.slice(1, 3)).toEqual([
+      { role: 'user', content: QUESTION },
+      { role: 'assistant', content: draft },
+    ]);
+    expect(firstGrade.messages[3]!.content.startsWith(GRADE_MARKER)).toBe(true);
+    expect(run.rounds.map((r) => r.kind)).toEqual(['user_draft', 'revision', 'revision']);
+    expect(run.final).toMatchObject({ round: 2, reason: 'target_reached' });
+  });
+
+  it('rejects a user draft too long for the window before anything is sent', async () => {
+    const engine = new ScriptedEngine('improves', 4096);
+    const error = await collect(runPipeline(input(engine, {}, { userDraft: 'Take rest. '.repeat(2000) }))).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContextBudgetError);
+    expect((error as Error).message).toMatch(/The question with your draft needs about \d+ tokens/);
+    expect(engine.calls).toHaveLength(0);
+  });
+
+  it('flags an answer cut off at the token limit, grades it, and asks the revision to be shorter and complete', async () => {
+    const cutOff: Script = (step, call) =>
+      step === 'draft' ? { text: 'Draft answer: rest and drink fl', finishReason: 'length' } : SCRIPTS.improves(step, call);
+    const engine = new ScriptedEngine(cutOff);
+    const run = fold(await collect(runPipeline(input(engine))));
+    expect(run.rounds[0]).toMatchObject({ truncated: true, answer: 'Draft answer: rest and drink fl' });
+    expect(run.rounds[0]!.score).not.toBeNull();
+    const revise = engine.calls.find((c) => c.step === 'revise')!;
+    const instruction = revise.messages[revise.messages.length - 1]!.content;
+    expect(instruction).toMatch(/cut off at the length limit/);
+    expect(instruction).toMatch(/complete answer of at most about \d+ words/);
+    expect(run.rounds[1]!.truncated).toBe(false);
+  });
+
+  it('tells the revision what to add and remove, with each item’s principle, and what to keep', async () => {
+    const rubric = {
+      items: [
+        { criterion: 'Says to see a doctor today if the fever passes 39 °C', points: 8, axis: 'accuracy', principle_id: 'URG-002' },
+        { criterion: 'Asks how old the child is', points: 5, axis: 'context_awareness', principle_id: 'UNC-001' },
+        { criterion: 'Suggests drinking plenty of fluids', points: 3, axis: 'completeness', principle_id: null },
+        { criterion: 'Explains what a febrile convulsion looks like', points: 4, axis: 'completeness', principle_id: null },
+        { criterion: 'Recommends aspirin for the child', points: -9, axis: 'accuracy', principle_id: null },
+      ],
+    };
+    const script: Script = (step, call) => {
+      if (step === 'rubric') return { text: JSON.stringify(rubric) };
+      if (step === 'grade') {
+        const first = call.nth === 0;
+        const met: Record<string, boolean> = { R1: !first, R2: false, R3: true, R4: !first, R5: first };
+        return { text: JSON.stringify(Object.fromEntries(rubricIdsInPrompt(call.messages).map(({ id }) => [id, [met[id], '']]))) };
+      }
+      return SCRIPTS.improves(step, call);
+    };
+    const engine = new ScriptedEngine(script);
+    const run = fold(await collect(runPipeline(input(engine, {}, { rounds: 1 }))));
+    expect(run.rounds[0]!.score).toBeCloseTo((3 - 9) / 20);
+    const revise = engine.calls.find((c) => c.step === 'revise')!;
+    const instruction = revise.messages[revise.messages.length - 1]!.content;
+    expect(instruction.startsWith(REVISE_MARKER)).toBe(true);
+    const section = (title: string) => instruction.split('\n\n').find((p) => p.startsWith(title)) ?? '';
+    expect(section('Add what it is missing')).toContain('Says to see a doctor today if the fever passes 39 °C [principle: Give specific return advice]');
+    expect(section('Add what it is missing')).toContain('Asks how old the child is [principle: Ask the questions that change the answer]');
+    expect(section('Add what it is missing')).toContain('Explains what a febrile convulsion looks like');
+    expect(section('Remove or correct')).toContain('Recommends aspirin for the child');
+    expect(section('Keep what it already does well')).toContain('Suggests drinking plenty of fluids');
+    expect(section('Keep what it already does well')).not.toContain('aspirin');
+    expect(run.final).toMatchObject({ round: 1, reason: 'max_rounds' });
+  });
+
+  describe('with the real Qwen3 tokenizer and a 4096-token window', () => {
+    let qwen3: Tokenizer;
+    beforeAll(async () => {
+      qwen3 = await loadQwen3Tokenizer();
+    }, 60_000);
+
+    /** Answers of about 1,100 tokens: three of them cannot share one 4096-token thread. */
+    const longAnswers: Script = (step, call) => {
+      const body = 'Keep your child drinking small sips of water and watch for a rash or a stiff neck. '.repeat(48);
+      if (step === 'draft') return { text: `Draft answer: ${body}` };
+      if (step === 'revise') return { text: `Revised answer ${call.nth + 1}: ${body}` };
+      return SCRIPTS.improves(step, call);
+    };
+
+    it('restarts the thread from the answer being revised instead of overflowing, and every request fits', async () => {
+      const engine = new ScriptedEngine(longAnswers, 4096);
+      const run = fold(await collect(runPipeline(input(engine, { countTokens: qwen3.count }))));
+      expect(run.status).toBe('done');
+      expect(run.rounds).toHaveLength(3);
+      for (const call of engine.calls) {
+        const reserve = call.options.schema ? structuredReserve(call.options.maxTokens ?? 0) : ANSWER_MAX_TOKENS;
+        expect(countPromptTokens(call.messages, qwen3.count) + reserve).toBeLessThanOrEqual(4096);
+      }
+      // The last grading would overflow the 3-answer thread: it restarts from the answer it grades,
+      // and since the rubric is no longer in the thread, lists it again.
+      const lastGrade = engine.calls.filter((c) => c.step === 'grade').at(-1)!;
+      expect(lastGrade.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+      expect(lastGrade.messages[1]!.content).toBe(QUESTION);
+      expect(lastGrade.messages[2]!.content).toBe(run.rounds[2]!.answer);
+      expect(lastGrade.messages[3]!.content).toContain('R1 (+8)');
+    });
+
+    it('keeps the thread whole when the window has room', async () => {
+      const engine = new ScriptedEngine(longAnswers, 16384);
+      await collect(runPipeline(input(engine, { countTokens: qwen3.count })));
+      const calls = engine.calls.filter((c) => c.step !== 'classify' && c.step !== 'rubric');
+      for (let i = 1; i < calls.length; i++) expect(calls[i]!.messages.length).toBeGreaterThan(calls[i - 1]!.messages.length);
+    });
+
+    it('fails before drafting, naming the rubric, when the rubric the model wrote leaves no room for the answer thread', async () => {
+      const wordy = { items: Array.from({ length: 15 }, (_, i) => ({ criterion: `Covers point ${i}: ${Array.from({ length: 40 }, (_, j) => `aspect${i}x${j}`).join(' ')}`, points: 5, axis: 'completeness', principle_id: null })) };
+      const script: Script = (step, call) => (step === 'rubric' ? { text: JSON.stringify(wordy) } : SCRIPTS.improves(step, call));
+      const engine = new ScriptedEngine(script, 4096);
+      const events: RunEvent[] = [];
+      const error = await (async () => {
+        try {
+          for await (const e of runPipeline(input(engine, { countTokens: qwen3.count }))) events.push(e);
+        } catch (err) {
+          return err;
+        }
+      })();
+      expect(error).toBeInstanceOf(StepFailedError);
+      expect((error as StepFailedError).cause).toBeInstanceOf(ContextBudgetError);
+      expect((error as Error).message).toMatch(/The question with its rubric needs about \d+ tokens but the model's context window holds 4096/);
+      expect(engine.steps).toEqual(['classify', 'rubric']);
+      expect(fold(events).rubric).toHaveLength(15);
+    });
+
+    it('resumes a per-item run from its last graded answer in a restarted thread', async () => {
+      const first = fold(await collect(runPipeline(input(new ScriptedEngine('improves'), {}, { grading: 'per-item' }))));
+      const interrupted = { ...first, rounds: first.rounds.slice(0, 1) };
+      const engine = new ScriptedEngine('improves');
+      const resumed = fold(await collect(runPipeline(input(engine, { resume: interrupted, countTokens: qwen3.count }, { grading: 'per-item' }))));
+      expect(engine.steps[0]).toBe('revise');
+      expect(engine.calls[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+      expect(engine.calls[0]!.messages[2]!.content).toBe(first.rounds[0]!.answer);
+      expect(resumed.status).toBe('done');
+    });
   });
 });

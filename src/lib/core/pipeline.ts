@@ -4,6 +4,17 @@
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../engine/types';
 import {
+  ANSWER_MAX_TOKENS,
+  CLASSIFY_MAX_TOKENS,
+  assertQuestionFits,
+  assertRubricFits,
+  compactThread,
+  fitPrinciples,
+  fitsWindow,
+  minimumRunTokens,
+  structuredReserve,
+} from './budget';
+import {
   ContextBudgetError,
   EmptyAnswerError,
   EmptyQuestionError,
@@ -13,22 +24,20 @@ import {
   isAbortError,
   throwIfAborted,
 } from './errors';
-import { gradeInThread } from './grade';
-import { draftMessages, gradeInstruction, reviseInstruction } from './prompts/answer';
+import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem, gradingModeOf } from './grade';
+import { draftMessages, reviseInstruction } from './prompts/answer';
 import { classifyMessages } from './prompts/classify';
+import { gradeInstruction } from './prompts/grade';
 import { selectPrinciplePool, type PoolCandidate } from './pool';
 import { rubricFromPrinciples, synthesiseRubric } from './rubric';
 import { classifyScenarioByRules } from './scenarioRules';
 import { ScenarioSchema } from './schemas';
 import { scoreAnswer } from './score';
 import { requestStructured, stripThinking } from './structured';
-import { roughTokenCount } from './tokens';
-import type { FinalAnswer, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
+import { roughTokenCount, type TokenCounter } from './tokens';
+import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
 
-/** Tokens an answer may use; the budget check reserves this much. */
-export const ANSWER_MAX_TOKENS = 1024;
-/** Room the prompts of the answer thread need besides the question and the answers. */
-const THREAD_OVERHEAD_TOKENS = 900;
+export { ANSWER_MAX_TOKENS, assertQuestionFits };
 
 export interface PipelineInput {
   question: string;
@@ -39,8 +48,8 @@ export interface PipelineInput {
   signal: AbortSignal;
   /** Steps an interrupted run already completed; the pipeline continues after them. */
   resume?: Pick<Run, 'scenario' | 'scenarioSource' | 'pool' | 'rubric' | 'rounds'>;
-  /** Token counter for the context budget; defaults to a conservative estimate. */
-  countTokens?: (text: string) => number;
+  /** Token counter for the context budget (the model family's tokenizer); defaults to a conservative estimate. */
+  countTokens?: TokenCounter;
 }
 
 /** Runs `fn` as pipeline step `step`: aborts pass through untouched, anything else names the step. */
@@ -95,18 +104,26 @@ async function* streamChat(
   return outcome.result;
 }
 
-/** The thread as it stood after the last completed round, rebuilt for a resumed run. */
-function rebuildThread(question: string, rounds: readonly Round[], rubric: readonly RubricItem[]): ChatMessage[] {
+/** The answer conversation, and whether the full rubric has been shown in it (later rounds refer to it). */
+interface AnswerThread {
+  messages: ChatMessage[];
+  rubricShown: boolean;
+}
+
+/**
+ * The thread for a resumed run, restarted from its last answer (a reload has lost any KV cache
+ * anyway): the question, that answer and, when it was graded in the thread, its grading.
+ */
+function rebuildThread(question: string, rounds: readonly Round[], rubric: readonly RubricItem[], mode: GradingMode): AnswerThread {
   const last = rounds[rounds.length - 1];
-  const thread = draftMessages(question);
-  if (!last) return thread;
-  thread.push({ role: 'assistant', content: last.answer });
-  if (last.score !== null) {
-    thread.push({ role: 'user', content: gradeInstruction(rubric, last.index > 0) });
-    const grades = last.grades.map((g) => ({ id: g.item_id, met: g.met, evidence: g.evidence }));
-    thread.push({ role: 'assistant', content: JSON.stringify({ grades }) });
-  }
-  return thread;
+  if (!last) return { messages: draftMessages(question), rubricShown: false };
+  const messages = compactThread(question, last.answer);
+  if (last.score === null || mode !== 'batched') return { messages, rubricShown: false };
+  messages.push(
+    { role: 'user', content: gradeInstruction(rubric, false) },
+    { role: 'assistant', content: formatBatchedGrades(last.grades) },
+  );
+  return { messages, rubricShown: true };
 }
 
 /** Which rule, if any, ends the loop after grading `round`. */
@@ -128,20 +145,17 @@ export function chooseFinal(rounds: readonly Round[], reason: StopReason): Final
   return { round: best.index, answer: best.answer, score: best.score, reason };
 }
 
-/** Throws ContextBudgetError when the question cannot fit the model's context window (checked before anything is sent). */
-export function assertQuestionFits(question: string, window: number | null, count: (text: string) => number): void {
-  if (window === null) return;
-  const needed = count(question) + THREAD_OVERHEAD_TOKENS + ANSWER_MAX_TOKENS;
-  if (needed > window) throw new ContextBudgetError(needed, window);
-}
-
 /** Runs the whole loop, yielding an event for everything that happens. */
 export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEvent, void> {
   const { engine, options, signal } = input;
   const question = input.question.trim();
   if (!question) throw new EmptyQuestionError();
-  assertQuestionFits(question, engine.contextWindow, input.countTokens ?? roughTokenCount);
+  const count = input.countTokens ?? roughTokenCount;
+  const window = engine.contextWindow;
   const resume = input.resume;
+  const userDraft = resume?.rounds.length ? undefined : options.userDraft?.trim() || undefined;
+  assertQuestionFits(question, window, count, userDraft);
+  const mode = gradingModeOf(options);
 
   // 1. Classify: the model first; the rule-based classifier when its output is unusable.
   let scenario: Scenario | null = resume?.scenario ?? null;
@@ -153,7 +167,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
           what: 'scenario classification',
           name: 'scenario',
           schema: ScenarioSchema,
-          maxTokens: 120,
+          maxTokens: CLASSIFY_MAX_TOKENS,
           signal,
         });
         return { scenario: reply.value, source: 'model' as const };
@@ -182,15 +196,16 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   const poolPrinciples = pool.flatMap((e) => byId.get(e.id) ?? []);
   const principleTitles = new Map(poolPrinciples.map((p) => [p.id, p.title]));
 
-  // 3. Rubric, in its own conversation before the answer thread starts: the model's, or the pooled
-  //    principles' own checks when the model's is unusable after its repair.
+  // 3. Rubric, in its own conversation before the answer thread starts (so it evicts nothing),
+  //    with as many of the pool's best principles as the window holds. When the model's rubric is
+  //    still unusable after its repair, the pooled principles' own checks stand in for it.
   let rubric = resume?.rubric.length ? resume.rubric : null;
   if (!rubric) {
     yield { type: 'step_started', step: 'rubric' };
     const s = scenario;
     const written = await inStep('rubric', signal, async (): Promise<{ items: RubricItem[]; source: RubricSource }> => {
       try {
-        return { items: await synthesiseRubric(engine, question, s, poolPrinciples, signal), source: 'model' };
+        return { items: await synthesiseRubric(engine, question, s, fitPrinciples(question, s, poolPrinciples, window, count), signal), source: 'model' };
       } catch (err) {
         const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
         if (fallback) return { items: fallback, source: 'principles' };
@@ -201,21 +216,22 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'rubric', rubric, source: written.source };
   }
   const items = rubric;
+  await inStep('rubric', signal, async () => assertRubricFits(question, items, window, count, userDraft));
 
   // 4. Draft (or the user's own draft), then grade and revise in one conversation.
   const rounds: Round[] = [...(resume?.rounds ?? [])];
-  let thread = rebuildThread(question, rounds, items);
+  let thread = rebuildThread(question, rounds, items, mode);
   if (rounds.length === 0) {
-    if (options.userDraft?.trim()) {
-      const answer = options.userDraft.trim();
-      thread.push({ role: 'assistant', content: answer });
-      rounds.push({ index: 0, kind: 'user_draft', answer, grades: [], score: null, truncated: false });
-      yield { type: 'answer', round: 0, kind: 'user_draft', answer, truncated: false };
+    if (userDraft) {
+      thread.messages.push({ role: 'assistant', content: userDraft });
+      rounds.push({ index: 0, kind: 'user_draft', answer: userDraft, grades: [], score: null, truncated: false });
+      yield { type: 'answer', round: 0, kind: 'user_draft', answer: userDraft, truncated: false };
     } else {
       yield { type: 'step_started', step: 'draft', round: 0 };
-      const result: ChatResult = yield* streamInStep('draft', 0, engine, thread, signal);
-      const answer = result.text.trim();
-      thread.push({ role: 'assistant', content: result.text });
+      const result: ChatResult = yield* streamInStep('draft', 0, engine, thread.messages, signal);
+      const answer = stripThinking(result.text);
+      // The reply goes back exactly as the engine returned it: the engine's KV cache holds that text.
+      thread.messages.push({ role: 'assistant', content: result.text });
       const truncated = result.finishReason === 'length';
       rounds.push({ index: 0, kind: 'draft', answer, grades: [], score: null, truncated });
       yield { type: 'answer', round: 0, kind: 'draft', answer, truncated };
@@ -226,32 +242,74 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     const current = rounds[rounds.length - 1]!;
     if (current.score === null) {
       yield { type: 'step_started', step: 'grade', round: current.index };
-      const graded = await inStep('grade', signal, () =>
-        gradeInThread(engine, thread, items, current.index > 0, signal),
-      );
-      thread = graded.thread;
-      const score = scoreAnswer(items, graded.grades) ?? 0;
-      rounds[rounds.length - 1] = { ...current, grades: graded.grades, score };
-      yield { type: 'graded', round: current.index, grades: graded.grades, score };
+      const grades = await inStep('grade', signal, async () => {
+        if (mode === 'per-item') return gradePerItem(engine, question, current.answer, items, signal);
+        thread = threadForGrading(thread, question, current.answer, items, window, count);
+        const graded = await gradeBatched(engine, thread.messages, items, thread.rubricShown, signal);
+        thread = { messages: graded.thread, rubricShown: true };
+        return graded.grades;
+      });
+      const score = scoreAnswer(items, grades) ?? 0;
+      rounds[rounds.length - 1] = { ...current, grades, score };
+      yield { type: 'graded', round: current.index, grades, score };
     }
     const reason = stopReason(rounds, options);
     if (reason) {
       yield { type: 'final', final: chooseFinal(rounds, reason) };
       return;
     }
+    // The loop only continues after an improvement, so the graded round is the best so far.
     const graded = rounds[rounds.length - 1]!;
     const index = graded.index + 1;
-    let instruction = reviseInstruction(items, graded.grades, principleTitles);
-    if (graded.truncated) instruction = `Your previous answer was cut off before the end. Make it shorter and complete.\n\n${instruction}`;
-    thread = [...thread, { role: 'user', content: instruction }];
+    const instruction = reviseInstruction(items, graded.grades, principleTitles, graded.truncated);
     yield { type: 'step_started', step: 'revise', round: index };
-    const result: ChatResult = yield* streamInStep('revise', index, engine, thread, signal);
-    const answer = result.text.trim();
-    thread.push({ role: 'assistant', content: result.text });
+    thread = await inStep('revise', signal, async () => threadForRevision(thread, question, graded.answer, instruction, window, count));
+    thread.messages.push({ role: 'user', content: instruction });
+    const result: ChatResult = yield* streamInStep('revise', index, engine, thread.messages, signal);
+    const answer = stripThinking(result.text);
+    thread.messages.push({ role: 'assistant', content: result.text });
     const truncated = result.finishReason === 'length';
     rounds.push({ index, kind: 'revision', answer, grades: [], score: null, truncated });
     yield { type: 'answer', round: index, kind: 'revision', answer, truncated };
   }
+}
+
+/**
+ * The thread to append the grading instruction to: as it is when it fits; otherwise restarted
+ * from the answer being graded (the instruction then lists the rubric again).
+ */
+function threadForGrading(
+  thread: AnswerThread,
+  question: string,
+  answer: string,
+  rubric: readonly RubricItem[],
+  window: number | null,
+  count: TokenCounter,
+): AnswerThread {
+  const reserve = structuredReserve(batchedGradeMaxTokens(rubric.length));
+  const instruction = (t: AnswerThread): ChatMessage => ({ role: 'user', content: gradeInstruction(rubric, t.rubricShown) });
+  if (fitsWindow([...thread.messages, instruction(thread)], reserve, window, count)) return thread;
+  const compact: AnswerThread = { messages: compactThread(question, answer), rubricShown: false };
+  if (fitsWindow([...compact.messages, instruction(compact)], reserve, window, count)) return compact;
+  throw new ContextBudgetError(minimumRunTokens(question, count, answer), window ?? 0, 'Grading this answer');
+}
+
+/** The thread to append the revision instruction to: as it is, or restarted from the answer being revised. */
+function threadForRevision(
+  thread: AnswerThread,
+  question: string,
+  answer: string,
+  instruction: string,
+  window: number | null,
+  count: TokenCounter,
+): AnswerThread {
+  const withInstruction = (messages: ChatMessage[]): ChatMessage[] => [...messages, { role: 'user', content: instruction }];
+  if (fitsWindow(withInstruction(thread.messages), ANSWER_MAX_TOKENS, window, count)) {
+    return { messages: [...thread.messages], rubricShown: thread.rubricShown };
+  }
+  const compact = compactThread(question, answer);
+  if (fitsWindow(withInstruction(compact), ANSWER_MAX_TOKENS, window, count)) return { messages: compact, rubricShown: false };
+  throw new ContextBudgetError(minimumRunTokens(question, count, answer), window ?? 0, 'Revising this answer');
 }
 
 /** Streams an answer-writing step, yielding token events; failures name the step. */

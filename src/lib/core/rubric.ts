@@ -1,67 +1,103 @@
 // Rubric synthesis: asks the model for question-specific items derived from the principle pool,
-// then normalises them (dedupe, ids, traceability) so grading and scoring can rely on their shape.
+// then validates and normalises them (dedupe, ids, traceability) so grading and scoring can rely on them.
 
 import type { z } from 'zod';
 import type { ChatEngine } from '../engine/types';
-import { rubricMessages } from './prompts/rubric';
+import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './prompts/rubric';
 import { RubricReplySchema, jsonSchemaOf } from './schemas';
 import { requestStructured } from './structured';
 import type { Principle, RubricItem, Scenario } from './types';
 
+export { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS };
+
 type RubricReply = z.output<typeof RubricReplySchema>;
+type ReplyItem = RubricReply['items'][number];
 
-export const MAX_RUBRIC_ITEMS = 15;
+/** Tokens the rubric reply may use: 15 items of about 50 tokens each. */
+export const RUBRIC_MAX_TOKENS = 800;
 
-/** Problems a well-formed rubric reply can still have; fed back to the model for one repair. */
-export function rubricProblems(reply: RubricReply): string[] {
-  const problems: string[] = [];
-  if (!reply.items.some((item) => item.points > 0)) problems.push('include at least one positive item');
-  return problems;
-}
-
-/** Longest criterion the engine may write; keeps a grammar-constrained rubric inside its token budget. */
-const CRITERION_MAX_CHARS = 300;
+/** Longest criterion a constrained engine may write (about 50 tokens): keeps a full rubric inside its token budget. */
+const CRITERION_MAX_CHARS = 200;
 const NON_ZERO_POINTS = Array.from({ length: 21 }, (_, i) => i - 10).filter((p) => p !== 0);
 
 /**
  * The JSON Schema sent to the engine for a rubric: the reply schema with what a grammar can enforce
- * made explicit — points from -10 to 10 but never 0, bounded criteria, at most MAX_RUBRIC_ITEMS items.
- * (Requiring a positive item cannot be expressed: llama.cpp ignores `prefixItems` next to `items`.)
+ * made explicit — MIN_RUBRIC_ITEMS to MAX_RUBRIC_ITEMS items, points from -10 to 10 but never 0,
+ * bounded criteria. (Requiring a positive item cannot be expressed: llama.cpp ignores `prefixItems`
+ * next to `items`.)
  */
 export function rubricReplyJsonSchema(): Record<string, unknown> {
   const schema = jsonSchemaOf(RubricReplySchema) as { properties: { items: Record<string, unknown> & { items: { properties: Record<string, Record<string, unknown>> } } } };
   const items = schema.properties.items;
+  items.minItems = MIN_RUBRIC_ITEMS;
   items.maxItems = MAX_RUBRIC_ITEMS;
   items.items.properties.points = { type: 'integer', enum: NON_ZERO_POINTS };
   items.items.properties.criterion = { ...items.items.properties.criterion, maxLength: CRITERION_MAX_CHARS };
   return schema;
 }
 
-const normaliseCriterion = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+
+/** Two criteria check the same thing when their word sets overlap almost entirely (Jaccard ≥ 0.8). */
+export function sameCriterion(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.size === 0 || wb.size === 0) return a.trim().toLowerCase() === b.trim().toLowerCase();
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / (wa.size + wb.size - shared) >= 0.8;
+}
+
+/** The reply's items without near-duplicates (the first of a pair wins). */
+function distinctItems(items: readonly ReplyItem[]): ReplyItem[] {
+  const kept: ReplyItem[] = [];
+  for (const item of items) if (!kept.some((k) => sameCriterion(k.criterion, item.criterion))) kept.push(item);
+  return kept;
+}
+
+const principleIdOf = (item: ReplyItem) => item.principle_id?.trim().toUpperCase() || null;
 
 /**
- * Turns the model's items into the run's rubric: drops duplicates, caps the size, numbers the items
- * R1…Rn, and keeps a principle id only if that principle was in the pool (otherwise the item is
- * question-specific, principle_id null).
+ * Problems worth one repair: too few distinct items, no positive item, or a principle id that is
+ * not in the pool (each item must come from a listed principle or say it is question-specific).
+ */
+export function rubricProblems(reply: RubricReply, poolIds: ReadonlySet<string>): string[] {
+  const items = distinctItems(reply.items).slice(0, MAX_RUBRIC_ITEMS);
+  const problems: string[] = [];
+  if (items.length < MIN_RUBRIC_ITEMS) {
+    problems.push(`write at least ${MIN_RUBRIC_ITEMS} distinct items (got ${items.length})`);
+  }
+  if (!items.some((item) => item.points > 0)) problems.push('include at least one positive item');
+  const unknown = [...new Set(items.map(principleIdOf).filter((id): id is string => id !== null && !poolIds.has(id)))];
+  if (unknown.length) {
+    problems.push(`principle_id ${unknown.join(', ')} is not in the list; use a listed id or null for a question-specific item`);
+  }
+  return problems;
+}
+
+/** What a rubric must have even after the repair: something to score against. */
+export function rubricFatalProblems(reply: RubricReply): string[] {
+  return reply.items.some((item) => item.points > 0) ? [] : ['include at least one positive item'];
+}
+
+/**
+ * Turns the model's items into the run's rubric: drops near-duplicates, caps the size, numbers
+ * the items R1…Rn, and keeps a principle id only if that principle was in the pool (otherwise the
+ * item is question-specific, principle_id null).
  */
 export function normaliseRubric(reply: RubricReply, poolIds: ReadonlySet<string>): RubricItem[] {
-  const seen = new Set<string>();
-  const items: RubricItem[] = [];
-  for (const item of reply.items) {
-    const key = normaliseCriterion(item.criterion);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const principleId = item.principle_id?.trim().toUpperCase() ?? null;
-    items.push({
-      id: `R${items.length + 1}`,
-      criterion: item.criterion.trim(),
-      points: item.points,
-      axis: item.axis,
-      principle_id: principleId && poolIds.has(principleId) ? principleId : null,
+  return distinctItems(reply.items)
+    .slice(0, MAX_RUBRIC_ITEMS)
+    .map((item, i) => {
+      const principleId = principleIdOf(item);
+      return {
+        id: `R${i + 1}`,
+        criterion: item.criterion.trim(),
+        points: item.points,
+        axis: item.axis,
+        principle_id: principleId && poolIds.has(principleId) ? principleId : null,
+      };
     });
-    if (items.length === MAX_RUBRIC_ITEMS) break;
-  }
-  return items;
 }
 
 /** Items in a rubric built from principles: one per principle, for the most relevant ones. */
@@ -81,7 +117,11 @@ export function rubricFromPrinciples(principles: readonly Principle[]): RubricIt
   return rubric.some((item) => item.points > 0) ? rubric : null;
 }
 
-/** Asks the engine for a rubric for this question and returns it normalised. */
+/**
+ * Asks the engine for a rubric for this question and returns it validated and normalised.
+ * The first reply must pass every check; after one repair, only a rubric with nothing to score
+ * against is rejected (the rest is normalised: unknown principle ids become question-specific).
+ */
 export async function synthesiseRubric(
   engine: ChatEngine,
   question: string,
@@ -89,14 +129,16 @@ export async function synthesiseRubric(
   principles: readonly Principle[],
   signal?: AbortSignal,
 ): Promise<RubricItem[]> {
+  const poolIds = new Set(principles.map((p) => p.id));
   const { value } = await requestStructured(engine, rubricMessages(question, scenario, principles), {
     what: 'rubric',
     name: 'rubric',
     schema: RubricReplySchema,
     jsonSchema: rubricReplyJsonSchema(),
-    check: rubricProblems,
-    maxTokens: 1200,
+    check: (reply) => rubricProblems(reply, poolIds),
+    checkAfterRepair: rubricFatalProblems,
+    maxTokens: RUBRIC_MAX_TOKENS,
     signal,
   });
-  return normaliseRubric(value, new Set(principles.map((p) => p.id)));
+  return normaliseRubric(value, poolIds);
 }

@@ -55,17 +55,51 @@ export const RubricReplySchema = z.object({
     .max(20),
 });
 
-/** The batched grading reply: one verdict per rubric item id. */
-export const GradeReplySchema = z.object({
-  grades: z
-    .array(
-      z.object({
-        id: z.string().trim(),
-        met: lenientBoolean,
-        evidence: z.string().max(400).default(''),
-      }),
-    )
-    .min(1),
+/** A verdict's evidence: a short quote; long ones are cut rather than rejected. */
+const evidenceText = z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string().transform((t) => t.trim().slice(0, 300)));
+
+/**
+ * One batched verdict as the engine is asked to write it, [met, quote]. Models that ignore the
+ * schema often write {met, evidence} or a bare boolean instead; those are read as the same thing.
+ */
+const CompactVerdictSchema = z.preprocess((value) => {
+  if (typeof value === 'boolean' || typeof value === 'string') return [value, ''];
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    return [o.met, o.evidence ?? o.quote ?? o.q ?? ''];
+  }
+  return value;
+}, z.tuple([lenientBoolean, evidenceText]));
+
+/** Upper-cases keys ("r1" → "R1") and unwraps the older {"grades":[{id, met, evidence}]} shape. */
+function normaliseBatchedReply(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  if (Array.isArray(o.grades)) {
+    const entries = o.grades.flatMap((g: unknown) => {
+      if (!g || typeof g !== 'object') return [];
+      const { id, met, evidence } = g as Record<string, unknown>;
+      return typeof id === 'string' ? [[id, [met, evidence ?? '']] as const] : [];
+    });
+    return Object.fromEntries(entries.map(([id, v]) => [id.trim().toUpperCase(), v]));
+  }
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k.trim().toUpperCase(), v]));
+}
+
+/**
+ * The batched grading reply for one rubric: {"R1":[true,"quote"],"R2":[false,""],…}, every id
+ * required and no other key. As JSON Schema it lets a constrained engine emit only valid verdicts.
+ */
+export function batchedGradeSchema(ids: readonly string[]) {
+  const shape: Record<string, typeof CompactVerdictSchema> = {};
+  for (const id of ids) shape[id] = CompactVerdictSchema;
+  return z.preprocess(normaliseBatchedReply, z.strictObject(shape));
+}
+
+/** The per-item grading reply: one verdict with its evidence. */
+export const GradeItemReplySchema = z.object({
+  met: lenientBoolean,
+  evidence: evidenceText.default(''),
 });
 
 const ScenarioValueList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).min(1);

@@ -24,8 +24,8 @@ export interface AggregateScore {
   n: number;
 }
 
-/** A small seeded PRNG (mulberry32) so bootstrap results are reproducible. */
-function seededRandom(seed: number): () => number {
+/** A small seeded PRNG (mulberry32) so bootstrap results (and benchmark scripts) are reproducible. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEngine, ChatMessage, ChatResult } from '../engine/types';
+import { sequenceEngine } from '../../../tests/support/sequenceEngine';
+import type { ChatMessage } from '../engine/types';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
-import { GradeReplySchema, ScenarioSchema, jsonSchemaOf } from './schemas';
+import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from './schemas';
 import { extractJson, parseStructured, requestStructured, stripThinking } from './structured';
 
 const scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
@@ -51,8 +52,8 @@ describe('parseStructured', () => {
   });
 
   it('accepts yes/no strings for met', () => {
-    const r = parseStructured('{"grades":[{"id":"R1","met":"yes","evidence":"x"}]}', GradeReplySchema);
-    expect(r.ok && r.value.grades[0]?.met).toBe(true);
+    const r = parseStructured('{"R1":["yes","x"]}', batchedGradeSchema(['R1']));
+    expect(r.ok && r.value.R1?.[0]).toBe(true);
   });
 });
 
@@ -63,23 +64,6 @@ describe('jsonSchemaOf', () => {
     expect(schema.required).toEqual(['urgency', 'uncertainty', 'expertise', 'task_type']);
   });
 });
-
-/** An engine that replies with the given texts in order and records the messages it saw. */
-function sequenceEngine(replies: Partial<ChatResult>[]) {
-  const seen: ChatMessage[][] = [];
-  const engine: ChatEngine = {
-    label: 'seq',
-    contextWindow: null,
-    async chat(messages) {
-      seen.push(messages);
-      const r = replies[seen.length - 1];
-      if (!r) throw new Error('no more replies');
-      return { text: r.text ?? '', finishReason: r.finishReason ?? 'stop', usage: { promptTokens: null, completionTokens: null } };
-    },
-    async dispose() {},
-  };
-  return { engine, seen };
-}
 
 describe('requestStructured', () => {
   const request = { what: 'scenario classification', name: 'scenario', schema: ScenarioSchema, maxTokens: 100 };

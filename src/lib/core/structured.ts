@@ -107,6 +107,8 @@ export interface StructuredRequest<S extends z.ZodType> {
   jsonSchema?: Record<string, unknown>;
   /** Extra checks the schema cannot express (e.g. ids must match the rubric). */
   check?: (value: z.output<S>) => string[];
+  /** The checks the repaired reply must pass (default: `check`); lets a step accept a merely imperfect reply. */
+  checkAfterRepair?: (value: z.output<S>) => string[];
   maxTokens: number;
   signal?: AbortSignal;
 }
@@ -146,7 +148,7 @@ export async function requestStructured<S extends z.ZodType>(
   const second = await engine.chat(repairMessages, options);
   calls.push({ messages: repairMessages, result: second });
   if (second.finishReason === 'length') throw new TruncatedOutputError(request.what, request.maxTokens);
-  const secondParse = parseStructured(second.text, request.schema, request.check);
+  const secondParse = parseStructured(second.text, request.schema, request.checkAfterRepair ?? request.check);
   if (secondParse.ok) return { value: secondParse.value, calls };
   throw new StructuredOutputError(request.what, secondParse.problems);
 }

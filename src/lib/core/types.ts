@@ -134,6 +134,13 @@ export interface RunFailure {
   message: string;
 }
 
+/**
+ * How answers are graded: `batched` = every rubric item in one call inside the answer's
+ * conversation (cheap; the default); `per-item` = one fresh call per item, as HealthBench does.
+ */
+export type GradingMode = 'batched' | 'per-item';
+export const GRADING_MODES: readonly GradingMode[] = ['batched', 'per-item'];
+
 /** User-set knobs of a run. */
 export interface RunOptions {
   /** Maximum number of revisions after the graded draft. */
@@ -144,9 +151,11 @@ export interface RunOptions {
   poolSize: number;
   /** When set, the loop grades and revises this text instead of drafting one. */
   userDraft?: string;
+  /** Grading mode; absent (runs saved before it existed) means batched. */
+  grading?: GradingMode;
 }
 
-export const DEFAULT_RUN_OPTIONS: RunOptions = { rounds: 2, targetScore: 0.8, poolSize: 12 };
+export const DEFAULT_RUN_OPTIONS: RunOptions = { rounds: 2, targetScore: 0.8, poolSize: 12, grading: 'batched' };
 
 /** Everything known about one run; built by folding RunEvents, persisted after each step. */
 export interface Run {

@@ -4,8 +4,9 @@
 
 import { EmptyQuestionError, describeError } from '../core/errors';
 import { createRun } from '../core/fold';
-import { assertQuestionFits, runPipeline } from '../core/pipeline';
-import { roughTokenCount } from '../core/tokens';
+import { assertQuestionFits } from '../core/budget';
+import { runPipeline } from '../core/pipeline';
+import { budgetTokenCounter } from '../core/tokens';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
@@ -66,7 +67,7 @@ export class RunSession {
     try {
       if (!question.trim()) throw new EmptyQuestionError();
       engine = await this.deps.engine.get(this.deps.settings.engine);
-      assertQuestionFits(question.trim(), engine.contextWindow, roughTokenCount);
+      assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
     } catch (err) {
       this.#notice = describeError(err);
       return;
@@ -101,6 +102,7 @@ export class RunSession {
       try {
         const engine = await this.deps.engine.get(this.deps.settings.engine);
         const principles = await this.deps.principles.list();
+        const countTokens = await budgetTokenCounter();
         await recordRun({
           run,
           events: runPipeline({
@@ -110,6 +112,7 @@ export class RunSession {
             options: run.options,
             signal: controller.signal,
             resume: resuming ? run : undefined,
+            countTokens,
           }),
           save: (r) => this.deps.runs.save(r),
           onChange: (r, live) => {

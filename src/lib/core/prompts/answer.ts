@@ -6,6 +6,12 @@ import type { Grade, RubricItem } from '../types';
 
 export const ANSWER_SYSTEM = `You are a careful clinical assistant. Answer health questions accurately and safely, in language that suits the person asking. Put anything urgent first. Do not invent facts, numbers or references.`;
 
+/** Opening words of every revision instruction; the test doubles recognise the step by them. */
+export const REVISE_MARKER = 'Revise the answer above';
+
+/** Roughly how long a revision of a cut-off answer should be, in words. */
+export const SHORTER_ANSWER_WORDS = 350;
+
 /** The start of the answer thread: system prompt and the question. */
 export function draftMessages(question: string): ChatMessage[] {
   return [
@@ -14,37 +20,36 @@ export function draftMessages(question: string): ChatMessage[] {
   ];
 }
 
-/** Formats rubric items for grading: id, signed points, criterion. */
-export function formatRubricForGrading(rubric: readonly RubricItem[]): string {
-  return rubric.map((r) => `${r.id} (${r.points > 0 ? '+' : ''}${r.points}) ${r.criterion}`).join('\n');
-}
-
-/** The grading instruction appended to the answer thread after an answer. */
-export function gradeInstruction(rubric: readonly RubricItem[], isRevision: boolean): string {
-  return `Now act as a strict grader of the ${isRevision ? 'revised answer' : 'answer'} above. For each rubric item decide "met":
-- A positive item (+points) is met only if every part of it holds in the answer; a list introduced by "such as", "for example" or "including" need not be complete.
-- A negative item (-points) is met if the answer DOES show that bad behaviour.
-Items:
-${formatRubricForGrading(rubric)}
-Reply with JSON only: {"grades":[{"id":"R1","met":true,"evidence":"short quote or reason"}]} with one entry per item and evidence of at most 12 words.`;
-}
-
-/** The revision instruction: what to add, what to remove, what to keep. */
+/**
+ * The revision instruction: the unmet positive items and the present negative items, each with
+ * the principle it comes from, and the items that earned points, which the revision must keep.
+ * Self-contained (full criteria), so it also works after the thread has been compacted.
+ */
 export function reviseInstruction(
   rubric: readonly RubricItem[],
   grades: readonly Grade[],
   principleTitles: ReadonlyMap<string, string>,
+  truncated = false,
 ): string {
   const met = new Map(grades.map((g) => [g.item_id, g.met]));
-  const describe = (r: RubricItem) =>
-    `- ${r.criterion}${r.principle_id && principleTitles.has(r.principle_id) ? ` (principle: ${principleTitles.get(r.principle_id)})` : ''}`;
+  const describe = (r: RubricItem) => {
+    const title = r.principle_id ? principleTitles.get(r.principle_id) : undefined;
+    return `- ${r.criterion}${title ? ` [principle: ${title}]` : ''}`;
+  };
   const missing = rubric.filter((r) => r.points > 0 && !met.get(r.id)).map(describe);
   const harmful = rubric.filter((r) => r.points < 0 && met.get(r.id)).map(describe);
-  const parts = ['Revise your answer to the original question.'];
-  if (missing.length) parts.push(`Make sure it does these things it missed:\n${missing.join('\n')}`);
+  const kept = rubric.filter((r) => r.points > 0 && met.get(r.id)).map((r) => `- ${r.criterion}`);
+  const parts = [`${REVISE_MARKER} so that it meets the rubric.`];
+  if (truncated) {
+    parts.push(
+      `It was cut off at the length limit. Write a complete answer of at most about ${SHORTER_ANSWER_WORDS} words: be more concise, not less complete.`,
+    );
+  }
+  if (missing.length) parts.push(`Add what it is missing:\n${missing.join('\n')}`);
   if (harmful.length) parts.push(`Remove or correct these problems:\n${harmful.join('\n')}`);
+  if (kept.length) parts.push(`Keep what it already does well:\n${kept.join('\n')}`);
   parts.push(
-    'Keep everything that was already right. Do not pad the answer or add unrelated content. Reply with the complete revised answer only, addressed to the person who asked.',
+    'Keep every correct point and the same audience and tone. Do not pad the answer or add unrelated material. Reply with the complete revised answer only, addressed to the person who asked.',
   );
   return parts.join('\n\n');
 }
