@@ -4,14 +4,16 @@
 /**
  * How the weights are shaped (nothing is trained):
  * - Every token embedding has 1 in channel 0 (the "bias channel"). After RMS norm the output matrix
- *   turns that channel into a fixed per-token bias: printable ASCII is neutral, spaces and `"` a bit
- *   favoured, `<|im_end|>` slightly disfavoured, and byte, control and unknown tokens strongly
- *   disfavoured, so replies never contain lone bytes that break UTF-8 decoding.
+ *   turns that channel into a fixed per-token bias: printable ASCII is neutral, `"` a bit favoured,
+ *   spaces and `<|im_end|>` disfavoured, and byte, control and unknown tokens strongly disfavoured,
+ *   so replies never contain lone bytes that break UTF-8 decoding. Disfavouring spaces keeps
+ *   grammar-constrained JSON compact (a grammar allows optional spaces; the model skips them).
  * - Each printable token (and the byte token for "\n", which ends every ChatML prompt) owns one
  *   more channel, so the output matrix holds a bigram table. It favours one successor per token.
- *   The successors form a tree whose root is `"`, and the successor of `"` is `<|im_end|>`: greedy
- *   decoding walks down the tree and stops within about 50 tokens, and sampling reaches `"` often
- *   enough that replies end on their own, usually within a few dozen tokens.
+ *   The successors form a shallow tree whose root is `"`, and the successor of `"` is `<|im_end|>`:
+ *   decoding walks down the tree and stops after a handful of tokens. So chat replies are a few
+ *   characters long, and so are JSON strings under a grammar — every character is a token here, and
+ *   the pipeline's token budgets are sized for real tokenizers, so long strings would not fit them.
  * - Attention and feed-forward weights are small random values: they add context-dependent noise
  *   and real compute, but never outweigh the bias or the bigram table. They leave channel 0 alone.
  */
@@ -36,7 +38,7 @@ const SEED = 0x5eed1234;
 
 /** Logit shaping, in logit units. */
 const BIAS_PRINTABLE = 0;
-const BIAS_SPACE = 0.4;
+const BIAS_SPACE = -2;
 const BIAS_QUOTE = 0.4;
 const BIAS_END = -2;
 const BIAS_FORBIDDEN = -20;
@@ -145,7 +147,8 @@ function buildVocab() {
 
 /**
  * Preferred next token for each printable token and for "\n": a random tree rooted at `"`,
- * where each step moves 1 to 3 places closer to the root, and `"` is followed by `<|im_end|>`.
+ * where each step moves to about a quarter of the distance from the root (so at most four steps
+ * from anywhere), and `"` is followed by `<|im_end|>`.
  * @param {Vocab} vocab
  * @param {() => number} rand
  * @returns {Map<number, number>} current token id -> favoured next token id
@@ -159,9 +162,9 @@ function buildSuccessors(vocab, rand) {
   const chain = [vocab.quote, ...others];
   const successors = new Map([[vocab.quote, vocab.imEnd]]);
   for (let i = 1; i < chain.length; i++) {
-    successors.set(at(chain, i), at(chain, Math.max(0, i - 1 - Math.floor(rand() * 3))));
+    successors.set(at(chain, i), at(chain, Math.floor(i / 4) - (i >= 4 ? Math.floor(rand() * 2) : 0)));
   }
-  // The reply starts far from the root, so greedy replies are a few dozen characters long.
+  // The reply starts far from the root, so greedy replies are a few characters long.
   successors.set(vocab.newline, at(chain, chain.length - 1 - Math.floor(rand() * 20)));
   return successors;
 }

@@ -131,9 +131,9 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     const final = page.getByTestId('final-answer');
     await final.waitFor({ timeout: 280_000 });
     const live = await seenTexts(page, 'liveTexts');
-    // The draft or a revision was seen growing while it streamed.
+    // The draft (and any revision) was seen growing while it streamed.
     expect(live.some((text, i) => i > 0 && text.length > live[i - 1]!.length && text.startsWith(live[i - 1]!.slice(0, 10)))).toBe(true);
-    expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.run header .muted').textContent()).toContain('tiny.gguf · F32 · llama.cpp in this browser');
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();

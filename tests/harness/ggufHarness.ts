@@ -2,6 +2,9 @@
 // driven from the test through `window.harness`. Built by the e2e global setup; never shipped.
 
 import { describeError, errorCode } from '../../src/lib/core/errors';
+import { runPipeline } from '../../src/lib/core/pipeline';
+import { DEFAULT_RUN_OPTIONS, type RunEvent } from '../../src/lib/core/types';
+import { loadShippedPrinciples } from '../../src/lib/db/shippedLibrary';
 import { createEngine } from '../../src/lib/engine/createEngine';
 import type { GgufEngine } from '../../src/lib/engine/gguf/ggufEngine';
 import { listStoredModels, removeStoredModel, storeModelFiles } from '../../src/lib/engine/gguf/modelStore';
@@ -87,6 +90,22 @@ const harness = {
     } catch (err) {
       const settledAt = performance.now();
       return { ...failure(err), tokens, stopMs: abortedAt === null ? null : settledAt - abortedAt };
+    }
+  },
+
+  /** The whole revision loop on the loaded engine with the shipped principles; events without tokens. */
+  async pipeline(question: string) {
+    if (!engine) throw new Error('no engine loaded');
+    const events: Exclude<RunEvent, { type: 'token' }>[] = [];
+    const started = performance.now();
+    try {
+      const principles = await loadShippedPrinciples();
+      for await (const e of runPipeline({ question, engine, principles, options: DEFAULT_RUN_OPTIONS, signal: new AbortController().signal })) {
+        if (e.type !== 'token') events.push(e);
+      }
+      return { ok: true as const, ms: performance.now() - started, events };
+    } catch (err) {
+      return { ...failure(err), ms: performance.now() - started, events };
     }
   },
 
