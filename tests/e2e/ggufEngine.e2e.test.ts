@@ -171,7 +171,10 @@ describe('GGUF engine in Chromium (real wllama, tiny llama model)', () => {
     expect(models.filter((m) => m.origin.type === 'url')).toHaveLength(1);
   });
 
-  it('names the URL when a download fails, and refuses a web page served in place of a model', async () => {
+  it('names the URL when a download fails, refuses a web page served in place of a model, and checks the header before downloading', async () => {
+    const refused = await load(page, { source: { type: 'url', url: `/fixtures/${FIXTURES.unknownArch}` }, contextSize: 2048 });
+    expect(refused).toMatchObject({ ok: false, code: 'gguf_unsupported' });
+    expect(refused.progress.some((p) => (p.loadedBytes ?? 0) > 0)).toBe(false);
     expect(await load(page, { source: { type: 'url', url: '/fixtures/absent.gguf' }, contextSize: 2048 })).toMatchObject({
       ok: false,
       code: 'gguf_not_gguf', // the static host answers unknown paths with its index page

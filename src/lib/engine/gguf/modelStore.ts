@@ -266,23 +266,30 @@ export async function downloadModel(urls: readonly string[], options: { signal?:
     if (!response.ok) throw new GgufDownloadError(url, `HTTP ${response.status}`);
     return response;
   };
-  // Sizes first (from the headers), so progress and the storage check know the total.
-  for (const url of urls) responses.push(await fetchPart(url));
-  const lengths = responses.map((r) => Number(r.headers.get('content-length') ?? NaN));
-  const totalBytes = lengths.every((n) => Number.isFinite(n) && n > 0) ? lengths.reduce((a, b) => a + b, 0) : null;
-  if (totalBytes !== null) await assertRoomFor(totalBytes);
-  const id = await urlModelId(urls[0]!);
-  const parts: StoredModelPart[] = urls.map((url, i) => ({ fileName: fileNameOf(url), bytes: lengths[i] ?? 0, lastModified: null }));
-  return writeModel(
-    id,
-    { name: fileNameOf(urls[0]!), origin: { type: 'url', url: urls[0]! }, parts, totalBytes: totalBytes ?? 0 },
-    async (i) => {
-      const body = responses[i]!.body;
-      if (!body) throw new GgufDownloadError(urls[i]!, 'the server sent no data');
-      return i === 0 ? body.pipeThrough(requireGgufMagic(parts[0]!.fileName)) : body;
-    },
-    { ...options, totalBytes },
-  );
+  // Bodies not read because something failed are cancelled, so their connections close.
+  const cancelUnread = () => responses.forEach((r) => void r.body?.cancel().catch(() => {}));
+  try {
+    // Every part's response first: its headers give the sizes for progress and the storage check.
+    for (const url of urls) responses.push(await fetchPart(url));
+    const lengths = responses.map((r) => Number(r.headers.get('content-length') ?? NaN));
+    const totalBytes = lengths.every((n) => Number.isFinite(n) && n > 0) ? lengths.reduce((a, b) => a + b, 0) : null;
+    if (totalBytes !== null) await assertRoomFor(totalBytes);
+    const id = await urlModelId(urls[0]!);
+    const parts: StoredModelPart[] = urls.map((url, i) => ({ fileName: fileNameOf(url), bytes: lengths[i] ?? 0, lastModified: null }));
+    return await writeModel(
+      id,
+      { name: fileNameOf(urls[0]!), origin: { type: 'url', url: urls[0]! }, parts, totalBytes: totalBytes ?? 0 },
+      async (i) => {
+        const body = responses[i]!.body;
+        if (!body) throw new GgufDownloadError(urls[i]!, 'the server sent no data');
+        return i === 0 ? body.pipeThrough(requireGgufMagic(parts[0]!.fileName)) : body;
+      },
+      { ...options, totalBytes },
+    );
+  } catch (err) {
+    cancelUnread();
+    throw err;
+  }
 }
 
 /** Passes bytes through once the first four have been checked to read "GGUF". */

@@ -20,6 +20,7 @@ import { ThinkFilter } from '../thinkFilter';
 import type { ChatResult, FinishReason, LoadProgress } from '../types';
 import { blobSource, readGgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, splitPartUrls } from './ggufModel';
+import { openHttpSource } from './httpSource';
 import { schemaForLlamaCpp } from './llamaSchema';
 import { downloadModel, findStoredUrlModel, openStoredModel, removeStoredModel } from './modelStore';
 import { contextOverflow, type GgufBackend, type GgufChatRequest, type GgufLoadRequest, type GgufLoaded } from './protocol';
@@ -126,14 +127,14 @@ export class WllamaBackend implements GgufBackend {
     const problem = browserProblem();
     if (problem) throw new GgufBrowserUnsupportedError(problem);
 
-    const { files, fromUrl } = await this.#modelFiles(request, control);
+    const { files, downloadedId } = await this.#modelFiles(request, control);
     let info;
     try {
       onProgress({ phase: 'load', fraction: 0, loadedBytes: 0, totalBytes: null, text: 'Checking the model file' });
       info = describeGguf(await Promise.all(files.map((f) => readGgufHeader(blobSource(f), signal))));
     } catch (err) {
-      // A URL's bad download must not stay cached as if it were the model.
-      if (fromUrl && !isAbortError(err)) await removeStoredModel(fromUrl).catch(() => {});
+      // A URL's bad download must not stay stored as if it were the model.
+      if (downloadedId && !isAbortError(err)) await removeStoredModel(downloadedId).catch(() => {});
       throw err;
     }
     const estimate = assertRunnable(info, request.contextSize);
@@ -144,18 +145,25 @@ export class WllamaBackend implements GgufBackend {
     return result;
   }
 
-  /** The model's files: a stored model, or a URL's stored copy (downloaded first when missing). */
+  /**
+   * The model's files: a stored model, or a URL's stored copy. A URL not stored yet has its header
+   * checked over HTTP first (so a model that cannot run here is refused before gigabytes are
+   * downloaded), then is downloaded into browser storage.
+   */
   async #modelFiles(
     request: GgufLoadRequest,
     { signal, onProgress }: { signal: AbortSignal; onProgress: (p: LoadProgress) => void },
-  ): Promise<{ files: File[]; fromUrl: string | null }> {
+  ): Promise<{ files: File[]; downloadedId: string | null }> {
     const source = request.source;
-    if (source.type === 'stored') return { files: (await openStoredModel(source.modelId, source.name)).files, fromUrl: null };
+    if (source.type === 'stored') return { files: (await openStoredModel(source.modelId, source.name)).files, downloadedId: null };
     const urls = splitPartUrls(source.url);
     let stored = await findStoredUrlModel(urls);
     if (stored) {
       onProgress({ phase: 'cache', fraction: 1, loadedBytes: stored.totalBytes, totalBytes: stored.totalBytes, text: '' });
     } else {
+      onProgress({ phase: 'download', fraction: 0, loadedBytes: 0, totalBytes: null, text: 'Checking the model header' });
+      const remote = await Promise.all(urls.map(async (url) => readGgufHeader(await openHttpSource(url, signal), signal)));
+      assertRunnable(describeGguf(remote), request.contextSize);
       stored = await downloadModel(urls, {
         signal,
         onProgress: (loadedBytes, totalBytes) =>
@@ -163,7 +171,7 @@ export class WllamaBackend implements GgufBackend {
       });
     }
     throwIfAborted(signal);
-    return { files: (await openStoredModel(stored.id, stored.name)).files, fromUrl: stored.id };
+    return { files: (await openStoredModel(stored.id, stored.name)).files, downloadedId: stored.id };
   }
 
   async #loadFiles(
