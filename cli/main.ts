@@ -71,7 +71,7 @@ export function formatReport(run: Run): string {
     lines.push(`Scenario: urgency=${s.urgency}  uncertainty=${s.uncertainty}  expertise=${s.expertise}  task=${s.task_type}${run.scenarioSource === 'fallback' ? '  (rule-based fallback)' : ''}`);
   }
   lines.push(`Principles (${run.pool.length}):`, ...run.pool.map((p) => `  ${p.id}  ${p.title}  — ${p.reason}`), '');
-  lines.push(`Rubric (${run.rubric.length}):`, ...run.rubric.map((r) => `  ${r.id.padEnd(3)} ${(r.points > 0 ? '+' : '') + r.points}`.padEnd(10) + ` ${r.criterion}`), '');
+  lines.push(`Rubric (${run.rubric.length})${run.rubricSource === 'principles' ? ' (the principles\' own checks; the model\'s rubric was unusable)' : ''}:`, ...run.rubric.map((r) => `  ${r.id.padEnd(3)} ${(r.points > 0 ? '+' : '') + r.points}`.padEnd(10) + ` ${r.criterion}`), '');
   lines.push('Rounds:');
   for (const r of run.rounds) {
     const mark = run.final?.round === r.index ? '  <- final' : '';

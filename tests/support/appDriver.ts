@@ -2,7 +2,7 @@
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium';
-import { serveStatic, type StaticServer } from './staticServer';
+import { serveStatic, type StaticServer, type StaticServerOptions } from './staticServer';
 
 export interface AppSession {
   browser: Browser;
@@ -14,8 +14,8 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function openApp(): Promise<AppSession> {
-  const app = await serveStatic('dist');
+export async function openApp(serve: StaticServerOptions = {}): Promise<AppSession> {
+  const app = await serveStatic('dist', serve);
   const browser = await launchChromium();
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -26,14 +26,22 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /** Send the cross-origin isolation headers (default true); false serves the app like a plain static host. */
+  isolation?: boolean;
+  /** Extra files by URL path (e.g. a model under /models/), as if they were deployed next to the app. */
+  files?: Record<string, string>;
+}
+
+export async function serveStatic(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
   const base = resolve(root);
+  const isolation = options.isolation ?? true;
   const requested: string[] = [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     requested.push(path);
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
+    let file = options.files?.[path] ?? normalize(join(base, path));
+    if (!options.files?.[path] && !file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
@@ -41,9 +49,13 @@ export async function serveStatic(root: string): Promise<StaticServer> {
     res.writeHead(200, {
       'content-type': MIME[extname(file)] ?? 'application/octet-stream',
       'content-length': statSync(file).size,
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-embedder-policy': 'require-corp',
-      'cross-origin-resource-policy': 'same-origin',
+      ...(isolation
+        ? {
+            'cross-origin-opener-policy': 'same-origin',
+            'cross-origin-embedder-policy': 'require-corp',
+            'cross-origin-resource-policy': 'same-origin',
+          }
+        : {}),
     });
     createReadStream(file).pipe(res);
   });

@@ -40,7 +40,7 @@ export function applyRunEvent(run: Run, event: RunEvent): Run {
     case 'pool':
       return { ...run, pool: event.pool };
     case 'rubric':
-      return { ...run, rubric: event.rubric };
+      return { ...run, rubric: event.rubric, rubricSource: event.source ?? 'model' };
     case 'token':
       return run;
     case 'answer': {

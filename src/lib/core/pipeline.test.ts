@@ -7,6 +7,7 @@ import { ANSWER_MAX_TOKENS, structuredReserve } from './budget';
 import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
 import { applyRunEvent, createRun } from './fold';
 import { runPipeline, type PipelineInput } from './pipeline';
+import { FALLBACK_RUBRIC_ITEMS } from './rubric';
 import { REVISE_MARKER } from './prompts/answer';
 import { GRADE_MARKER } from './prompts/grade';
 import { countPromptTokens, loadQwen3Tokenizer, type Tokenizer } from './tokens';
@@ -120,6 +121,42 @@ describe('runPipeline', () => {
     const run = fold(await collect(runPipeline(input(engine))));
     expect(run.scenarioSource).toBe('fallback');
     expect(run.scenario).not.toBeNull();
+  });
+
+  it('uses the pooled principles’ own checks when the model’s rubric stays unusable after its repair', async () => {
+    const allNegative = JSON.stringify({ items: [{ criterion: 'Recommends an unproven remedy', points: -4, axis: 'accuracy', principle_id: null }] });
+    const engine = new ScriptedEngine((step, call) => (step === 'rubric' ? { text: allNegative } : SCRIPTS.improves(step, call)));
+    const run = fold(await collect(runPipeline(input(engine))));
+    expect(engine.steps.filter((s) => s === 'rubric')).toHaveLength(2);
+    expect(run.status).toBe('done');
+    expect(run.rubricSource).toBe('principles');
+    const pooled = new Set(run.pool.map((p) => p.id));
+    expect(run.rubric.length).toBe(Math.min(run.pool.length, FALLBACK_RUBRIC_ITEMS));
+    expect(new Set(run.rubric.map((item) => item.principle_id)).size).toBe(run.rubric.length);
+    expect(run.rubric.every((item) => item.principle_id !== null && pooled.has(item.principle_id))).toBe(true);
+    expect(run.rubric.some((item) => item.points > 0)).toBe(true);
+    expect(run.rubric.map((r) => r.id)).toEqual(run.rubric.map((_, i) => `R${i + 1}`));
+  });
+
+  it('fails at the rubric step when it is unusable and no principle was pooled', async () => {
+    const engine = new ScriptedEngine((step, call) => (step === 'rubric' ? { text: '{"items": []}' } : SCRIPTS.improves(step, call)));
+    const error = await collect(runPipeline(input(engine, { principles: [] }))).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(StepFailedError);
+    expect((error as StepFailedError).step).toBe('rubric');
+    expect((error as StepFailedError).cause).toBeInstanceOf(StructuredOutputError);
+  });
+
+  it('asks a grammar-constrained engine for 5 to 15 rubric items with non-zero points and bounded criteria', async () => {
+    const engine = new ScriptedEngine('improves');
+    await collect(runPipeline(input(engine)));
+    const rubric = engine.calls.find((c) => c.step === 'rubric')!.options.schema!.schema as {
+      properties: { items: { minItems: number; maxItems: number; items: { properties: { points: { enum: number[] }; criterion: { maxLength: number } } } } };
+    };
+    const items = rubric.properties.items;
+    expect([items.minItems, items.maxItems]).toEqual([5, 15]);
+    expect(items.items.properties.points.enum).not.toContain(0);
+    expect([Math.min(...items.items.properties.points.enum), Math.max(...items.items.properties.points.enum)]).toEqual([-10, 10]);
+    expect(items.items.properties.criterion.maxLength).toBeGreaterThan(0);
   });
 
   it('fails at the grade step after one repair, with everything before it already emitted', async () => {

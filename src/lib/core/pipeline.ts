@@ -29,13 +29,13 @@ import { draftMessages, reviseInstruction } from './prompts/answer';
 import { classifyMessages } from './prompts/classify';
 import { gradeInstruction } from './prompts/grade';
 import { selectPrinciplePool, type PoolCandidate } from './pool';
-import { synthesiseRubric } from './rubric';
+import { rubricFromPrinciples, synthesiseRubric } from './rubric';
 import { classifyScenarioByRules } from './scenarioRules';
 import { ScenarioSchema } from './schemas';
 import { scoreAnswer } from './score';
 import { requestStructured, stripThinking } from './structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
-import type { FinalAnswer, GradingMode, Round, RubricItem, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
+import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
 
 export { ANSWER_MAX_TOKENS, assertQuestionFits };
 
@@ -197,15 +197,23 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   const principleTitles = new Map(poolPrinciples.map((p) => [p.id, p.title]));
 
   // 3. Rubric, in its own conversation before the answer thread starts (so it evicts nothing),
-  //    with as many of the pool's best principles as the window holds.
+  //    with as many of the pool's best principles as the window holds. When the model's rubric is
+  //    still unusable after its repair, the pooled principles' own checks stand in for it.
   let rubric = resume?.rubric.length ? resume.rubric : null;
   if (!rubric) {
     yield { type: 'step_started', step: 'rubric' };
     const s = scenario;
-    rubric = await inStep('rubric', signal, () =>
-      synthesiseRubric(engine, question, s, fitPrinciples(question, s, poolPrinciples, window, count), signal),
-    );
-    yield { type: 'rubric', rubric };
+    const written = await inStep('rubric', signal, async (): Promise<{ items: RubricItem[]; source: RubricSource }> => {
+      try {
+        return { items: await synthesiseRubric(engine, question, s, fitPrinciples(question, s, poolPrinciples, window, count), signal), source: 'model' };
+      } catch (err) {
+        const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
+        if (fallback) return { items: fallback, source: 'principles' };
+        throw err;
+      }
+    });
+    rubric = written.items;
+    yield { type: 'rubric', rubric, source: written.source };
   }
   const items = rubric;
   await inStep('rubric', signal, async () => assertRubricFits(question, items, window, count, userDraft));

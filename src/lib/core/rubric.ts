@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { ChatEngine } from '../engine/types';
 import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './prompts/rubric';
-import { RubricReplySchema } from './schemas';
+import { RubricReplySchema, jsonSchemaOf } from './schemas';
 import { requestStructured } from './structured';
 import type { Principle, RubricItem, Scenario } from './types';
 
@@ -15,6 +15,26 @@ type ReplyItem = RubricReply['items'][number];
 
 /** Tokens the rubric reply may use: 15 items of about 50 tokens each. */
 export const RUBRIC_MAX_TOKENS = 800;
+
+/** Longest criterion a constrained engine may write (about 50 tokens): keeps a full rubric inside its token budget. */
+const CRITERION_MAX_CHARS = 200;
+const NON_ZERO_POINTS = Array.from({ length: 21 }, (_, i) => i - 10).filter((p) => p !== 0);
+
+/**
+ * The JSON Schema sent to the engine for a rubric: the reply schema with what a grammar can enforce
+ * made explicit — MIN_RUBRIC_ITEMS to MAX_RUBRIC_ITEMS items, points from -10 to 10 but never 0,
+ * bounded criteria. (Requiring a positive item cannot be expressed: llama.cpp ignores `prefixItems`
+ * next to `items`.)
+ */
+export function rubricReplyJsonSchema(): Record<string, unknown> {
+  const schema = jsonSchemaOf(RubricReplySchema) as { properties: { items: Record<string, unknown> & { items: { properties: Record<string, Record<string, unknown>> } } } };
+  const items = schema.properties.items;
+  items.minItems = MIN_RUBRIC_ITEMS;
+  items.maxItems = MAX_RUBRIC_ITEMS;
+  items.items.properties.points = { type: 'integer', enum: NON_ZERO_POINTS };
+  items.items.properties.criterion = { ...items.items.properties.criterion, maxLength: CRITERION_MAX_CHARS };
+  return schema;
+}
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
 
@@ -80,6 +100,23 @@ export function normaliseRubric(reply: RubricReply, poolIds: ReadonlySet<string>
     });
 }
 
+/** Items in a rubric built from principles: one per principle, for the most relevant ones. */
+export const FALLBACK_RUBRIC_ITEMS = 8;
+
+/**
+ * A rubric made of the pooled principles' own checks — each principle's first positive check (or
+ * its first check), most relevant principles first — for when the model cannot write a usable one
+ * (small on-device models often cannot). Null when it would have no positive item to grade against.
+ */
+export function rubricFromPrinciples(principles: readonly Principle[]): RubricItem[] | null {
+  const items = principles.flatMap((p) => {
+    const check = p.checks.find((c) => c.points > 0) ?? p.checks[0];
+    return check ? [{ criterion: check.criterion, points: check.points, axis: check.axis, principle_id: p.id }] : [];
+  });
+  const rubric = normaliseRubric({ items: items.slice(0, FALLBACK_RUBRIC_ITEMS) }, new Set(principles.map((p) => p.id)));
+  return rubric.some((item) => item.points > 0) ? rubric : null;
+}
+
 /**
  * Asks the engine for a rubric for this question and returns it validated and normalised.
  * The first reply must pass every check; after one repair, only a rubric with nothing to score
@@ -97,6 +134,7 @@ export async function synthesiseRubric(
     what: 'rubric',
     name: 'rubric',
     schema: RubricReplySchema,
+    jsonSchema: rubricReplyJsonSchema(),
     check: (reply) => rubricProblems(reply, poolIds),
     checkAfterRepair: rubricFatalProblems,
     maxTokens: RUBRIC_MAX_TOKENS,

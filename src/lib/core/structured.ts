@@ -99,6 +99,12 @@ export interface StructuredRequest<S extends z.ZodType> {
   /** Schema name sent to the engine. */
   name: string;
   schema: S;
+  /**
+   * The JSON Schema sent to the engine, when it can be stricter than `schema` (exact ids, bounded
+   * strings), so a grammar-constrained engine can only produce replies that pass validation.
+   * Defaults to the JSON Schema of `schema`.
+   */
+  jsonSchema?: Record<string, unknown>;
   /** Extra checks the schema cannot express (e.g. ids must match the rubric). */
   check?: (value: z.output<S>) => string[];
   /** The checks the repaired reply must pass (default: `check`); lets a step accept a merely imperfect reply. */
@@ -122,7 +128,7 @@ export async function requestStructured<S extends z.ZodType>(
   messages: ChatMessage[],
   request: StructuredRequest<S>,
 ): Promise<StructuredReply<z.output<S>>> {
-  const spec = { name: request.name, schema: jsonSchemaOf(request.schema) };
+  const spec = { name: request.name, schema: request.jsonSchema ?? jsonSchemaOf(request.schema) };
   const options = { schema: spec, maxTokens: request.maxTokens, temperature: 0, thinking: false, signal: request.signal };
   const calls: StructuredReply<z.output<S>>['calls'] = [];
 

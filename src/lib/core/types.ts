@@ -109,6 +109,9 @@ export interface Round {
   truncated: boolean;
 }
 
+/** `principles`: the model's rubric was unusable, so the pooled principles' checks were used as written. */
+export type RubricSource = 'model' | 'principles';
+
 export type StopReason = 'target_reached' | 'no_improvement' | 'max_rounds';
 
 export interface FinalAnswer {
@@ -166,6 +169,8 @@ export interface Run {
   engineLabel: string;
   scenario: Scenario | null;
   scenarioSource: 'model' | 'fallback' | null;
+  /** Where the rubric came from: the model, or the pooled principles' own checks when the model's was unusable. Absent in older runs. */
+  rubricSource?: RubricSource | null;
   pool: PoolEntry[];
   rubric: RubricItem[];
   rounds: Round[];
@@ -180,7 +185,7 @@ export type RunEvent =
   | { type: 'step_started'; step: StepName; round?: number }
   | { type: 'scenario'; scenario: Scenario; source: 'model' | 'fallback' }
   | { type: 'pool'; pool: PoolEntry[] }
-  | { type: 'rubric'; rubric: RubricItem[] }
+  | { type: 'rubric'; rubric: RubricItem[]; source?: RubricSource }
   | { type: 'token'; step: 'draft' | 'revise'; round: number; text: string }
   | { type: 'answer'; round: number; kind: RoundKind; answer: string; truncated: boolean }
   | { type: 'graded'; round: number; grades: Grade[]; score: number }

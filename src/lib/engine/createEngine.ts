@@ -14,5 +14,9 @@ export async function createEngine(settings: EngineSettings, load: EngineLoadOpt
       const { OpenAiCompatibleEngine } = await import('./openaiCompatible');
       return new OpenAiCompatibleEngine(settings);
     }
+    case 'gguf': {
+      const { GgufEngine } = await import('./gguf/ggufEngine');
+      return GgufEngine.create(settings, load);
+    }
   }
 }

@@ -15,7 +15,22 @@ export interface OpenAiEngineSettings {
   contextWindow: number;
 }
 
-export type EngineSettings = OpenAiEngineSettings;
+/** Where a GGUF model comes from: one stored in this browser (picked or dropped file), or a URL. */
+export type GgufModelSource = { type: 'stored'; modelId: string; name: string } | { type: 'url'; url: string };
+
+/** A GGUF model run in this browser by llama.cpp (wllama), on the CPU or WebGPU. */
+export interface GgufEngineSettings {
+  kind: 'gguf';
+  source: GgufModelSource;
+  /** Tokens of context (KV cache) to allocate. */
+  contextSize: number;
+  /** CPU threads; 0 chooses from the number of cores. */
+  threads: number;
+  /** Offload to WebGPU when the browser offers an adapter. */
+  useGpu: boolean;
+}
+
+export type EngineSettings = OpenAiEngineSettings | GgufEngineSettings;
 export type EngineKind = EngineSettings['kind'];
 
 export const DEFAULT_OPENAI_SETTINGS: OpenAiEngineSettings = {
@@ -25,6 +40,14 @@ export const DEFAULT_OPENAI_SETTINGS: OpenAiEngineSettings = {
   apiKey: '',
   timeoutSeconds: 120,
   contextWindow: 8192,
+};
+
+export const DEFAULT_GGUF_SETTINGS: GgufEngineSettings = {
+  kind: 'gguf',
+  source: { type: 'stored', modelId: '', name: '' },
+  contextSize: 4096,
+  threads: 0,
+  useGpu: false,
 };
 
 /** What is missing or wrong, in user words; empty when the settings can be used. */
@@ -41,6 +64,25 @@ export function engineSettingsProblems(settings: EngineSettings): string[] {
       if (!settings.model.trim()) problems.push('Enter the model name the server knows the model by.');
       if (!(settings.timeoutSeconds > 0)) problems.push('The timeout must be a positive number of seconds.');
       if (!(settings.contextWindow >= 512)) problems.push('The context window must be at least 512 tokens.');
+      break;
+    }
+    case 'gguf': {
+      if (settings.source.type === 'stored' && !settings.source.modelId) problems.push('Choose a GGUF file (or drop one on the page) first.');
+      if (settings.source.type === 'url') {
+        try {
+          const url = new URL(settings.source.url, 'http://app.invalid/');
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') problems.push('The model URL must start with http://, https:// or /.');
+          else if (!/\.gguf$/i.test(url.pathname)) problems.push('The model URL must point to a .gguf file.');
+        } catch {
+          problems.push('The model URL is not a valid URL.');
+        }
+      }
+      if (!(Number.isInteger(settings.contextSize) && settings.contextSize >= 512 && settings.contextSize <= 131072)) {
+        problems.push('The context size must be a whole number of tokens between 512 and 131072.');
+      }
+      if (!(Number.isInteger(settings.threads) && settings.threads >= 0 && settings.threads <= 64)) {
+        problems.push('Threads must be 0 (automatic) or a whole number up to 64.');
+      }
       break;
     }
   }

@@ -6,6 +6,7 @@ import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
 import type { EngineState } from './engine.svelte';
+import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
 import type { Router } from './router.svelte';
@@ -16,6 +17,8 @@ export interface AppContext {
   repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository };
   settings: SettingsState;
   engine: EngineState;
+  /** GGUF models kept in this browser (for the in-browser engine). */
+  ggufLibrary: GgufLibrary;
   session: RunSession;
   history: HistoryState;
   principles: PrinciplesState;
