@@ -14,5 +14,9 @@ export async function createEngine(settings: EngineSettings, load: EngineLoadOpt
       const { OpenAiCompatibleEngine } = await import('./openaiCompatible');
       return new OpenAiCompatibleEngine(settings);
     }
+    case 'webllm': {
+      const [{ WebLlmEngine }, { browserDeps }] = await Promise.all([import('./webllm/webLlmEngine'), import('./webllm/browserDeps')]);
+      return WebLlmEngine.load(settings, load, browserDeps);
+    }
   }
 }

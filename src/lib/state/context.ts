@@ -7,6 +7,7 @@ import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
 import type { EngineState } from './engine.svelte';
 import type { HistoryState } from './history.svelte';
+import type { OnDeviceState } from './onDevice.svelte';
 import type { Router } from './router.svelte';
 import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
@@ -15,6 +16,8 @@ export interface AppContext {
   repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository };
   settings: SettingsState;
   engine: EngineState;
+  /** The GPU probe and model storage for the on-device engine. */
+  device: OnDeviceState;
   session: RunSession;
   history: HistoryState;
   router: Router;
