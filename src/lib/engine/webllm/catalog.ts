@@ -25,6 +25,8 @@ export interface CatalogModel {
   /** web-llm's model_id for prebuilt models; our own id for recipes. Also the cache identity. */
   id: string;
   label: string;
+  /** Architecture family, for suggesting a smaller model of the same kind. */
+  family: 'qwen3' | 'llama3.2';
   /** Parameters in billions (total, embeddings included), for the download estimate. */
   parametersB: number;
   quantization: Quantization;
@@ -62,6 +64,7 @@ const QWEN3_MOE_KV: KvShape = { layers: 48, kvHeads: 4, headDim: 128 };
 function prebuilt(
   id: string,
   label: string,
+  family: CatalogModel['family'],
   parametersB: number,
   quantization: Quantization,
   vramMB: number,
@@ -70,21 +73,21 @@ function prebuilt(
   thinking: boolean,
   note: string,
 ): CatalogModel {
-  return { id, label, parametersB, quantization, vramMB, kv, maxContext, thinking, source: 'prebuilt', requires: [], note };
+  return { id, label, family, parametersB, quantization, vramMB, kv, maxContext, thinking, source: 'prebuilt', requires: [], note };
 }
 
 /** Prebuilt models, best first; the figures are web-llm 0.2.86's (see catalog.test.ts). */
 export const PREBUILT_MODELS: readonly CatalogModel[] = [
-  prebuilt('Qwen3-4B-q4f16_1-MLC', 'Qwen3 4B (q4f16)', 4.02, 'q4f16_1', 3431.59, QWEN3_LARGE_KV, 32768, true, 'Recommended for a typical laptop GPU.'),
-  prebuilt('Qwen3-4B-q4f32_1-MLC', 'Qwen3 4B (q4f32)', 4.02, 'q4f32_1', 4327.71, QWEN3_LARGE_KV, 32768, true, 'For GPUs without shader-f16.'),
-  prebuilt('Qwen3-8B-q4f16_1-MLC', 'Qwen3 8B (q4f16)', 8.19, 'q4f16_1', 5695.78, QWEN3_LARGE_KV, 32768, true, 'Better answers; needs a GPU with 8 GB or more.'),
-  prebuilt('Qwen3-8B-q4f32_1-MLC', 'Qwen3 8B (q4f32)', 8.19, 'q4f32_1', 6852.55, QWEN3_LARGE_KV, 32768, true, 'For large GPUs without shader-f16.'),
-  prebuilt('Qwen3-1.7B-q4f16_1-MLC', 'Qwen3 1.7B (q4f16)', 2.03, 'q4f16_1', 2036.66, QWEN3_SMALL_KV, 32768, true, 'Smaller fallback: faster, weaker grading.'),
-  prebuilt('Qwen3-1.7B-q4f32_1-MLC', 'Qwen3 1.7B (q4f32)', 2.03, 'q4f32_1', 2635.44, QWEN3_SMALL_KV, 32768, true, 'Smaller fallback without shader-f16.'),
-  prebuilt('Qwen3-0.6B-q4f16_1-MLC', 'Qwen3 0.6B (q4f16)', 0.75, 'q4f16_1', 1403.34, QWEN3_SMALL_KV, 32768, true, 'Smallest: for trying the app; rubric grading will be rough.'),
-  prebuilt('Qwen3-0.6B-q4f32_1-MLC', 'Qwen3 0.6B (q4f32)', 0.75, 'q4f32_1', 1924.98, QWEN3_SMALL_KV, 32768, true, 'Smallest, without shader-f16.'),
-  prebuilt('Llama-3.2-3B-Instruct-q4f16_1-MLC', 'Llama 3.2 3B Instruct (q4f16)', 3.21, 'q4f16_1', 2263.69, LLAMA32_3B_KV, 131072, false, 'A non-Qwen alternative (no thinking mode).'),
-  prebuilt('Llama-3.2-3B-Instruct-q4f32_1-MLC', 'Llama 3.2 3B Instruct (q4f32)', 3.21, 'q4f32_1', 2951.51, LLAMA32_3B_KV, 131072, false, 'A non-Qwen alternative without shader-f16.'),
+  prebuilt('Qwen3-4B-q4f16_1-MLC', 'Qwen3 4B (q4f16)', 'qwen3', 4.02, 'q4f16_1', 3431.59, QWEN3_LARGE_KV, 32768, true, 'Recommended for a typical laptop GPU.'),
+  prebuilt('Qwen3-4B-q4f32_1-MLC', 'Qwen3 4B (q4f32)', 'qwen3', 4.02, 'q4f32_1', 4327.71, QWEN3_LARGE_KV, 32768, true, 'For GPUs without shader-f16.'),
+  prebuilt('Qwen3-8B-q4f16_1-MLC', 'Qwen3 8B (q4f16)', 'qwen3', 8.19, 'q4f16_1', 5695.78, QWEN3_LARGE_KV, 32768, true, 'Better answers; needs a GPU with 8 GB or more.'),
+  prebuilt('Qwen3-8B-q4f32_1-MLC', 'Qwen3 8B (q4f32)', 'qwen3', 8.19, 'q4f32_1', 6852.55, QWEN3_LARGE_KV, 32768, true, 'For large GPUs without shader-f16.'),
+  prebuilt('Qwen3-1.7B-q4f16_1-MLC', 'Qwen3 1.7B (q4f16)', 'qwen3', 2.03, 'q4f16_1', 2036.66, QWEN3_SMALL_KV, 32768, true, 'Smaller fallback: faster, weaker grading.'),
+  prebuilt('Qwen3-1.7B-q4f32_1-MLC', 'Qwen3 1.7B (q4f32)', 'qwen3', 2.03, 'q4f32_1', 2635.44, QWEN3_SMALL_KV, 32768, true, 'Smaller fallback without shader-f16.'),
+  prebuilt('Qwen3-0.6B-q4f16_1-MLC', 'Qwen3 0.6B (q4f16)', 'qwen3', 0.75, 'q4f16_1', 1403.34, QWEN3_SMALL_KV, 32768, true, 'Smallest: for trying the app; rubric grading will be rough.'),
+  prebuilt('Qwen3-0.6B-q4f32_1-MLC', 'Qwen3 0.6B (q4f32)', 'qwen3', 0.75, 'q4f32_1', 1924.98, QWEN3_SMALL_KV, 32768, true, 'Smallest, without shader-f16.'),
+  prebuilt('Llama-3.2-3B-Instruct-q4f16_1-MLC', 'Llama 3.2 3B Instruct (q4f16)', 'llama3.2', 3.21, 'q4f16_1', 2263.69, LLAMA32_3B_KV, 131072, false, 'A non-Qwen alternative (no thinking mode).'),
+  prebuilt('Llama-3.2-3B-Instruct-q4f32_1-MLC', 'Llama 3.2 3B Instruct (q4f32)', 'llama3.2', 3.21, 'q4f32_1', 2951.51, LLAMA32_3B_KV, 131072, false, 'A non-Qwen alternative without shader-f16.'),
 ];
 
 /** The paper's models. Nothing here downloads by itself: the user must supply the converted files. */
@@ -92,6 +95,7 @@ export const RECIPE_MODELS: readonly CatalogModel[] = [
   {
     id: 'ClinAlign-4B-q4f16_1',
     label: 'ClinAlign-4B (q4f16, your converted weights)',
+    family: 'qwen3',
     parametersB: 4.02,
     quantization: 'q4f16_1',
     vramMB: 3431.59,
@@ -108,6 +112,7 @@ export const RECIPE_MODELS: readonly CatalogModel[] = [
   {
     id: 'ClinAlign-4B-q4f32_1',
     label: 'ClinAlign-4B (q4f32, your converted weights)',
+    family: 'qwen3',
     parametersB: 4.02,
     quantization: 'q4f32_1',
     vramMB: 4327.71,
@@ -122,6 +127,7 @@ export const RECIPE_MODELS: readonly CatalogModel[] = [
   {
     id: 'ClinAlign-30B-A3B-q4f16_1',
     label: 'ClinAlign-30B-A3B (MoE, your weights and library)',
+    family: 'qwen3',
     parametersB: 30.5,
     quantization: 'q4f16_1',
     // Weights at 4.5 bits a parameter plus the attention cache and working buffers: an estimate, not web-llm's figure.
@@ -175,10 +181,10 @@ export function f32Alternative(model: CatalogModel): CatalogModel | undefined {
   return CATALOG.find((m) => m.id === model.id.replace('q4f16_1', 'q4f32_1') && m.id !== model.id);
 }
 
-/** Smaller prebuilt models of the same kind (f16 or f32), largest first, for "suggest a smaller model". */
-export function smallerModels(model: Pick<CatalogModel, 'vramMB' | 'quantization'>): CatalogModel[] {
+/** Smaller prebuilt models with the same quantisation, same family first, largest first: "suggest a smaller model". */
+export function smallerModels(model: Pick<CatalogModel, 'vramMB' | 'quantization' | 'family'>): CatalogModel[] {
   return PREBUILT_MODELS.filter((m) => m.quantization === model.quantization && m.vramMB < model.vramMB).sort(
-    (a, b) => b.vramMB - a.vramMB,
+    (a, b) => Number(b.family === model.family) - Number(a.family === model.family) || b.vramMB - a.vramMB,
   );
 }
 
