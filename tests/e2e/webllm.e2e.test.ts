@@ -223,3 +223,42 @@ describe('on-device engine without WebGPU', () => {
     expect(session.pageErrors).toEqual([]);
   });
 });
+
+describe('the app with the network off', () => {
+  let session: AppSession;
+
+  beforeAll(async () => {
+    session = await openApp();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const shellFiles = () =>
+    session.page.evaluate(async () => (await (await caches.open('clinrevise-shell-v1')).keys()).map((r) => new URL(r.url).pathname));
+
+  it('reloads offline and still runs the on-device engine’s code (only model files would be needed)', async () => {
+    const { page, context } = session;
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await shellFiles()).some((p) => /\/assets\/index-.*\.js$/.test(p)), { timeout: 30_000 }).toBe(true);
+
+    // Use the engine once online (the model host is not there: this only brings in the worker's code).
+    const gone = await startModelHost();
+    const goneUrl = gone.url;
+    await gone.close();
+    await configureCustomModel(page, `${goneUrl}/m`, `${goneUrl}/m.wasm`);
+    await askQuestion(page, 'Is it safe to run with a cold?');
+    await page.getByRole('alert').waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await shellFiles()).some((p) => p.includes('webllm.worker')), { timeout: 30_000 }).toBe(true);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Ask' }).waitFor();
+    await page.getByTestId('model-status').waitFor();
+    await askQuestion(page, 'Is it safe to run with a cold?');
+    // The worker and web-llm start from the stored copy; the error is about the model files only.
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 }).toMatch(/Downloading the model from 127\.0\.0\.1:\d+ failed/);
+    expect(session.pageErrors).toEqual([]);
+    await context.setOffline(false);
+  });
+});
