@@ -3,8 +3,10 @@
 // earlier messages equal the stored conversation exactly; enable_thinking:false puts an empty think
 // block into the stored reply; a call clears the interrupt flag when it starts.
 
-import type { EngineChatRequest, EngineChunk, EngineLike } from '../../src/lib/engine/webllm/workerHandler';
 import type { ChatMessage } from '../../src/lib/engine/types';
+import type { PageToWorker, WorkerToPage } from '../../src/lib/engine/webllm/protocol';
+import type { WorkerPort } from '../../src/lib/engine/webllm/webLlmEngine';
+import { WorkerHandler, type EngineChatRequest, type EngineChunk, type EngineLike, type WorkerRuntime } from '../../src/lib/engine/webllm/workerHandler';
 
 export interface ScriptedReply {
   text?: string;
@@ -38,7 +40,8 @@ export class FakeWebLlm implements EngineLike {
   #interrupt = false;
   #message = '';
 
-  constructor(readonly replies: ScriptedReply[] = []) {}
+  /** Replies in order, or a function choosing the reply for each request. */
+  constructor(readonly replies: ScriptedReply[] | ((request: EngineChatRequest) => ScriptedReply) = []) {}
 
   async chatCompletion(request: EngineChatRequest): Promise<AsyncIterable<EngineChunk>> {
     this.requests.push(structuredClone(request));
@@ -48,7 +51,7 @@ export class FakeWebLlm implements EngineLike {
 
   async *#generate(request: EngineChatRequest): AsyncGenerator<EngineChunk> {
     this.#interrupt = false; // as web-llm does when a call starts
-    const reply = this.replies.shift() ?? { text: 'ok' };
+    const reply = (typeof this.replies === 'function' ? this.replies(request) : this.replies.shift()) ?? { text: 'ok' };
     if (reply.errorName) throw Object.assign(new Error(`scripted ${reply.errorName}`), { name: reply.errorName });
     const prior = request.messages.slice(0, -1);
     const continued =
@@ -105,5 +108,38 @@ export class FakeWebLlm implements EngineLike {
 
   async unload(): Promise<void> {
     this.unloaded = true;
+  }
+}
+
+/** A worker that runs WorkerHandler in-process, with messages delivered asynchronously like postMessage. */
+export class InProcessWorker implements WorkerPort {
+  onmessage: ((event: MessageEvent<WorkerToPage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly handler: WorkerHandler;
+
+  constructor(runtime: (post: (m: WorkerToPage) => void) => WorkerRuntime, private readonly sent: PageToWorker[] = []) {
+    this.handler = new WorkerHandler(
+      runtime((message) => {
+        const copy = structuredClone(message);
+        setTimeout(() => !this.terminated && this.onmessage?.({ data: copy } as MessageEvent<WorkerToPage>));
+      }),
+    );
+  }
+
+  postMessage(message: PageToWorker): void {
+    if (this.terminated) return;
+    this.sent.push(structuredClone(message));
+    const copy = structuredClone(message);
+    setTimeout(() => !this.terminated && this.handler.receive(copy));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  /** Fails the way a worker does when its GPU process dies. */
+  crash(): void {
+    this.onerror?.({ message: 'worker crashed', preventDefault() {} } as ErrorEvent);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeWebLlm, type ScriptedReply } from '../../../../tests/support/fakeWebLlm';
+import { FakeWebLlm, InProcessWorker, type ScriptedReply } from '../../../../tests/support/fakeWebLlm';
 import {
   GpuDeviceLostError,
   ModelFilesNotFoundError,
@@ -11,9 +11,8 @@ import {
 import { DEFAULT_WEBLLM_SETTINGS, type WebLlmEngineSettings } from '../settings';
 import type { LoadProgress } from '../types';
 import type { GpuProbe } from './capability';
-import type { PageToWorker, WorkerToPage } from './protocol';
-import { WebLlmEngine, type WebLlmDeps, type WorkerPort } from './webLlmEngine';
-import { WorkerHandler, type WorkerRuntime } from './workerHandler';
+import type { PageToWorker } from './protocol';
+import { WebLlmEngine, type WebLlmDeps } from './webLlmEngine';
 
 const F32 = { ...DEFAULT_WEBLLM_SETTINGS, catalogId: 'Qwen3-4B-q4f32_1-MLC' };
 const gpu = (shaderF16: boolean): GpuProbe => ({
@@ -26,46 +25,14 @@ const gpu = (shaderF16: boolean): GpuProbe => ({
 interface World {
   deps: WebLlmDeps;
   /** Every worker spawned, newest last. */
-  workers: FakeWorker[];
+  workers: InProcessWorker[];
   /** The fake web-llm engine of each worker. */
   engines: FakeWebLlm[];
   sent: PageToWorker[];
 }
 
-/** A worker that runs WorkerHandler in-process, with messages delivered asynchronously like postMessage. */
-class FakeWorker implements WorkerPort {
-  onmessage: ((event: MessageEvent<WorkerToPage>) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  terminated = false;
-  readonly handler: WorkerHandler;
-
-  constructor(runtime: (post: (m: WorkerToPage) => void) => WorkerRuntime, private readonly sent: PageToWorker[]) {
-    this.handler = new WorkerHandler(
-      runtime((message) => {
-        const copy = structuredClone(message);
-        setTimeout(() => !this.terminated && this.onmessage?.({ data: copy } as MessageEvent<WorkerToPage>));
-      }),
-    );
-  }
-
-  postMessage(message: PageToWorker): void {
-    if (this.terminated) return;
-    this.sent.push(structuredClone(message));
-    const copy = structuredClone(message);
-    setTimeout(() => !this.terminated && this.handler.receive(copy));
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-
-  crash(): void {
-    this.onerror?.({ message: 'worker crashed', preventDefault() {} } as ErrorEvent);
-  }
-}
-
 function world(options: { probe?: GpuProbe; replies?: ScriptedReply[][]; loadFails?: Error; hangLoad?: boolean; estimate?: { usage: number; quota: number } | null; cachedBytes?: number } = {}): World {
-  const workers: FakeWorker[] = [];
+  const workers: InProcessWorker[] = [];
   const engines: FakeWebLlm[] = [];
   const sent: PageToWorker[] = [];
   const deps: WebLlmDeps = {
@@ -75,7 +42,7 @@ function world(options: { probe?: GpuProbe; replies?: ScriptedReply[][]; loadFai
     spawn: () => {
       const engine = new FakeWebLlm(options.replies?.[engines.length] ?? []);
       engines.push(engine);
-      const worker = new FakeWorker(
+      const worker = new InProcessWorker(
         (post) => ({
           post,
           isCached: async () => false,
