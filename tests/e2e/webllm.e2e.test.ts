@@ -143,6 +143,16 @@ describe('on-device engine with WebGPU (SwiftShader)', () => {
     expect(otherOrigins).toEqual([]);
   });
 
+  it('a self-hosted model missing from the app’s own origin (which answers with its page) is reported as a missing file', async () => {
+    const { page } = session;
+    await configureCustomModel(page, `${session.app.url}/models/not-there`, `${session.app.url}/models/libs/not-there.wasm`);
+    await askQuestion(page, 'What is a normal resting heart rate?');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 60_000 })
+      .toMatch(new RegExp(`${session.app.url}/models/not-there/resolve/main/mlc-chat-config\\.json could not be downloaded`));
+    expect(otherOrigins).toEqual([]);
+  });
+
   it('a model host that cannot be reached ends in the resumable download error', async () => {
     const { page } = session;
     const closed = await startModelHost();
