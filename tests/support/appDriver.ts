@@ -14,9 +14,9 @@ export interface AppSession {
   close(): Promise<void>;
 }
 
-export async function openApp(serve: StaticServerOptions = {}): Promise<AppSession> {
-  const app = await serveStatic('dist', serve);
-  const browser = await launchChromium();
+export async function openApp(options: StaticServerOptions & { webgpu?: boolean } = {}): Promise<AppSession> {
+  const app = await serveStatic('dist', options);
+  const browser = await launchChromium({ webgpu: options.webgpu });
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -38,6 +38,8 @@ export async function openApp(serve: StaticServerOptions = {}): Promise<AppSessi
 /** Points the app at an OpenAI-compatible server through the Settings page. */
 export async function configureServer(page: Page, url: string, model = 'scripted'): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  // New users start on the on-device engine; pick the server engine first.
+  await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
   await page.getByLabel('Server URL').fill(url);
   await page.getByLabel('Model', { exact: true }).fill(model);
   await page.getByRole('button', { name: 'Save' }).first().click();

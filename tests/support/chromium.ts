@@ -13,7 +13,8 @@ export function findChromium(): string | null {
   return CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium; `webgpu: false` leaves WebGPU off (navigator.gpu then offers no adapter). */
+export async function launchChromium(options: { webgpu?: boolean } = {}): Promise<Browser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium is not installed: run `apt-get install -y chromium` (npm test does this when run as root).');
   return chromium.launch({
@@ -21,7 +22,7 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: [
       '--no-sandbox',
-      '--enable-unsafe-webgpu',
+      ...(options.webgpu === false ? [] : ['--enable-unsafe-webgpu']),
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

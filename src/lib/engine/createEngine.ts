@@ -18,5 +18,9 @@ export async function createEngine(settings: EngineSettings, load: EngineLoadOpt
       const { GgufEngine } = await import('./gguf/ggufEngine');
       return GgufEngine.create(settings, load);
     }
+    case 'webllm': {
+      const [{ WebLlmEngine }, { browserDeps }] = await Promise.all([import('./webllm/webLlmEngine'), import('./webllm/browserDeps')]);
+      return WebLlmEngine.load(settings, load, browserDeps);
+    }
   }
 }

@@ -1,6 +1,8 @@
 // What the user configures for each engine kind, and whether it is complete enough to use.
 // Each engine kind adds one member to the EngineSettings union.
 
+import { webLlmSettingsProblems } from './webllm/modelSpec';
+
 /** An OpenAI-compatible chat server: llama.cpp server, Ollama, vLLM, SGLang… */
 export interface OpenAiEngineSettings {
   kind: 'openai';
@@ -12,6 +14,25 @@ export interface OpenAiEngineSettings {
   /** How long the server may stay silent (before the first byte, or between streamed chunks). */
   timeoutSeconds: number;
   /** The model's context window, used to refuse questions that cannot fit. */
+  contextWindow: number;
+}
+
+/** The on-device engine (web-llm on WebGPU): a catalog model, a recipe with the user's files, or a custom MLC model. */
+export interface WebLlmEngineSettings {
+  kind: 'webllm';
+  /** A catalog id (prebuilt model or recipe), or 'custom'. */
+  catalogId: string;
+  /** Recipes and custom models: absolute URL of the converted weights (served under `<url>/resolve/main/`). */
+  modelUrl: string;
+  /** Custom models (and recipes that need one): absolute URL of the compiled WebGPU model library (.wasm). */
+  modelLibUrl: string;
+  /** Custom models: the name the model is known and cached by. */
+  customName: string;
+  /** Custom models: stores 16-bit floats (q4f16, q0f16), so the GPU needs shader-f16. */
+  customShaderF16: boolean;
+  /** Custom models: Qwen3-style thinking that `enable_thinking: false` switches off. */
+  customThinking: boolean;
+  /** Tokens of context to allocate (memory grows with it). */
   contextWindow: number;
 }
 
@@ -30,7 +51,8 @@ export interface GgufEngineSettings {
   useGpu: boolean;
 }
 
-export type EngineSettings = OpenAiEngineSettings | GgufEngineSettings;
+export type EngineSettings = WebLlmEngineSettings | OpenAiEngineSettings | GgufEngineSettings;
+
 export type EngineKind = EngineSettings['kind'];
 
 export const DEFAULT_OPENAI_SETTINGS: OpenAiEngineSettings = {
@@ -39,6 +61,18 @@ export const DEFAULT_OPENAI_SETTINGS: OpenAiEngineSettings = {
   model: '',
   apiKey: '',
   timeoutSeconds: 120,
+  contextWindow: 8192,
+};
+
+/** The on-device engine with the default model: what new users start with. */
+export const DEFAULT_WEBLLM_SETTINGS: WebLlmEngineSettings = {
+  kind: 'webllm',
+  catalogId: 'Qwen3-4B-q4f16_1-MLC',
+  modelUrl: '',
+  modelLibUrl: '',
+  customName: '',
+  customShaderF16: false,
+  customThinking: true,
   contextWindow: 8192,
 };
 
@@ -66,6 +100,9 @@ export function engineSettingsProblems(settings: EngineSettings): string[] {
       if (!(settings.contextWindow >= 512)) problems.push('The context window must be at least 512 tokens.');
       break;
     }
+    case 'webllm':
+      problems.push(...webLlmSettingsProblems(settings));
+      break;
     case 'gguf': {
       if (settings.source.type === 'stored' && !settings.source.modelId) problems.push('Choose a GGUF file (or drop one on the page) first.');
       if (settings.source.type === 'url') {

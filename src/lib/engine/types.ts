@@ -42,6 +42,8 @@ export interface ChatUsage {
   cachedPromptTokens?: number;
   prefillTokensPerSecond?: number;
   decodeTokensPerSecond?: number;
+  /** The engine extended the conversation it held (KV cache reused) instead of prefilling it again. */
+  continuedConversation?: boolean;
 }
 
 export interface ChatResult {

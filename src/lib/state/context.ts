@@ -9,6 +9,7 @@ import type { EngineState } from './engine.svelte';
 import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
+import type { OnDeviceState } from './onDevice.svelte';
 import type { Router } from './router.svelte';
 import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
@@ -19,6 +20,8 @@ export interface AppContext {
   engine: EngineState;
   /** GGUF models kept in this browser (for the in-browser engine). */
   ggufLibrary: GgufLibrary;
+  /** The GPU probe and model storage for the on-device engine. */
+  device: OnDeviceState;
   session: RunSession;
   history: HistoryState;
   principles: PrinciplesState;

@@ -4,7 +4,8 @@
 import { describeError, isAbortError } from '../core/errors';
 import { createEngine } from '../engine/createEngine';
 import type { EngineSettings } from '../engine/settings';
-import type { ChatEngine, LoadProgress } from '../engine/types';
+import type { ChatEngine, ChatUsage, LoadProgress } from '../engine/types';
+import { UsageRecordingEngine } from '../engine/usageRecording';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -13,6 +14,7 @@ export class EngineState {
   #error = $state<string | null>(null);
   #progress = $state.raw<LoadProgress | null>(null);
   #loadStartedAt = $state<number | null>(null);
+  #lastUsage = $state.raw<ChatUsage | null>(null);
   #engine: ChatEngine | null = null;
   #engineKey = '';
   #pending: Promise<ChatEngine> | null = null;
@@ -34,6 +36,11 @@ export class EngineState {
   /** When the current load began (ms), for time-remaining estimates. */
   get loadStartedAt(): number | null {
     return this.#loadStartedAt;
+  }
+
+  /** Usage of the most recent model call (tokens, speeds), for display. */
+  get lastUsage(): ChatUsage | null {
+    return this.#lastUsage;
   }
 
   /** The loaded engine, if any (without loading one). */
@@ -75,9 +82,11 @@ export class EngineState {
           await engine.dispose();
           throw new DOMException('A newer engine load replaced this one.', 'AbortError');
         }
-        this.#engine = engine;
+        const recording = new UsageRecordingEngine(engine, (usage) => (this.#lastUsage = usage));
+        this.#engine = recording;
+        this.#lastUsage = null;
         this.#status = 'ready';
-        return engine;
+        return recording;
       } catch (err) {
         if (isCurrent()) {
           this.#status = isAbortError(err) ? 'idle' : 'error';

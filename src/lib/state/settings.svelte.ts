@@ -2,16 +2,18 @@
 
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../core/types';
 import type { SettingsRepository } from '../db/settingsRepository';
-import { DEFAULT_OPENAI_SETTINGS, type EngineSettings } from '../engine/settings';
+import { DEFAULT_WEBLLM_SETTINGS, type EngineSettings } from '../engine/settings';
 
 export class SettingsState {
-  #engine = $state.raw<EngineSettings>(DEFAULT_OPENAI_SETTINGS);
+  // New users start on the on-device engine; saved settings (any engine) are kept as they are.
+  #engine = $state.raw<EngineSettings>(DEFAULT_WEBLLM_SETTINGS);
   #runOptions = $state.raw<RunOptions>(DEFAULT_RUN_OPTIONS);
 
   constructor(private readonly repo: SettingsRepository) {}
 
   async load(): Promise<void> {
-    this.#engine = await this.repo.get('engine', DEFAULT_OPENAI_SETTINGS);
+    const engine = await this.repo.get('engine', DEFAULT_WEBLLM_SETTINGS);
+    this.#engine = engine.kind === 'webllm' ? { ...DEFAULT_WEBLLM_SETTINGS, ...engine } : engine;
     this.#runOptions = { ...DEFAULT_RUN_OPTIONS, ...(await this.repo.get('runOptions', DEFAULT_RUN_OPTIONS)) };
   }
 
