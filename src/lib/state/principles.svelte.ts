@@ -3,8 +3,7 @@
 // every change re-reads the library so the page shows exactly what a run will use.
 
 import { describeError } from '../core/errors';
-import { describePrincipleIssues, exportPrincipleFile, nextOwnId, parsePrincipleFile } from '../core/principleFile';
-import { PrincipleSchema } from '../core/schemas';
+import { exportPrincipleFile, nextOwnId } from '../core/principleFile';
 import { tokenize } from '../core/text';
 import { DIMENSIONS, type Dimension, type Principle } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
@@ -139,10 +138,12 @@ export class PrinciplesState {
 
   /** Validates and saves a principle (edited or new); problems are worded for the form. */
   async save(candidate: unknown): Promise<SaveOutcome> {
-    const parsed = PrincipleSchema.safeParse(candidate);
-    if (!parsed.success) return { ok: false, problems: describePrincipleIssues(parsed.error) };
-    const { enabled: _ignored, ...principle } = parsed.data;
-    const saved = await this.#change(() => this.repo.save(principle as Principle));
+    // The schema library is loaded on first validation, keeping it out of the initial bundle.
+    const { validatePrinciple } = await import('../core/principleImport');
+    const parsed = validatePrinciple(candidate);
+    if (!parsed.ok) return { ok: false, problems: parsed.problems };
+    const principle = parsed.value;
+    const saved = await this.#change(() => this.repo.save(principle));
     if (!saved) return { ok: false, problems: [this.#error ?? 'Could not save.'] };
     this.selectedId = principle.id;
     return { ok: true, id: principle.id };
@@ -169,6 +170,7 @@ export class PrinciplesState {
 
   /** Validates a whole file and imports it only if every record is valid. */
   async importJson(text: string): Promise<ImportOutcome> {
+    const { parsePrincipleFile } = await import('../core/principleImport');
     const parsed = parsePrincipleFile(text, new Set(this.#all.map((p) => p.id)));
     if (!parsed.ok) return { kind: 'rejected', problems: parsed.problems };
     try {

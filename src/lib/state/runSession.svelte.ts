@@ -4,8 +4,6 @@
 
 import { EmptyQuestionError, describeError } from '../core/errors';
 import { createRun } from '../core/fold';
-import { assertQuestionFits } from '../core/budget';
-import { runPipeline } from '../core/pipeline';
 import { budgetTokenCounter } from '../core/tokens';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
@@ -17,6 +15,11 @@ import type { SettingsState } from './settings.svelte';
 /** Name of the Web Lock held while a run is in progress. */
 export const RUN_LOCK_PREFIX = 'clinrevise-run:';
 export const runLockName = (id: string) => `${RUN_LOCK_PREFIX}${id}`;
+
+/** The pipeline (and its schema library) is fetched when the first run starts, not with the page. */
+function loadPipeline() {
+  return import('../core/pipeline');
+}
 
 function newRunId(): string {
   return `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
@@ -67,6 +70,7 @@ export class RunSession {
     try {
       if (!question.trim()) throw new EmptyQuestionError();
       engine = await this.deps.engine.get(this.deps.settings.engine);
+      const { assertQuestionFits } = await loadPipeline();
       assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
     } catch (err) {
       this.#notice = describeError(err);
@@ -102,7 +106,7 @@ export class RunSession {
       try {
         const engine = await this.deps.engine.get(this.deps.settings.engine);
         const principles = await this.deps.principles.list();
-        const countTokens = await budgetTokenCounter();
+        const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), budgetTokenCounter()]);
         await recordRun({
           run,
           events: runPipeline({
