@@ -29,4 +29,8 @@ if (!CHROMIUM.some((p) => existsSync(p)) && !process.env.CHROMIUM_PATH) {
 }
 
 run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']);
-run('npx', ['vitest', 'run']);
+run('npx', ['vitest', 'run', '--project', 'unit']);
+const chromium = process.env.CHROMIUM_PATH ?? CHROMIUM.find((p) => existsSync(p));
+const version = spawnSync(chromium ?? 'chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'Chromium';
+console.log(`\nReal-browser tests: the built app in headless ${version} (${chromium}), WebGPU via SwiftShader`);
+run('npx', ['vitest', 'run', '--project', 'e2e']);
