@@ -128,6 +128,17 @@ describe('on-device engine with WebGPU (SwiftShader)', () => {
     expect(otherOrigins).toEqual([]);
   });
 
+  it('when the chosen model cannot run here, Ask offers the one that does in one click, and it is kept', async () => {
+    const { page } = session;
+    const status = page.getByTestId('model-status');
+    await status.getByRole('button', { name: /Use Qwen3 4B \(q4f32\) instead/ }).click();
+    await expect.poll(() => status.textContent()).toMatch(/Qwen3 4B \(q4f32\)/);
+    expect(await status.getByRole('button', { name: /instead/ }).count()).toBe(0);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('model-status').textContent()).toMatch(/Qwen3 4B \(q4f32\).*runs here/s);
+    expect(workers).toEqual([]);
+  });
+
   it('a model whose files answer 404 ends in our clear error naming the file, not a hang', async () => {
     const { page } = session;
     await configureCustomModel(page, `${host.url}/missing/test-model`, `${host.url}/missing/test-model.wasm`);
