@@ -16,6 +16,8 @@ export type ServerBehaviour =
   | 'malformedStream'
   /** Answers 400 whenever response_format is sent (servers without json_schema support). */
   | 'rejectSchema'
+  /** Every completion answers 400 (e.g. a prompt longer than the server's context). */
+  | 'http400'
   /** Ignores stream:true and sends one JSON body. */
   | 'noStream';
 
@@ -87,6 +89,10 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     }
     if (behaviour === 'http500') {
       res.writeHead(500, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'model crashed' } }));
+      return;
+    }
+    if (behaviour === 'http400') {
+      res.writeHead(400, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'the request exceeds the context size' } }));
       return;
     }
     if (behaviour === 'rejectSchema' && body.response_format) {

@@ -3,6 +3,7 @@
 // sent to engines as `response_format`.
 
 import { z } from 'zod';
+import { schemaForGrammar } from './grammarSchema';
 import { AXES, SCENARIO_VALUES } from './types';
 
 /** Lower-cases and snake-cases an enum-ish string the way models tend to misspell them ("Health professional"). */
@@ -169,9 +170,9 @@ export function describeIssues(error: z.ZodError): string[] {
   });
 }
 
-/** The JSON Schema an engine should constrain its reply to. */
+/** The JSON Schema an engine should constrain its reply to, in a form grammar converters accept. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
-  return json;
+  return schemaForGrammar(json);
 }

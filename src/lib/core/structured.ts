@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type { ChatEngine, ChatMessage, ChatResult } from '../engine/types';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
+import { schemaForGrammar } from './grammarSchema';
 import { describeIssues, jsonSchemaOf } from './schemas';
 
 /** Removes reasoning blocks. An unclosed `<think>` means the whole reply was thinking. */
@@ -128,7 +129,7 @@ export async function requestStructured<S extends z.ZodType>(
   messages: ChatMessage[],
   request: StructuredRequest<S>,
 ): Promise<StructuredReply<z.output<S>>> {
-  const spec = { name: request.name, schema: request.jsonSchema ?? jsonSchemaOf(request.schema) };
+  const spec = { name: request.name, schema: request.jsonSchema ? schemaForGrammar(request.jsonSchema) : jsonSchemaOf(request.schema) };
   const options = { schema: spec, maxTokens: request.maxTokens, temperature: 0, thinking: false, signal: request.signal };
   const calls: StructuredReply<z.output<S>>['calls'] = [];
 

@@ -52,6 +52,18 @@ describe('OpenAiCompatibleEngine', () => {
     expect(server.requests.map((r) => Boolean(r.body.response_format))).toEqual([true, false, false]);
   });
 
+  it('keeps sending the schema after a 400 that was not about the schema', async () => {
+    const engine = engineFor(server.url);
+    const classify = classifyMessages('Is a sore throat serious?');
+    server.options.behaviour = 'http400';
+    const err = await engine.chat(classify, { schema: { name: 'scenario', schema: {} } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ServerHttpError);
+    expect((err as Error).message).toMatch(/exceeds the context size/);
+    server.options.behaviour = 'normal';
+    await engine.chat(classify, { schema: { name: 'scenario', schema: {} } });
+    expect(server.requests.at(-1)?.body.response_format).toBeDefined();
+  });
+
   it('reads a server that ignores stream:true', async () => {
     server.options.behaviour = 'noStream';
     const result = await engineFor(server.url).chat(ask);

@@ -50,9 +50,11 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       return await this.#request(messages, options, useSchema);
     } catch (err) {
       // Some servers reject json_schema outright (400/422); the reply is parsed defensively anyway.
+      // Only a retry that succeeds without the schema proves the schema was the problem.
       if (useSchema && err instanceof ServerHttpError && (err.status === 400 || err.status === 422)) {
+        const result = await this.#request(messages, options, false);
         this.#schemaRejected = true;
-        return this.#request(messages, options, false);
+        return result;
       }
       throw err;
     }

@@ -21,7 +21,6 @@ import type { ChatResult, FinishReason, LoadProgress } from '../types';
 import { blobSource, readGgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, splitPartUrls } from './ggufModel';
 import { openHttpSource } from './httpSource';
-import { schemaForLlamaCpp } from './llamaSchema';
 import { downloadModel, findStoredUrlModel, openStoredModel, removeStoredModel } from './modelStore';
 import { contextOverflow, type GgufBackend, type GgufChatRequest, type GgufLoadRequest, type GgufLoaded } from './protocol';
 
@@ -307,7 +306,7 @@ export class WllamaBackend implements GgufBackend {
     if (request.temperature !== undefined) params.temperature = request.temperature;
     // llama.cpp turns the JSON schema into a grammar inside the wasm, so the reply always parses.
     if (useSchema && request.schema) {
-      params.response_format = { type: 'json_schema', json_schema: { name: request.schema.name, schema: schemaForLlamaCpp(request.schema.schema), strict: true } };
+      params.response_format = { type: 'json_schema', json_schema: { name: request.schema.name, schema: request.schema.schema, strict: true } };
     }
     // Qwen3-style templates read this to skip thinking.
     if (request.thinking === false) params.chat_template_kwargs = { enable_thinking: false };

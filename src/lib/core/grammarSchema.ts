@@ -1,11 +1,12 @@
-// JSON Schemas as the llama.cpp inside wllama 3.13 can take them. Its schema-to-grammar converter
-// crashes the WebAssembly module on `items: false` (which zod writes for every tuple); a tuple's
-// `prefixItems` alone already yields exactly those items there, so the keyword can go.
+// JSON Schemas as grammar-constrained engines can take them. llama.cpp's schema-to-grammar converter
+// (in llama-server and in wllama's WebAssembly build alike) fails on `items: false`, which zod writes
+// for every tuple; `prefixItems` with min/maxItems already pins the tuple, so the keyword can go.
+// Replies are still validated with the zod schema, so nothing is lost.
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A copy of `schema` without the constructs that break llama.cpp's grammar converter. */
-export function schemaForLlamaCpp(schema: Record<string, unknown>): Record<string, unknown> {
+export function schemaForGrammar(schema: Record<string, unknown>): Record<string, unknown> {
   return clean(schema as Json) as Record<string, unknown>;
 }
 
