@@ -7,7 +7,7 @@ import { ANSWER_MAX_TOKENS, structuredReserve } from './budget';
 import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
 import { applyRunEvent, createRun } from './fold';
 import { runPipeline, type PipelineInput } from './pipeline';
-import { FALLBACK_RUBRIC_ITEMS } from './rubric';
+import { FALLBACK_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS } from './rubric';
 import { REVISE_MARKER } from './prompts/answer';
 import { GRADE_MARKER } from './prompts/grade';
 import { countPromptTokens, loadQwen3Tokenizer, type Tokenizer } from './tokens';
@@ -131,8 +131,9 @@ describe('runPipeline', () => {
     expect(run.status).toBe('done');
     expect(run.rubricSource).toBe('principles');
     const pooled = new Set(run.pool.map((p) => p.id));
-    expect(run.rubric.length).toBe(Math.min(run.pool.length, FALLBACK_RUBRIC_ITEMS));
-    expect(new Set(run.rubric.map((item) => item.principle_id)).size).toBe(run.rubric.length);
+    // One item per pooled principle (up to the cap), topped up to the minimum rubric size from their other checks.
+    expect(run.rubric.length).toBe(Math.max(Math.min(run.pool.length, FALLBACK_RUBRIC_ITEMS), MIN_RUBRIC_ITEMS));
+    expect(new Set(run.rubric.map((item) => item.principle_id))).toEqual(pooled);
     expect(run.rubric.every((item) => item.principle_id !== null && pooled.has(item.principle_id))).toBe(true);
     expect(run.rubric.some((item) => item.points > 0)).toBe(true);
     expect(run.rubric.map((r) => r.id)).toEqual(run.rubric.map((_, i) => `R${i + 1}`));

@@ -3,7 +3,8 @@ import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
 import { sequenceEngine } from '../../../tests/support/sequenceEngine';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
 import { MAX_RUBRIC_ITEMS, RUBRIC_SYSTEM, rubricMessages } from './prompts/rubric';
-import { normaliseRubric, rubricProblems, sameCriterion, synthesiseRubric } from './rubric';
+import { CRITERION_MAX_CHARS, MIN_RUBRIC_ITEMS, RUBRIC_MAX_TOKENS, normaliseRubric, rubricFromPrinciples, rubricProblems, sameCriterion, synthesiseRubric } from './rubric';
+import { loadQwen3Tokenizer } from './tokens';
 import type { Scenario } from './types';
 
 const SCENARIO: Scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
@@ -133,5 +134,34 @@ describe('synthesiseRubric', () => {
       { text: cut, finishReason: 'length' },
     ]);
     await expect(synthesiseRubric(engine, QUESTION, SCENARIO, POOL)).rejects.toBeInstanceOf(TruncatedOutputError);
+  });
+});
+
+describe('the rubric schema sent to engines', () => {
+  it('lets a grammar-constrained model write the longest rubric it allows without hitting the token limit', async () => {
+    const { count } = await loadQwen3Tokenizer();
+    // Ordinary clinical wording at the maximum length, the widest points and axis, a principle id.
+    const criterion = (
+      'Advises calling emergency services immediately because crushing chest pain spreading to the left arm with sweating ' +
+      'and nausea suggests an acute coronary syndrome, and says not to drive to hospital or wait for the pain to settle'
+    ).slice(0, CRITERION_MAX_CHARS);
+    const item = { criterion, points: -10, axis: 'communication_quality', principle_id: 'URG-001' };
+    const reply = JSON.stringify({ items: Array.from({ length: MAX_RUBRIC_ITEMS }, () => item) });
+    expect(count(reply)).toBeLessThanOrEqual(RUBRIC_MAX_TOKENS);
+  });
+});
+
+describe('rubricFromPrinciples (when the model cannot write a rubric)', () => {
+  it('takes each principle's positive check first, most relevant first', () => {
+    const rubric = rubricFromPrinciples(FIXTURE_PRINCIPLES)!;
+    expect(rubric.map((r) => r.principle_id)).toEqual(FIXTURE_PRINCIPLES.map((p) => p.id));
+    expect(rubric.every((r) => r.points > 0)).toBe(true);
+  });
+
+  it('tops a small pool up with the principles' other checks to reach the minimum size', () => {
+    const rubric = rubricFromPrinciples(FIXTURE_PRINCIPLES.slice(0, 3))!;
+    expect(rubric).toHaveLength(MIN_RUBRIC_ITEMS);
+    expect(rubric.some((r) => r.points < 0)).toBe(true);
+    expect(rubricFromPrinciples(FIXTURE_PRINCIPLES.slice(0, 1))).toHaveLength(2);
   });
 });

@@ -16,8 +16,11 @@ type ReplyItem = RubricReply['items'][number];
 /** Tokens the rubric reply may use: 15 items of about 50 tokens each. */
 export const RUBRIC_MAX_TOKENS = 800;
 
-/** Longest criterion a constrained engine may write (about 50 tokens): keeps a full rubric inside its token budget. */
-const CRITERION_MAX_CHARS = 200;
+/**
+ * Longest criterion a constrained engine may write: 15 items this long, with their JSON, stay inside
+ * RUBRIC_MAX_TOKENS (a unit test checks it with the Qwen3 tokenizer).
+ */
+export const CRITERION_MAX_CHARS = 150;
 const NON_ZERO_POINTS = Array.from({ length: 21 }, (_, i) => i - 10).filter((p) => p !== 0);
 
 /**
@@ -106,14 +109,23 @@ export const FALLBACK_RUBRIC_ITEMS = 8;
 /**
  * A rubric made of the pooled principles' own checks — each principle's first positive check (or
  * its first check), most relevant principles first — for when the model cannot write a usable one
- * (small on-device models often cannot). Null when it would have no positive item to grade against.
+ * (small on-device models often cannot). A small pool is topped up with the principles' other checks
+ * so the rubric reaches MIN_RUBRIC_ITEMS where it can. Null when it would have no positive item.
  */
 export function rubricFromPrinciples(principles: readonly Principle[]): RubricItem[] | null {
-  const items = principles.flatMap((p) => {
+  const asItem = (p: Principle, check: Principle['checks'][number]) => ({ criterion: check.criterion, points: check.points, axis: check.axis, principle_id: p.id });
+  const first = principles.flatMap((p) => {
     const check = p.checks.find((c) => c.points > 0) ?? p.checks[0];
-    return check ? [{ criterion: check.criterion, points: check.points, axis: check.axis, principle_id: p.id }] : [];
+    return check ? [{ principle: p, check }] : [];
   });
-  const rubric = normaliseRubric({ items: items.slice(0, FALLBACK_RUBRIC_ITEMS) }, new Set(principles.map((p) => p.id)));
+  const items = first.slice(0, FALLBACK_RUBRIC_ITEMS).map(({ principle, check }) => asItem(principle, check));
+  for (const { principle, check: used } of first) {
+    if (items.length >= MIN_RUBRIC_ITEMS) break;
+    for (const check of principle.checks) {
+      if (check !== used && items.length < MIN_RUBRIC_ITEMS) items.push(asItem(principle, check));
+    }
+  }
+  const rubric = normaliseRubric({ items }, new Set(principles.map((p) => p.id)));
   return rubric.some((item) => item.points > 0) ? rubric : null;
 }
 
