@@ -34,7 +34,7 @@ call, as HealthBench does (more calls; default batched: all items in one call).
 --json prints one JSON object on stdout.
 The API key may also come from the CLINREVISE_API_KEY environment variable.
 
-Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage.`;
+Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage, 130 stopped (Ctrl+C).`;
 
 class UsageError extends Error {}
 

@@ -30,6 +30,8 @@ export class RunSession {
   #live = $state.raw<LiveText | null>(null);
   #notice = $state<string | null>(null);
   #busy = $state(false);
+  /** Between Ask and the run's start (engine load, tokenizer): a second Ask must not start another run. */
+  #starting = $state(false);
   #controller: AbortController | null = null;
 
   constructor(
@@ -57,13 +59,15 @@ export class RunSession {
     return this.#notice;
   }
 
+  /** A run is starting or in progress. */
   get busy(): boolean {
-    return this.#busy;
+    return this.#busy || this.#starting;
   }
 
   /** Starts a new run. `userDraft` switches to "check my answer". */
   async ask(question: string, userDraft?: string): Promise<void> {
-    if (this.#busy) return;
+    if (this.busy) return;
+    this.#starting = true;
     this.#notice = null;
     const options: RunOptions = { ...this.deps.settings.runOptions, userDraft: userDraft?.trim() || undefined };
     let engine;
@@ -74,27 +78,30 @@ export class RunSession {
       assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
     } catch (err) {
       this.#notice = describeError(err);
+      this.#starting = false;
       return;
     }
+    this.#starting = false;
     const run = createRun({ id: newRunId(), question: question.trim(), options, engineLabel: engine.label, now: Date.now() });
     await this.#execute(run, false);
   }
 
   /** Continues an interrupted or failed run from its last completed step. */
   async resume(run: Run): Promise<void> {
-    if (this.#busy) return;
+    if (this.busy) return;
     this.#notice = null;
     await this.#execute(run, true);
   }
 
   /** Stops the run in progress at whatever step it is in. */
   stop(): void {
+    if (this.#starting) this.deps.engine.cancelLoad();
     this.#controller?.abort();
   }
 
   /** Shows a stored run without running it. */
   show(run: Run | null): void {
-    if (!this.#busy) this.#run = run;
+    if (!this.busy) this.#run = run;
   }
 
   async #execute(run: Run, resuming: boolean): Promise<void> {
