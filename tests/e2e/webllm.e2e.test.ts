@@ -99,7 +99,7 @@ describe('on-device engine with WebGPU (SwiftShader)', () => {
   it('new users start on the on-device engine with a Qwen3 model, and Ask says what will download', async () => {
     const status = session.page.getByTestId('model-status');
     await status.waitFor();
-    expect(await status.textContent()).toMatch(/Qwen3 4B \(q4f16\).*not downloaded yet \(≈2\.3 GB, once\)/s);
+    expect(await status.textContent()).toMatch(/Qwen3 4B \(q4f16\).*not downloaded yet \(≈2\.26 GB, once\)/s);
   });
 
   it('the probe reports the SwiftShader adapter without shader-f16, and the catalog marks f16 models as unable to run', async () => {

@@ -30,12 +30,6 @@ export function dimensionLabel(dimension: keyof Scenario): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Bytes in user units: "950 kB", "1.7 MB", "4.29 GB". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${Math.max(0, Math.round(bytes / 1e3))} kB`;
-}
 
 /** Large counts the way model sizes are quoted: "419 K", "4.02 B". */
 export function formatCount(n: number): string {

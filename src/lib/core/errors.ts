@@ -2,6 +2,7 @@
 // Every layer throws these; the UI and CLI turn any error into text through `describeError` only.
 
 import type { StepName } from './types';
+import { formatBytes } from './units';
 
 /** Base class: a stable `code` for storage and tests, a message worded for the user. */
 export abstract class ClinReviseError extends Error {
@@ -121,10 +122,6 @@ export class ContextBudgetError extends ClinReviseError {
   }
 }
 
-/** Formats a byte count for messages ("2.3 GB", "640 MB"). */
-export function formatBytes(bytes: number): string {
-  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
-}
 
 /** The browser cannot give the on-device engine a GPU: no WebGPU API, or no adapter. */
 export class WebGpuUnavailableError extends ClinReviseError {
@@ -312,12 +309,6 @@ export function errorCode(err: unknown): string {
 
 // ── GGUF models run in the browser (llama.cpp via wllama) ─────────────────────────────────────────
 
-/** Sizes in user words: "1.7 MB", "4.29 GB". */
-function formatSize(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}
 
 /** The file does not start with the GGUF signature. */
 export class NotGgufError extends ClinReviseError {
@@ -340,8 +331,8 @@ export class GgufTruncatedError extends ClinReviseError {
     readonly actualBytes: number,
   ) {
     super(
-      `“${fileName}” is incomplete: its header says it holds at least ${formatSize(expectedBytes)} but the file has ` +
-        `${formatSize(actualBytes)}. The download or copy was probably cut short; get the file again.`,
+      `“${fileName}” is incomplete: its header says it holds at least ${formatBytes(expectedBytes)} but the file has ` +
+        `${formatBytes(actualBytes)}. The download or copy was probably cut short; get the file again.`,
     );
     this.name = 'GgufTruncatedError';
   }
@@ -383,7 +374,7 @@ export class GgufTooLargeError extends ClinReviseError {
     readonly limitBytes: number,
   ) {
     super(
-      `“${fileName}” needs about ${formatSize(neededBytes)} of memory, but a browser tab can give it at most ${formatSize(limitBytes)}. ` +
+      `“${fileName}” needs about ${formatBytes(neededBytes)} of memory, but a browser tab can give it at most ${formatBytes(limitBytes)}. ` +
         'Choose a smaller model or quantization, or a smaller context size; or serve it with llama.cpp server and use the OpenAI-compatible engine.',
     );
     this.name = 'GgufTooLargeError';

@@ -1,7 +1,7 @@
 // Folding pipeline events into a Run record. The UI, the store and the CLI all build their view of
 // a run with this one pure function, so what is shown is exactly what is saved.
 
-import type { FinalAnswer, Run, RunEvent, RunOptions, RunStatus, RunFailure } from './types';
+import type { Run, RunEvent, RunOptions, RunStatus, RunFailure } from './types';
 
 /** A new, empty run record. */
 export function createRun(init: {
@@ -61,17 +61,4 @@ export function applyRunEvent(run: Run, event: RunEvent): Run {
 /** Marks a run as ended with the given status. */
 export function finishRun(run: Run, status: Exclude<RunStatus, 'running'>, failure: RunFailure | null = null): Run {
   return { ...run, status, failure, currentStep: status === 'done' ? null : run.currentStep };
-}
-
-/** The best graded round so far (earliest wins a tie), or null. */
-export function bestRound(run: Pick<Run, 'rounds'>): FinalAnswer['round'] | null {
-  let best: number | null = null;
-  let bestScore = -Infinity;
-  for (const r of run.rounds) {
-    if (r.score !== null && r.score > bestScore) {
-      best = r.index;
-      bestScore = r.score;
-    }
-  }
-  return best;
 }

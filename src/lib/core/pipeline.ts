@@ -37,7 +37,7 @@ import { requestStructured, stripThinking } from './structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
 import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
 
-export { ANSWER_MAX_TOKENS, assertQuestionFits };
+export { assertQuestionFits };
 
 export interface PipelineInput {
   question: string;

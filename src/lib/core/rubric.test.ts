@@ -152,13 +152,13 @@ describe('the rubric schema sent to engines', () => {
 });
 
 describe('rubricFromPrinciples (when the model cannot write a rubric)', () => {
-  it('takes each principle's positive check first, most relevant first', () => {
+  it('takes each principle’s positive check first, most relevant first', () => {
     const rubric = rubricFromPrinciples(FIXTURE_PRINCIPLES)!;
     expect(rubric.map((r) => r.principle_id)).toEqual(FIXTURE_PRINCIPLES.map((p) => p.id));
     expect(rubric.every((r) => r.points > 0)).toBe(true);
   });
 
-  it('tops a small pool up with the principles' other checks to reach the minimum size', () => {
+  it('tops a small pool up with the principles’ other checks to reach the minimum size', () => {
     const rubric = rubricFromPrinciples(FIXTURE_PRINCIPLES.slice(0, 3))!;
     expect(rubric).toHaveLength(MIN_RUBRIC_ITEMS);
     expect(rubric.some((r) => r.points < 0)).toBe(true);

@@ -191,5 +191,3 @@ export type RunEvent =
   | { type: 'graded'; round: number; grades: Grade[]; score: number }
   | { type: 'final'; final: FinalAnswer };
 
-/** Events that change what is persisted (tokens are transient). */
-export type DurableRunEvent = Exclude<RunEvent, { type: 'token' }>;

@@ -9,25 +9,17 @@ import {
   ServerUnreachableError,
   isAbortError,
 } from '../core/errors';
+import { mapFinishReason } from './finishReason';
 import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
 import { ThinkFilter } from './thinkFilter';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, FinishReason } from './types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from './types';
 
 interface StreamChunk {
   choices?: { delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
   usage?: { prompt_tokens?: number; completion_tokens?: number; prompt_tokens_details?: { cached_tokens?: number } };
   error?: { message?: string };
 }
-
-function mapFinishReason(reason: string | null | undefined): FinishReason {
-  if (reason === 'stop' || reason === 'eos' || reason === 'stop_sequence') return 'stop';
-  if (reason === 'length') return 'length';
-  return 'other';
-}
-
-
-
 
 export class OpenAiCompatibleEngine implements ChatEngine {
   readonly label: string;

@@ -16,8 +16,9 @@ import {
 // One wasm serves single- and multi-thread use (wllama ≥ 3.1); Vite emits it as an asset of this worker.
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
 import { GgufBrowserUnsupportedError, GgufCorruptError, GgufEngineFailedError, abortError, isAbortError, throwIfAborted } from '../../core/errors';
+import { mapFinishReason } from '../finishReason';
 import { ThinkFilter } from '../thinkFilter';
-import type { ChatResult, FinishReason, LoadProgress } from '../types';
+import type { ChatResult, LoadProgress } from '../types';
 import { blobSource, readGgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, splitPartUrls } from './ggufModel';
 import { openHttpSource } from './httpSource';
@@ -63,11 +64,6 @@ function browserProblem(): string | null {
   return null;
 }
 
-function mapFinish(reason: string | null | undefined): FinishReason {
-  if (reason === 'stop') return 'stop';
-  if (reason === 'length') return 'length';
-  return 'other';
-}
 
 /** llama.cpp's words for a prompt that does not fit, e.g. "request (2020 tokens) exceeds the available context size (1024 tokens)". */
 const CONTEXT_OVERFLOW = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/;
@@ -314,7 +310,7 @@ export class WllamaBackend implements GgufBackend {
     emit(filter.flush());
     return {
       text: text.trim(),
-      finishReason: mapFinish(finish),
+      finishReason: mapFinishReason(finish),
       usage: {
         promptTokens: timings ? timings.prompt_n + timings.cache_n : null,
         completionTokens: timings?.predicted_n ?? null,

@@ -1,7 +1,7 @@
 // What the user's own GPU can do, asked before anything is downloaded (web-llm only checks after
 // its downloads), and which models it can run. The probe reads the WebGPU API; the verdict is pure.
 
-import { formatBytes } from '../../core/errors';
+import { formatBytes } from '../../core/units';
 import type { ResolvedModel } from './modelSpec';
 
 /** The parts of a WebGPU adapter the check reads (structural, so tests can pass fakes). */

@@ -83,7 +83,7 @@ describe('mapWebLlmError', () => {
 
   it('says how much storage is needed and how much is free', () => {
     const quota = mapWebLlmError({ name: 'QuotaExceededError', message: '' }, { ...load, availableBytes: 1.2e9 });
-    expect(describeError(quota)).toMatch(/about 2\.3 GB .* about 1\.2 GB more/);
+    expect(describeError(quota)).toMatch(/about 2\.26 GB .* about 1\.2 GB more/);
     expect(describeError(quota)).toMatch(/Model storage/);
   });
 

@@ -33,15 +33,13 @@ export type PageToWorker =
   | { type: 'interrupt'; id: number }
   | { type: 'unload' };
 
-/** A finished call: the ChatResult the page hands to the pipeline (usage says whether the KV cache was reused). */
-export type WorkerChatResult = ChatResult;
 
 export type WorkerToPage =
   | { type: 'progress'; progress: LoadProgress }
   | { type: 'loaded' }
   | { type: 'load_failed'; error: WireError }
   | { type: 'token'; id: number; text: string }
-  | { type: 'done'; id: number; result: WorkerChatResult }
+  | { type: 'done'; id: number; result: ChatResult }
   | { type: 'failed'; id: number; error: WireError }
   /** The GPU device went away outside any call; the model must be loaded again. */
   | { type: 'device_lost' };

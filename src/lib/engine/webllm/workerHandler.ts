@@ -3,7 +3,8 @@
 // replies in the form web-llm stored them so the KV cache is reused across draft → grade → revise.
 // The library itself is reached through `WorkerRuntime`, so this file is tested with fakes.
 
-import type { ChatMessage, ChatUsage, FinishReason } from '../types';
+import { mapFinishReason } from '../finishReason';
+import type { ChatMessage, ChatUsage } from '../types';
 import type { WorkerModelSpec } from './modelSpec';
 import type { InitReport } from './progress';
 import { LoadProgressTracker } from './progress';
@@ -62,10 +63,6 @@ const SCHEMA_REJECTED = new Set([
 /** Qwen3's empty thinking block ("<think>\n\n</think>\n\n") counts against max_tokens in web-llm. */
 const EMPTY_THINK_BLOCK_TOKENS = 4;
 
-function mapFinishReason(reason: string | null | undefined): FinishReason {
-  if (reason === 'stop' || reason === 'length' || reason === 'abort') return reason;
-  return 'other';
-}
 
 function sameMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): boolean {
   return a.length === b.length && a.every((m, i) => m.role === b[i]!.role && m.content === b[i]!.content);
