@@ -267,6 +267,11 @@ export const STEP_LABELS: Record<StepName, string> = {
   revise: 'Revising the answer',
 };
 
+/** A foreign error's own message, for the detail part of one of our errors (never shown alone). */
+export function causeText(err: unknown): string {
+  return err instanceof Error ? err.message : typeof err === 'string' ? err : JSON.stringify(err) ?? 'unknown error';
+}
+
 /** True for the error an aborted fetch or AbortSignal produces, whatever the runtime. */
 export function isAbortError(err: unknown): boolean {
   return (

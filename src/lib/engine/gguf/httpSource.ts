@@ -1,7 +1,7 @@
 // A model URL as a ByteSource, so Settings can read a GGUF header over HTTP before anything is
 // downloaded: range requests where the server supports them, else the start of a plain download.
 
-import { GgufDownloadError, isAbortError } from '../../core/errors';
+import { GgufDownloadError, isAbortError, causeText } from '../../core/errors';
 import type { ByteSource } from './ggufHeader';
 
 const FIRST_READ = 2 ** 20;
@@ -12,7 +12,7 @@ async function request(url: string, start: number, length: number, signal?: Abor
     response = await fetch(url, { headers: { Range: `bytes=${start}-${start + length - 1}` }, signal });
   } catch (err) {
     if (isAbortError(err)) throw err;
-    throw new GgufDownloadError(url, `the request failed: ${err instanceof Error ? err.message : String(err)}`);
+    throw new GgufDownloadError(url, `the request failed: ${causeText(err)}`);
   }
   if (!response.ok) throw new GgufDownloadError(url, `HTTP ${response.status}`);
   if (response.status === 206) {

@@ -12,6 +12,7 @@ import {
   abortError,
   isAbortError,
   throwIfAborted,
+  causeText,
 } from '../../core/errors';
 import { orderModelFiles } from './ggufModel';
 
@@ -58,7 +59,7 @@ async function rootDir(): Promise<FileSystemDirectoryHandle> {
   try {
     return await (await navigator.storage.getDirectory()).getDirectoryHandle(ROOT, { create: true });
   } catch (err) {
-    throw new GgufStorageError(`the browser refused access to its file storage (${err instanceof Error ? err.message : String(err)})`);
+    throw new GgufStorageError(`the browser refused access to its file storage (${causeText(err)})`);
   }
 }
 
@@ -135,7 +136,7 @@ export async function openStoredModel(id: string, displayName = id): Promise<{ m
 export async function removeStoredModel(id: string): Promise<void> {
   const root = await rootDir();
   await root.removeEntry(id, { recursive: true }).catch((err: unknown) => {
-    if ((err as { name?: string }).name !== 'NotFoundError') throw new GgufStorageError(`could not delete it (${String(err)})`);
+    if ((err as { name?: string }).name !== 'NotFoundError') throw new GgufStorageError(`could not delete it (${causeText(err)})`);
   });
 }
 
@@ -154,7 +155,7 @@ async function assertRoomFor(bytes: number): Promise<void> {
 function storageFailure(err: unknown): unknown {
   if (isAbortError(err) || err instanceof GgufStorageError || err instanceof GgufDownloadError || err instanceof NotGgufError) return err;
   if ((err as { name?: string }).name === 'QuotaExceededError') return new GgufStorageError('the browser ran out of storage space for this site');
-  return new GgufStorageError(`writing the file failed (${err instanceof Error ? err.message : String(err)})`);
+  return new GgufStorageError(`writing the file failed (${causeText(err)})`);
 }
 
 /** Writes a model folder: parts streamed in order, then the manifest. Removes the folder on failure or abort. */
@@ -261,7 +262,7 @@ export async function downloadModel(urls: readonly string[], options: { signal?:
       response = await fetch(url, { signal: options.signal });
     } catch (err) {
       if (isAbortError(err)) throw err;
-      throw new GgufDownloadError(url, `the request failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new GgufDownloadError(url, `the request failed: ${causeText(err)}`);
     }
     if (!response.ok) throw new GgufDownloadError(url, `HTTP ${response.status}`);
     return response;

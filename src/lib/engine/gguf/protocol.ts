@@ -18,6 +18,7 @@ import {
   NotGgufError,
   abortError,
   isAbortError,
+  causeText,
 } from '../../core/errors';
 import type { GgufModelSource } from '../settings';
 import type { ChatMessage, ChatResult, JsonSchemaSpec, LoadProgress } from '../types';
@@ -129,7 +130,7 @@ export function encodeError(err: unknown): WireError {
       return { kind: 'known', code: err.code, fields };
     }
   }
-  return { kind: 'unexpected', message: err instanceof Error ? err.message : String(err) };
+  return { kind: 'unexpected', message: causeText(err) };
 }
 
 /** Rebuilds the error the worker raised. Unknown failures become GgufEngineFailedError. */

@@ -15,7 +15,7 @@ import {
 } from '@wllama/wllama';
 // One wasm serves single- and multi-thread use (wllama ≥ 3.1); Vite emits it as an asset of this worker.
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { GgufBrowserUnsupportedError, GgufCorruptError, GgufEngineFailedError, abortError, isAbortError, throwIfAborted } from '../../core/errors';
+import { GgufBrowserUnsupportedError, GgufCorruptError, GgufEngineFailedError, abortError, isAbortError, throwIfAborted, causeText } from '../../core/errors';
 import { mapFinishReason } from '../finishReason';
 import { ThinkFilter } from '../thinkFilter';
 import type { ChatResult, LoadProgress } from '../types';
@@ -64,6 +64,10 @@ function browserProblem(): string | null {
   return null;
 }
 
+
+// wllama reports these failures only as text (no error codes), so — unlike anywhere else in the app —
+// they are recognised by llama.cpp's own wording (the sampler failure is exercised against the real
+// wasm in tests/e2e/ggufEngine.e2e.test.ts); a llama.cpp upgrade must re-check both phrases.
 
 /** llama.cpp's words for a prompt that does not fit, e.g. "request (2020 tokens) exceeds the available context size (1024 tokens)". */
 const CONTEXT_OVERFLOW = /\((\d+) tokens\) exceeds the available context size \((\d+) tokens\)/;
@@ -205,7 +209,7 @@ export class WllamaBackend implements GgufBackend {
       if (signal.aborted) throw abortError();
       await wllama.exit().catch(() => {});
       if (err instanceof WllamaError && err.type === 'load_error') throw new GgufCorruptError(fileName, err.message);
-      throw new GgufEngineFailedError(err instanceof Error ? err.message : String(err));
+      throw new GgufEngineFailedError(causeText(err));
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
@@ -333,7 +337,7 @@ export class WllamaBackend implements GgufBackend {
       if (overflow) return contextOverflow(Number(overflow[1]), Number(overflow[2]));
       return new GgufEngineFailedError(err.message);
     }
-    return new GgufEngineFailedError(err instanceof Error ? err.message : String(err));
+    return new GgufEngineFailedError(causeText(err));
   }
 
   /** Frees the model and forgets it (no reload after a crash). */

@@ -1,6 +1,7 @@
 // The messages between the page and the web-llm worker. The page never imports web-llm: it sends
 // these, and the worker (which alone loads the library) answers with these. Everything is cloneable.
 
+import { causeText } from '../../core/errors';
 import type { ChatMessage, ChatResult, LoadProgress } from '../types';
 import type { WorkerModelSpec } from './modelSpec';
 
@@ -57,5 +58,5 @@ export function toWireError(err: unknown): WireError {
     const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
     return { name, message };
   }
-  return { name: 'Error', message: String(err) };
+  return { name: 'Error', message: causeText(err) };
 }
