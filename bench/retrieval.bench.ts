@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { readShippedPrinciples } from '../cli/library';
 import { buildPrincipleIndex, selectPrinciplePool } from '../src/lib/core/pool';
 import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
-import { seededRandom } from '../src/lib/core/score';
+import { seededRandom } from '../src/lib/core/random';
 import type { Principle, Scenario } from '../src/lib/core/types';
 import labels from '../tests/fixtures/scenario-labels.json';
 import type { BenchOutcome } from './run';

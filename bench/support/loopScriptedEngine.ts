@@ -4,7 +4,7 @@
 // loop's token economy, never answer quality.
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/engine/types';
-import { seededRandom } from '../../src/lib/core/score';
+import { seededRandom } from '../../src/lib/core/random';
 import type { Tokenizer } from '../../src/lib/core/tokens';
 import { detectStep, rubricIdsInPrompt } from '../../tests/support/scriptedReplies';
 import type { LoopQuestion } from './loopQuestions';

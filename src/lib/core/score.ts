@@ -2,6 +2,7 @@
 // an answer's score is the sum of points of the criteria met (a negative criterion is "met" when the
 // bad behaviour is present) divided by the sum of positive points. Aggregates clip the mean to [0, 1].
 
+import { seededRandom } from './random';
 import type { Grade, RubricItem } from './types';
 
 /**
@@ -22,18 +23,6 @@ export interface AggregateScore {
   /** Bootstrap standard deviation of that clipped mean. */
   stdDev: number;
   n: number;
-}
-
-/** A small seeded PRNG (mulberry32) so bootstrap results (and benchmark scripts) are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const clip01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,0 +1,17 @@
+// One seeded pseudo-random generator for everything that must be reproducible: bootstrap resampling,
+// benchmark inputs, and the weights of the project's own tiny GGUF models.
+
+/**
+ * A small seeded PRNG (mulberry32): the same seed gives the same sequence on every platform.
+ * @returns a function giving uniform numbers in [0, 1)
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
