@@ -9,7 +9,7 @@ import { applyRunEvent, createRun } from '../src/lib/core/fold';
 import { runPipeline } from '../src/lib/core/pipeline';
 import { loadQwen3Tokenizer, type Tokenizer } from '../src/lib/core/tokens';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../src/lib/core/types';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../src/lib/engine/types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../src/lib/core/chat';
 import { detectStep } from '../tests/support/scriptedReplies';
 import { LOOP_QUESTIONS, type LoopQuestion } from './support/loopQuestions';
 import { LoopScriptedEngine } from './support/loopScriptedEngine';

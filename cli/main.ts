@@ -2,7 +2,8 @@
 // server, for batch work and scripting. `main` takes its streams so tests can run it in-process.
 
 import { parseArgs } from 'node:util';
-import { STEP_LABELS, describeError, isAbortError } from '../src/lib/core/errors';
+import { describeError, isAbortError } from '../src/lib/core/errors';
+import { STEP_LABELS } from '../src/lib/core/steps';
 import { applyRunEvent, createRun } from '../src/lib/core/fold';
 import { runPipeline } from '../src/lib/core/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/pool';

@@ -9,7 +9,8 @@ import { createEngine } from '../../src/lib/engine/createEngine';
 import type { GgufEngine } from '../../src/lib/engine/gguf/ggufEngine';
 import { listStoredModels, removeStoredModel, storeModelFiles } from '../../src/lib/engine/gguf/modelStore';
 import { DEFAULT_GGUF_SETTINGS, type GgufEngineSettings } from '../../src/lib/engine/settings';
-import type { ChatMessage, ChatOptions, ChatResult, LoadProgress } from '../../src/lib/engine/types';
+import type { LoadProgress } from '../../src/lib/engine/types';
+import type { ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 
 export interface HarnessFailure {
   ok: false;

@@ -4,7 +4,7 @@
 
 import { REVISE_MARKER } from '../../src/lib/core/prompts/answer';
 import { GRADE_ITEM_MARKER, GRADE_MARKER } from '../../src/lib/core/prompts/grade';
-import type { ChatMessage, FinishReason } from '../../src/lib/engine/types';
+import type { ChatMessage, FinishReason } from '../../src/lib/core/chat';
 
 /** `grade` is batched grading in the answer thread; `grade_item` one per-item grading call. */
 export type Step = 'classify' | 'rubric' | 'grade' | 'grade_item' | 'draft' | 'revise';

@@ -2,7 +2,7 @@
 // A question that cannot fit fails before anything is sent; a thread that grows too long is
 // compacted deliberately (restarted from the answer being worked on) instead of failing mid-run.
 
-import type { ChatMessage } from '../engine/types';
+import type { ChatMessage } from './chat';
 import { ContextBudgetError } from './errors';
 import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from './grade';
 import { draftMessages, reviseInstruction } from './prompts/answer';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sequenceEngine } from '../../../tests/support/sequenceEngine';
-import type { ChatMessage } from '../engine/types';
+import type { ChatMessage } from './chat';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
 import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem } from './grade';
 import { GRADING_RULES, gradeInstruction, gradeItemMessages } from './prompts/grade';

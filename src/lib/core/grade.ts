@@ -2,7 +2,7 @@
 // batched — one compact structured call in the answer's own conversation (the on-device default);
 // per-item — one fresh call per item, as HealthBench does (for evaluation; costs more tokens).
 
-import type { ChatEngine, ChatMessage } from '../engine/types';
+import type { ChatEngine, ChatMessage } from './chat';
 import { gradeInstruction, gradeItemMessages } from './prompts/grade';
 import { GradeItemReplySchema, batchedGradeSchema } from './schemas';
 import { requestStructured } from './structured';

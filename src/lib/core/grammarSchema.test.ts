@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEngine, ChatOptions } from '../engine/types';
+import type { ChatEngine, ChatOptions } from './chat';
 import { schemaForGrammar } from './grammarSchema';
 import { z } from 'zod';
 import { batchedGradeSchema, jsonSchemaOf } from './schemas';

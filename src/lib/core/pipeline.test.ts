@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
 import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
 import { SCRIPTS, rubricIdsInPrompt, type Script } from '../../../tests/support/scriptedReplies';
-import type { ChatMessage } from '../engine/types';
+import type { ChatMessage } from './chat';
 import { ANSWER_MAX_TOKENS, structuredReserve } from './budget';
 import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
 import { applyRunEvent, createRun } from './fold';

@@ -2,7 +2,7 @@
 // An async generator of RunEvents; every await honours the AbortSignal. It can resume a run whose
 // tab was closed: steps already in `resume` are not repeated.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../engine/types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from './chat';
 import {
   ANSWER_MAX_TOKENS,
   CLASSIFY_MAX_TOKENS,

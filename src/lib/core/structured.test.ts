@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sequenceEngine } from '../../../tests/support/sequenceEngine';
-import type { ChatMessage } from '../engine/types';
+import type { ChatMessage } from './chat';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
 import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from './schemas';
 import { extractJson, parseStructured, requestStructured, stripThinking } from './structured';

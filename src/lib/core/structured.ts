@@ -2,7 +2,7 @@
 // markdown fences, prose around the object, trailing commas. Validate, repair once, then fail typed.
 
 import type { z } from 'zod';
-import type { ChatEngine, ChatMessage, ChatResult } from '../engine/types';
+import type { ChatEngine, ChatMessage, ChatResult } from './chat';
 import { StructuredOutputError, TruncatedOutputError } from './errors';
 import { schemaForGrammar } from './grammarSchema';
 import { describeIssues, jsonSchemaOf } from './schemas';

@@ -3,7 +3,7 @@ import expertise from '../../../principles/expertise.json';
 import taskType from '../../../principles/task_type.json';
 import uncertainty from '../../../principles/uncertainty.json';
 import urgency from '../../../principles/urgency.json';
-import type { ChatMessage } from '../engine/types';
+import type { ChatMessage } from './chat';
 import { ASSISTANT_HEADER, budgetTokenCounter, countPromptTokens, loadQwen3Tokenizer, renderChatMessage, roughTokenCount, type Tokenizer } from './tokens';
 
 const SHIPPED = [...urgency, ...uncertainty, ...expertise, ...taskType];

@@ -2,18 +2,13 @@
 // chat completions over SSE, with an idle timeout, abort, and json_schema response_format.
 // Runs unchanged in the page and in Node (the CLI), on the platform's fetch.
 
-import {
-  MalformedResponseError,
-  ServerHttpError,
-  ServerTimeoutError,
-  ServerUnreachableError,
-  isAbortError,
-} from '../core/errors';
+import { isAbortError } from '../core/errors';
+import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './openai/errors';
 import { mapFinishReason } from './finishReason';
 import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
 import { ThinkFilter } from './thinkFilter';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from './types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../core/chat';
 
 interface StreamChunk {
   choices?: { delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];

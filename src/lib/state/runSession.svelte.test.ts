@@ -5,7 +5,7 @@ import { PrinciplesRepository } from '../db/principlesRepository';
 import { RunsRepository } from '../db/runsRepository';
 import { openAppDb } from '../db/schema';
 import { SettingsRepository } from '../db/settingsRepository';
-import type { ChatEngine } from '../engine/types';
+import type { ChatEngine } from '../core/chat';
 import type { EngineState } from './engine.svelte';
 import { RunSession } from './runSession.svelte';
 import { SettingsState } from './settings.svelte';

@@ -1,7 +1,7 @@
 // Prompts for the answer thread. Draft, grade, revise and grade again extend ONE conversation,
 // so an engine with a KV cache (web-llm) only prefills each new message once.
 
-import type { ChatMessage } from '../../engine/types';
+import type { ChatMessage } from '../chat';
 import type { Grade, RubricItem } from '../types';
 
 export const ANSWER_SYSTEM = `You are a careful clinical assistant. Answer health questions accurately and safely, in language that suits the person asking. Put anything urgent first. Do not invent facts, numbers or references.`;

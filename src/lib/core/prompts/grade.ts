@@ -1,7 +1,7 @@
 // Grading prompts with HealthBench's semantics, in two modes that yield the same verdicts:
 // batched (one instruction appended to the answer thread) and per-item (one fresh call per item).
 
-import type { ChatMessage } from '../../engine/types';
+import type { ChatMessage } from '../chat';
 import type { RubricItem } from '../types';
 
 /** Opening words of the batched grading instruction; the test doubles recognise the step by them. */

@@ -1,7 +1,7 @@
 // Prompt for rubric synthesis: principles in, question-specific checkable items out.
 // Runs in its own conversation before the draft, so it never evicts the answer thread's cache.
 
-import type { ChatMessage } from '../../engine/types';
+import type { ChatMessage } from '../chat';
 import type { Principle, Scenario } from '../types';
 
 export const MIN_RUBRIC_ITEMS = 5;

@@ -4,14 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTinyGguf } from '../../../../scripts/make-tiny-gguf.mjs';
 import { buildGguf, str, strings, u32, type BuilderTensor, type BuildOptions } from '../../../../tests/support/ggufBuilder';
-import {
-  GgufCorruptError,
-  GgufMissingPartsError,
-  GgufTooLargeError,
-  GgufTruncatedError,
-  GgufUnsupportedError,
-  NotGgufError,
-} from '../../core/errors';
+import { GgufCorruptError, GgufMissingPartsError, GgufTooLargeError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';
 import { LLAMA_CPP_ARCHITECTURES, LLAMA_CPP_BUILD, NON_CHAT_ARCHITECTURES } from './architectures';
 import { blobSource, readGgufHeader, type ByteSource, type GgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, estimateMemory, orderModelFiles, splitPartUrls } from './ggufModel';
