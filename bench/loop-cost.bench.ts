@@ -5,9 +5,9 @@
 import type { BenchOutcome } from './run';
 import { formatTable } from './table';
 import { readShippedPrinciples } from '../cli/library';
-import { applyRunEvent, createRun } from '../src/lib/core/fold';
-import { runPipeline } from '../src/lib/core/pipeline';
-import { loadQwen3Tokenizer, type Tokenizer } from '../src/lib/core/tokens';
+import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
+import { runPipeline } from '../src/lib/core/pipeline/pipeline';
+import { loadQwen3Tokenizer, type Tokenizer } from '../src/lib/core/pipeline/tokens';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../src/lib/core/types';
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../src/lib/core/chat';
 import { detectStep } from '../tests/support/scriptedReplies';

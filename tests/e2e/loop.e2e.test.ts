@@ -4,8 +4,8 @@
 
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minimumRunTokens } from '../../src/lib/core/budget';
-import { loadQwen3Tokenizer } from '../../src/lib/core/tokens';
+import { minimumRunTokens } from '../../src/lib/core/pipeline/budget';
+import { loadQwen3Tokenizer } from '../../src/lib/core/pipeline/tokens';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 

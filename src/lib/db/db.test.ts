@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
-import { createRun } from '../core/fold';
+import { createRun } from '../core/pipeline/fold';
 import { DEFAULT_RUN_OPTIONS, type Principle } from '../core/types';
 import { PrinciplesRepository } from './principlesRepository';
 import { RunsRepository } from './runsRepository';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
 import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
-import { createRun } from '../core/fold';
-import { runPipeline } from '../core/pipeline';
+import { createRun } from '../core/pipeline/fold';
+import { runPipeline } from '../core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type Run } from '../core/types';
 import { recordRun } from './recordRun';
 

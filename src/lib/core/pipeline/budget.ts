@@ -2,16 +2,16 @@
 // A question that cannot fit fails before anything is sent; a thread that grows too long is
 // compacted deliberately (restarted from the answer being worked on) instead of failing mid-run.
 
-import type { ChatMessage } from './chat';
-import { ContextBudgetError } from './errors';
-import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from './grade';
-import { draftMessages, reviseInstruction } from './prompts/answer';
-import { classifyMessages } from './prompts/classify';
-import { gradeInstruction, gradeItemMessages } from './prompts/grade';
-import { MAX_RUBRIC_ITEMS, rubricMessages } from './prompts/rubric';
-import { RUBRIC_MAX_TOKENS } from './rubric';
+import type { ChatMessage } from '../chat';
+import { ContextBudgetError } from '../errors';
+import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from '../grading/grade';
+import { draftMessages, reviseInstruction } from './answerPrompts';
+import { classifyMessages } from '../prompts/classify';
+import { gradeInstruction, gradeItemMessages } from '../grading/gradePrompts';
+import { MAX_RUBRIC_ITEMS, rubricMessages } from '../rubric/rubricPrompts';
+import { RUBRIC_MAX_TOKENS } from '../rubric/rubric';
 import { countPromptTokens, type TokenCounter } from './tokens';
-import type { Principle, RubricItem, Scenario } from './types';
+import type { Principle, RubricItem, Scenario } from '../types';
 
 /** Tokens an answer (draft or revision) may use. */
 export const ANSWER_MAX_TOKENS = 1024;

@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
-import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
-import { SCRIPTS, rubricIdsInPrompt, type Script } from '../../../tests/support/scriptedReplies';
-import type { ChatMessage } from './chat';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
+import { ScriptedEngine } from '../../../../tests/support/scriptedEngine';
+import { SCRIPTS, rubricIdsInPrompt, type Script } from '../../../../tests/support/scriptedReplies';
+import type { ChatMessage } from '../chat';
 import { ANSWER_MAX_TOKENS, structuredReserve } from './budget';
-import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from './errors';
+import { ContextBudgetError, EmptyQuestionError, StepFailedError, StructuredOutputError, isAbortError } from '../errors';
 import { applyRunEvent, createRun } from './fold';
 import { runPipeline, type PipelineInput } from './pipeline';
-import { FALLBACK_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS } from './rubric';
-import { REVISE_MARKER } from './prompts/answer';
-import { GRADE_MARKER } from './prompts/grade';
+import { FALLBACK_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS } from '../rubric/rubric';
+import { REVISE_MARKER } from './answerPrompts';
+import { GRADE_MARKER } from '../grading/gradePrompts';
 import { countPromptTokens, loadQwen3Tokenizer, type Tokenizer } from './tokens';
-import { DEFAULT_RUN_OPTIONS, type Run, type RunEvent, type RunOptions } from './types';
+import { DEFAULT_RUN_OPTIONS, type Run, type RunEvent, type RunOptions } from '../types';
 
 const QUESTION = 'My son has had a fever and cough for two days. Should I take him to a doctor?';
 

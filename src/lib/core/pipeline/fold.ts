@@ -1,7 +1,7 @@
 // Folding pipeline events into a Run record. The UI, the store and the CLI all build their view of
 // a run with this one pure function, so what is shown is exactly what is saved.
 
-import type { Run, RunEvent, RunOptions, RunStatus, RunFailure } from './types';
+import type { Run, RunEvent, RunOptions, RunStatus, RunFailure } from '../types';
 
 /** A new, empty run record. */
 export function createRun(init: {

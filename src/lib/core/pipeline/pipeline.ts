@@ -2,7 +2,7 @@
 // An async generator of RunEvents; every await honours the AbortSignal. It can resume a run whose
 // tab was closed: steps already in `resume` are not repeated.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from './chat';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../chat';
 import {
   ANSWER_MAX_TOKENS,
   CLASSIFY_MAX_TOKENS,
@@ -23,19 +23,19 @@ import {
   TruncatedOutputError,
   isAbortError,
   throwIfAborted,
-} from './errors';
-import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem, gradingModeOf } from './grade';
-import { draftMessages, reviseInstruction } from './prompts/answer';
-import { classifyMessages } from './prompts/classify';
-import { gradeInstruction } from './prompts/grade';
-import { selectPrinciplePool, type PoolCandidate } from './pool';
-import { rubricFromPrinciples, synthesiseRubric } from './rubric';
-import { classifyScenarioByRules } from './scenarioRules';
-import { ScenarioSchema } from './schemas';
-import { scoreAnswer } from './score';
-import { requestStructured, stripThinking } from './structured';
+} from '../errors';
+import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem, gradingModeOf } from '../grading/grade';
+import { draftMessages, reviseInstruction } from './answerPrompts';
+import { classifyMessages } from '../prompts/classify';
+import { gradeInstruction } from '../grading/gradePrompts';
+import { selectPrinciplePool, type PoolCandidate } from '../pool';
+import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
+import { classifyScenarioByRules } from '../scenarioRules';
+import { ScenarioSchema } from '../schemas';
+import { scoreAnswer } from '../grading/score';
+import { requestStructured, stripThinking } from '../structured/structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
-import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from './types';
+import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
 
 export { assertQuestionFits };
 
