@@ -3,6 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { readManifest, readShippedPrinciples } from '../../../cli/library';
+import { PrinciplesRepository } from './principlesRepository';
+import { openAppDb } from './schema';
 import { SHIPPED_LIBRARY_VERSION, SHIPPED_RETIRED, ShippedLibraryFileMissingError, loadShippedPrinciples } from './shippedLibrary';
 
 describe('loadShippedPrinciples', () => {
@@ -22,5 +24,30 @@ describe('loadShippedPrinciples', () => {
   it('rejects a listed file that was not bundled with a named error', async () => {
     await expect(loadShippedPrinciples(['urgency.json', 'missing.json'])).rejects.toBeInstanceOf(ShippedLibraryFileMissingError);
     await expect(loadShippedPrinciples(['library.json'])).rejects.toThrow(/"library\.json".*Reinstall or update the app/);
+  });
+});
+
+describe('upgrading a store to the shipped library', () => {
+  it('keeps a retired principle the user edited as their own, pointing at its replacement, and removes an unedited one', async () => {
+    const shipped = await loadShippedPrinciples();
+    const retired = SHIPPED_RETIRED[0]!;
+    // A store seeded by an older library that still shipped the now-retired id.
+    const old = { ...shipped.find((p) => p.dimension === 'task_type')!, id: retired.id, title: 'As shipped before it was retired' };
+    const edited = new PrinciplesRepository(await openAppDb(`retired-edited-${Date.now()}`));
+    await edited.syncShipped('old', [...shipped, old]);
+    await edited.save({ ...old, title: 'My clinic’s version' });
+    const report = await edited.syncShipped(SHIPPED_LIBRARY_VERSION, shipped, SHIPPED_RETIRED);
+    expect(report).toMatchObject({ keptAsOwn: 1, removed: 0 });
+    expect(await edited.get(retired.id)).toMatchObject({
+      title: 'My clinic’s version',
+      origin: 'user',
+      retired: { since: retired.since, replaced_by: retired.replaced_by },
+    });
+
+    const untouched = new PrinciplesRepository(await openAppDb(`retired-unedited-${Date.now()}`));
+    await untouched.syncShipped('old', [...shipped, old]);
+    expect(await untouched.syncShipped(SHIPPED_LIBRARY_VERSION, shipped, SHIPPED_RETIRED)).toMatchObject({ keptAsOwn: 0, removed: 1 });
+    expect(await untouched.get(retired.id)).toBeUndefined();
+    for (const id of retired.replaced_by) expect(await untouched.get(id)).toMatchObject({ origin: 'shipped' });
   });
 });
