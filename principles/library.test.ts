@@ -227,6 +227,18 @@ describe('clinical review rules (issue 17)', () => {
     }
   });
 
+  it.each([
+    ['a relative-only effect', /relative (risk reduction|change)|only a relative/i],
+    ['prescribing shorthand in instructions', /prescribing abbreviations|'bd'|'tds'/i],
+    ["a 'see a doctor' deflection", /'consult (a|your) (doctor|healthcare)|'see your doctor'|'ask a doctor/i],
+    ['a generic safety-net line', /only a generic caveat|only a vague instruction/i],
+  ] as const)('penalises %s once per pool: the merged near-duplicates that grade it cannot share a pool', (_what, pattern) => {
+    const grading = library.filter((p) => p.checks.some((c) => c.points < 0 && pattern.test(c.criterion)));
+    expect(grading.length).toBeGreaterThan(0);
+    const together = grading.flatMap((a, i) => grading.slice(i + 1).filter((b) => canShareAPool(a, b)).map((b) => `${a.id} + ${b.id}`));
+    expect(together).toEqual([]);
+  });
+
   it('the pool-overlap test can fail: principles with no gate share a pool', () => {
     expect(canShareAPool(byId('URG-001'), byId('TSK-033'))).toBe(true);
     expect(canShareAPool(byId('URG-001'), byId('URG-029'))).toBe(false);
