@@ -85,6 +85,10 @@ describe('library shape', () => {
     }
   });
 
+  it('keeps titles to 80 characters, as FORMAT.md asks', () => {
+    expect(library.filter((p) => p.title.length > 80).map((p) => `${p.id} (${p.title.length})`)).toEqual([]);
+  });
+
   it('populates every dimension with at least 20 principles, each file holding one dimension with matching id prefixes', () => {
     for (const dim of DIMENSIONS) {
       const own = library.filter((p) => p.dimension === dim);
