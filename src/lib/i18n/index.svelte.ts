@@ -36,7 +36,7 @@ void i18n.init({
 });
 
 /** Chinese is fetched only for people who use it, to keep the first visit small. */
-async function loadCatalog(language: Language): Promise<Resources | null> {
+async function loadCatalog(language: Language): Promise<Record<string, object> | null> {
   if (language === 'zh-Hans') return (await import('./locales/zh-Hans')).zhHans;
   return null;
 }
