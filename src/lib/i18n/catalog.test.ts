@@ -18,11 +18,12 @@ function flatten(tree: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalog = (resources: Record<string, object>) =>
+const catalog = (resources: Record<string, object>): Map<string, string> =>
   new Map([...Object.entries(resources)].flatMap(([ns, tree]) => [...flatten(tree)].map(([k, v]) => [`${ns}:${k}`, v] as const)));
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+/** The names in {{name}} and {{name, format}}: a format may differ between languages, the name may not. */
+const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 const tags = (text: string) => [...text.matchAll(/<\/?(strong|code|em|br)\b[^>]*>/g)].map((m) => m[0]).sort();
 
 const english = catalog(en);
@@ -92,6 +93,12 @@ describe('locale', () => {
     expect(t('ask:final.summary', { count: 1, which: '初稿', reason: '已达到目标分数' })).toBe(
       '从 1 个已评分的回答中选出最佳：初稿。循环结束原因：已达到目标分数。',
     );
+  });
+
+  it('lowercases a step label mid-sentence in English only', async () => {
+    expect(t('ask:run.stopped', { step: t('common:step.rubric') })).toBe('Stopped during: writing the rubric. Completed steps are kept.');
+    await locale.use('zh-Hans');
+    expect(t('ask:run.stopped', { step: t('common:step.rubric') })).toBe('已在“制定评分标准”步骤停止。已完成的步骤均已保留。');
   });
 
   it('follows the browser for "auto" (English outside a browser)', async () => {

@@ -34,6 +34,8 @@ void i18n.init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+// "{{step, lowercase}}": a label used mid-sentence in languages with capitals ("Stopped during: writing the rubric").
+i18n.services.formatter?.add('lowercase', (value: unknown, lng?: string) => String(value).toLocaleLowerCase(lng));
 
 /** Chinese is fetched only for people who use it, to keep the first visit small. */
 async function loadCatalog(language: Language): Promise<Record<string, object> | null> {

@@ -35,7 +35,7 @@ export default {
   },
   run: {
     failed: '{{step}} failed',
-    stopped: 'Stopped during: {{step}}. Completed steps are kept.',
+    stopped: 'Stopped during: {{step, lowercase}}. Completed steps are kept.',
     stoppedUnknown: 'Stopped. Completed steps are kept.',
     interrupted: 'This run was interrupted (the tab closed mid-run). Completed steps are kept.',
     resume: 'Resume from the last completed step',
