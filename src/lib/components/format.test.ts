@@ -47,6 +47,8 @@ describe('format in English', () => {
 
   it('writes model sizes compactly and labels scenario words', () => {
     expect(formatCount(419_000)).toBe('419K');
+    expect(formatCount(419_500)).toBe('420K');
+    expect(formatCount(7_640_000)).toBe('7.6M');
     expect(formatCount(4_020_000_000)).toBe('4.02B');
     expect(dimensionLabel('task_type')).toBe('Task type');
     expect(scenarioValueLabel('missing_context')).toBe('missing context');

@@ -82,5 +82,5 @@ export function axisLabel(axis: Axis | string): string {
 
 /** Large counts the way model sizes are quoted: "419K", "4.02B" (in Chinese "4.02亿"). */
 export function formatCount(n: number): string {
-  return numberFormat({ notation: 'compact', maximumFractionDigits: n >= 1e9 ? 2 : 1 }).format(n);
+  return numberFormat({ notation: 'compact', maximumFractionDigits: n >= 1e9 ? 2 : n >= 1e6 ? 1 : 0 }).format(n);
 }
