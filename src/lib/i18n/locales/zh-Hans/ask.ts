@@ -70,9 +70,9 @@ export default {
   rubric: {
     number: '序号',
     points: '分值',
-    criterion: '评分条目',
+    criterion: '评分项',
     axis: '维度',
-    principle: '临床原则',
+    principle: '原则',
     verdict: '评定',
     questionSpecific: '针对本问题',
     met: '满足',
