@@ -2,11 +2,8 @@
 // with its loading progress (for on-device engines) and a way to cancel a load.
 
 import { describeError, isAbortError } from '../core/errors';
-import { createEngine } from '../engine/createEngine';
-import type { EngineSettings } from '../engine/settings';
-import type { LoadProgress } from '../engine/types';
 import type { ChatEngine, ChatUsage } from '../core/chat';
-import { UsageRecordingEngine } from '../engine/usageRecording';
+import { UsageRecordingEngine, createEngine, type EngineSettings, type LoadProgress } from '../engine';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
