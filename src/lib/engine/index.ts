@@ -4,6 +4,18 @@
 
 export { createEngine } from './createEngine';
 export { EngineNotConfiguredError, StorageQuotaExceededError } from './errors';
-export { DEFAULT_ENGINE_SETTINGS, engineSettingsProblems, type EngineKind, type EngineSettings } from './settings';
+export {
+  DEFAULT_ENGINE_SETTINGS,
+  DEFAULT_GGUF_SETTINGS,
+  DEFAULT_OPENAI_SETTINGS,
+  DEFAULT_WEBLLM_SETTINGS,
+  engineSettingsProblems,
+  type EngineKind,
+  type EngineSettings,
+  type GgufEngineSettings,
+  type GgufModelSource,
+  type OpenAiEngineSettings,
+  type WebLlmEngineSettings,
+} from './settings';
 export type { EngineLoadOptions, LoadPhase, LoadProgress } from './types';
 export { UsageRecordingEngine } from './usageRecording';

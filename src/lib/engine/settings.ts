@@ -5,6 +5,11 @@ import { DEFAULT_GGUF_SETTINGS, ggufSettingsProblems, type GgufEngineSettings } 
 import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from './openai/settings';
 import { DEFAULT_WEBLLM_SETTINGS, webLlmSettingsProblems, type WebLlmEngineSettings } from './webllm/settings';
 
+// The members and their defaults, for code that handles several kinds (Settings, stored settings).
+export { DEFAULT_GGUF_SETTINGS, DEFAULT_OPENAI_SETTINGS, DEFAULT_WEBLLM_SETTINGS };
+export type { GgufEngineSettings, GgufModelSource } from './gguf/settings';
+export type { OpenAiEngineSettings, WebLlmEngineSettings };
+
 export type EngineSettings = WebLlmEngineSettings | OpenAiEngineSettings | GgufEngineSettings;
 
 export type EngineKind = EngineSettings['kind'];
