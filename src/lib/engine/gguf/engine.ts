@@ -32,7 +32,7 @@ export class GgufEngine implements ChatEngine {
 
   /** Starts a worker and loads the model; aborting stops the load and the worker. */
   static async create(settings: GgufEngineSettings, load: EngineLoadOptions = {}): Promise<GgufEngine> {
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'clinrevise-gguf' });
+    const worker = new Worker(new URL('./gguf.worker.ts', import.meta.url), { type: 'module', name: 'clinrevise-gguf' });
     const client = new GgufWorkerClient(worker as unknown as ClientPort);
     try {
       const loaded = await client.load(loadRequestFor(settings, location.href), load);

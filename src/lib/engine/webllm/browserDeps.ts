@@ -24,7 +24,7 @@ export async function storageEstimate(): Promise<{ usage: number; quota: number 
 }
 
 export const browserDeps: WebLlmDeps = {
-  spawn: () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'web-llm' }) as WorkerPort,
+  spawn: () => new Worker(new URL('./webllm.worker.ts', import.meta.url), { type: 'module', name: 'web-llm' }) as WorkerPort,
   probe: () => probeGpu(),
   estimate: storageEstimate,
   async cachedBytes(model) {
