@@ -3,7 +3,7 @@
 // its KV-cache rule. A test double: it measures our reuse of web-llm's conversation, not model speed.
 
 import { DEFAULT_RUN_OPTIONS } from '../src/lib/core/types';
-import { runPipeline } from '../src/lib/core/pipeline';
+import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { DEFAULT_WEBLLM_SETTINGS } from '../src/lib/engine/webllm/settings';
 import type { ChatMessage } from '../src/lib/core/chat';
 import { WebLlmEngine } from '../src/lib/engine/webllm/engine';

@@ -4,11 +4,11 @@
 import { parseArgs } from 'node:util';
 import { describeError, isAbortError } from '../src/lib/core/errors';
 import { STEP_LABELS } from '../src/lib/core/steps';
-import { applyRunEvent, createRun } from '../src/lib/core/fold';
-import { runPipeline } from '../src/lib/core/pipeline';
+import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
+import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/pool';
 import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
-import { budgetTokenCounter } from '../src/lib/core/tokens';
+import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
 import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from '../src/lib/core/types';
 import { createEngine } from '../src/lib/engine';

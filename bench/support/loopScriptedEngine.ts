@@ -5,7 +5,7 @@
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 import { seededRandom } from '../../src/lib/core/random';
-import type { Tokenizer } from '../../src/lib/core/tokens';
+import type { Tokenizer } from '../../src/lib/core/pipeline/tokens';
 import { detectStep, rubricIdsInPrompt } from '../../tests/support/scriptedReplies';
 import type { LoopQuestion } from './loopQuestions';
 

@@ -2,7 +2,7 @@
 // driven from the test through `window.harness`. Built by the e2e global setup; never shipped.
 
 import { describeError, errorCode } from '../../src/lib/core/errors';
-import { runPipeline } from '../../src/lib/core/pipeline';
+import { runPipeline } from '../../src/lib/core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type RunEvent } from '../../src/lib/core/types';
 import { loadShippedPrinciples } from '../../src/lib/db/shippedLibrary';
 import { createEngine, type LoadProgress } from '../../src/lib/engine';

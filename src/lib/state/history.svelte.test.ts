@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRun } from '../core/fold';
+import { createRun } from '../core/pipeline/fold';
 import { DEFAULT_RUN_OPTIONS, type Run, type RunStatus } from '../core/types';
 import { RunsRepository } from '../db/runsRepository';
 import { openAppDb } from '../db/schema';

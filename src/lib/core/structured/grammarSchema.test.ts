@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatEngine, ChatOptions } from './chat';
+import type { ChatEngine, ChatOptions } from '../chat';
 import { schemaForGrammar } from './grammarSchema';
 import { z } from 'zod';
-import { batchedGradeSchema, jsonSchemaOf } from './schemas';
+import { batchedGradeSchema, jsonSchemaOf } from '../schemas';
 import { requestStructured } from './structured';
 
 describe('schemaForGrammar', () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import expertise from '../../../principles/expertise.json';
-import taskType from '../../../principles/task_type.json';
-import uncertainty from '../../../principles/uncertainty.json';
-import urgency from '../../../principles/urgency.json';
-import type { ChatMessage } from './chat';
+import expertise from '../../../../principles/expertise.json';
+import taskType from '../../../../principles/task_type.json';
+import uncertainty from '../../../../principles/uncertainty.json';
+import urgency from '../../../../principles/urgency.json';
+import type { ChatMessage } from '../chat';
 import { ASSISTANT_HEADER, budgetTokenCounter, countPromptTokens, loadQwen3Tokenizer, renderChatMessage, roughTokenCount, type Tokenizer } from './tokens';
 
 const SHIPPED = [...urgency, ...uncertainty, ...expertise, ...taskType];

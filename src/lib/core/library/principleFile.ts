@@ -2,7 +2,7 @@
 // enabled switch), own-principle ids and content comparison. Validation lives in principleImport.ts,
 // which carries the schema library and is loaded only when something is validated.
 
-import { DIMENSIONS, type Principle } from './types';
+import { DIMENSIONS, type Principle } from '../types';
 
 /** A principle as exported and imported: the record and whether it is switched on. */
 export type PrincipleWithSwitch = Principle & { enabled?: boolean };

@@ -4,8 +4,8 @@
 
 import type { z } from 'zod';
 import { OWN_ID_PREFIX, type PrincipleWithSwitch } from './principleFile';
-import { PrincipleSchema } from './schemas';
-import type { Principle } from './types';
+import { PrincipleSchema } from '../schemas';
+import type { Principle } from '../types';
 
 export type ParsedImport = { ok: true; records: PrincipleWithSwitch[] } | { ok: false; problems: string[] };
 

@@ -2,11 +2,11 @@
 // then validates and normalises them (dedupe, ids, traceability) so grading and scoring can rely on them.
 
 import type { z } from 'zod';
-import type { ChatEngine } from './chat';
-import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './prompts/rubric';
-import { RubricReplySchema, jsonSchemaOf } from './schemas';
-import { requestStructured } from './structured';
-import type { Principle, RubricItem, Scenario } from './types';
+import type { ChatEngine } from '../chat';
+import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './rubricPrompts';
+import { RubricReplySchema, jsonSchemaOf } from '../schemas';
+import { requestStructured } from '../structured/structured';
+import type { Principle, RubricItem, Scenario } from '../types';
 
 export { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sequenceEngine } from '../../../tests/support/sequenceEngine';
-import type { ChatMessage } from './chat';
-import { StructuredOutputError, TruncatedOutputError } from './errors';
-import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from './schemas';
+import { sequenceEngine } from '../../../../tests/support/sequenceEngine';
+import type { ChatMessage } from '../chat';
+import { StructuredOutputError, TruncatedOutputError } from '../errors';
+import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from '../schemas';
 import { extractJson, parseStructured, requestStructured, stripThinking } from './structured';
 
 const scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };

@@ -2,11 +2,11 @@
 // batched — one compact structured call in the answer's own conversation (the on-device default);
 // per-item — one fresh call per item, as HealthBench does (for evaluation; costs more tokens).
 
-import type { ChatEngine, ChatMessage } from './chat';
-import { gradeInstruction, gradeItemMessages } from './prompts/grade';
-import { GradeItemReplySchema, batchedGradeSchema } from './schemas';
-import { requestStructured } from './structured';
-import type { Grade, GradingMode, RubricItem } from './types';
+import type { ChatEngine, ChatMessage } from '../chat';
+import { gradeInstruction, gradeItemMessages } from './gradePrompts';
+import { GradeItemReplySchema, batchedGradeSchema } from '../schemas';
+import { requestStructured } from '../structured/structured';
+import type { Grade, GradingMode, RubricItem } from '../types';
 
 /** Decode budget of a batched grading reply: ~17 tokens a verdict with a 6-word quote, plus slack. */
 export function batchedGradeMaxTokens(items: number): number {

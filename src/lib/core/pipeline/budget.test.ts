@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import expertise from '../../../principles/expertise.json';
-import taskType from '../../../principles/task_type.json';
-import uncertainty from '../../../principles/uncertainty.json';
-import urgency from '../../../principles/urgency.json';
+import expertise from '../../../../principles/expertise.json';
+import taskType from '../../../../principles/task_type.json';
+import uncertainty from '../../../../principles/uncertainty.json';
+import urgency from '../../../../principles/urgency.json';
 import { assertQuestionFits, fitPrinciples, minimumRunTokens, requestTokens, structuredReserve } from './budget';
-import { ContextBudgetError } from './errors';
-import { rubricMessages } from './prompts/rubric';
-import { RUBRIC_MAX_TOKENS } from './rubric';
-import { PrincipleSchema } from './schemas';
+import { ContextBudgetError } from '../errors';
+import { rubricMessages } from '../rubric/rubricPrompts';
+import { RUBRIC_MAX_TOKENS } from '../rubric/rubric';
+import { PrincipleSchema } from '../schemas';
 import { loadQwen3Tokenizer, roughTokenCount, type Tokenizer } from './tokens';
-import type { Scenario } from './types';
+import type { Scenario } from '../types';
 
 const PRINCIPLES = [...urgency, ...uncertainty, ...expertise, ...taskType].slice(0, 12).map((p) => PrincipleSchema.parse(p));
 const SCENARIO: Scenario = { urgency: 'urgent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };

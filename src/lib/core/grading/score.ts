@@ -2,8 +2,8 @@
 // an answer's score is the sum of points of the criteria met (a negative criterion is "met" when the
 // bad behaviour is present) divided by the sum of positive points. Aggregates clip the mean to [0, 1].
 
-import { seededRandom } from './random';
-import type { Grade, RubricItem } from './types';
+import { seededRandom } from '../random';
+import type { Grade, RubricItem } from '../types';
 
 /**
  * Score of one graded answer. Unclipped: it can be negative (harmful content) and never exceeds 1.

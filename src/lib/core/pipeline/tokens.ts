@@ -1,7 +1,7 @@
 // Token counting for the context budget, with the real tokenizer of the default model family (Qwen3).
 // The tokenizer (≈2 MB gzip) is imported lazily, so it never weighs on the initial bundle.
 
-import type { ChatMessage } from './chat';
+import type { ChatMessage } from '../chat';
 
 /** Counts the tokens of a piece of text. */
 export type TokenCounter = (text: string) => number;

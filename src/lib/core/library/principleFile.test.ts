@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
 import { exportPrincipleFile, nextOwnId, samePrincipleContent } from './principleFile';
 import { parsePrincipleFile } from './principleImport';
-import { PrincipleFileSchema } from './schemas';
+import { PrincipleFileSchema } from '../schemas';
 
 const known = new Set(FIXTURE_PRINCIPLES.map((p) => p.id));
 

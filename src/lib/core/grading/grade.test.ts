@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sequenceEngine } from '../../../tests/support/sequenceEngine';
-import type { ChatMessage } from './chat';
-import { StructuredOutputError, TruncatedOutputError } from './errors';
+import { sequenceEngine } from '../../../../tests/support/sequenceEngine';
+import type { ChatMessage } from '../chat';
+import { StructuredOutputError, TruncatedOutputError } from '../errors';
 import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem } from './grade';
-import { GRADING_RULES, gradeInstruction, gradeItemMessages } from './prompts/grade';
+import { GRADING_RULES, gradeInstruction, gradeItemMessages } from './gradePrompts';
 import { scoreAnswer } from './score';
-import type { RubricItem } from './types';
+import type { RubricItem } from '../types';
 
 const RUBRIC: RubricItem[] = [
   { id: 'R1', criterion: 'Advises calling emergency services now', points: 9, axis: 'accuracy', principle_id: 'URG-001' },

@@ -2,10 +2,10 @@
 // markdown fences, prose around the object, trailing commas. Validate, repair once, then fail typed.
 
 import type { z } from 'zod';
-import type { ChatEngine, ChatMessage, ChatResult } from './chat';
-import { StructuredOutputError, TruncatedOutputError } from './errors';
+import type { ChatEngine, ChatMessage, ChatResult } from '../chat';
+import { StructuredOutputError, TruncatedOutputError } from '../errors';
 import { schemaForGrammar } from './grammarSchema';
-import { describeIssues, jsonSchemaOf } from './schemas';
+import { describeIssues, jsonSchemaOf } from '../schemas';
 
 /** Removes reasoning blocks. An unclosed `<think>` means the whole reply was thinking. */
 export function stripThinking(text: string): string {

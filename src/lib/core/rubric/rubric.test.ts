@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
-import { sequenceEngine } from '../../../tests/support/sequenceEngine';
-import { StructuredOutputError, TruncatedOutputError } from './errors';
-import { MAX_RUBRIC_ITEMS, RUBRIC_SYSTEM, rubricMessages } from './prompts/rubric';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
+import { sequenceEngine } from '../../../../tests/support/sequenceEngine';
+import { StructuredOutputError, TruncatedOutputError } from '../errors';
+import { MAX_RUBRIC_ITEMS, RUBRIC_SYSTEM, rubricMessages } from './rubricPrompts';
 import { CRITERION_MAX_CHARS, MIN_RUBRIC_ITEMS, RUBRIC_MAX_TOKENS, normaliseRubric, rubricFromPrinciples, rubricProblems, sameCriterion, synthesiseRubric } from './rubric';
-import { loadQwen3Tokenizer } from './tokens';
-import type { Scenario } from './types';
+import { loadQwen3Tokenizer } from '../pipeline/tokens';
+import type { Scenario } from '../types';
 
 const SCENARIO: Scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
 const QUESTION = 'My father has crushing chest pain and is sweating. What should I do?';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateScores, scoreAnswer } from './score';
-import type { Grade, RubricItem } from './types';
+import type { Grade, RubricItem } from '../types';
 
 const rubric: RubricItem[] = [
   { id: 'R1', criterion: 'a', points: 8, axis: 'accuracy', principle_id: null },
