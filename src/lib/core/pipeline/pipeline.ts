@@ -37,7 +37,7 @@ import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
 import { requestStructured, stripThinking } from '../structured/structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
-import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
+import type { FinalAnswer, GradingMode, Principle, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
 
 export { assertQuestionFits };
 
@@ -158,6 +158,56 @@ export function chooseFinal(rounds: readonly Round[], reason: StopReason): Final
   return { round: best.index, answer: best.answer, score: best.score, reason };
 }
 
+/**
+ * Classifies the conversation: the model first; the rule-based classifier (reading what the user
+ * said) when the model's output is unusable. Shared by the loop and rubric synthesis at scale.
+ */
+export async function classifyScenario(
+  engine: ChatEngine,
+  text: string,
+  said: string,
+  signal: AbortSignal,
+): Promise<{ scenario: Scenario; source: 'model' | 'fallback' }> {
+  try {
+    const reply = await requestStructured(engine, classifyMessages(text), {
+      what: 'scenario classification',
+      name: 'scenario',
+      schema: ScenarioSchema,
+      maxTokens: CLASSIFY_MAX_TOKENS,
+      signal,
+    });
+    return { scenario: reply.value, source: 'model' };
+  } catch (err) {
+    if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
+      return { scenario: classifyScenarioByRules(said), source: 'fallback' };
+    }
+    throw err;
+  }
+}
+
+/**
+ * Writes the rubric in its own conversation, with as many of the pool's best principles as the
+ * window holds; when the model's rubric is still unusable after its repair, the pooled principles'
+ * own checks stand in. Shared by the loop and rubric synthesis at scale.
+ */
+export async function writeRubric(
+  engine: ChatEngine,
+  text: string,
+  scenario: Scenario,
+  poolPrinciples: readonly Principle[],
+  window: number | null,
+  count: TokenCounter,
+  signal: AbortSignal,
+): Promise<{ items: RubricItem[]; source: RubricSource }> {
+  try {
+    return { items: await synthesiseRubric(engine, text, scenario, fitPrinciples(text, scenario, poolPrinciples, window, count), signal), source: 'model' };
+  } catch (err) {
+    const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
+    if (fallback) return { items: fallback, source: 'principles' };
+    throw err;
+  }
+}
+
 /** Runs the whole loop, yielding an event for everything that happens. */
 export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEvent, void> {
   const { engine, options, signal } = input;
@@ -198,23 +248,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   let scenario: Scenario | null = resume?.scenario ?? null;
   if (!scenario) {
     yield { type: 'step_started', step: 'classify' };
-    const classified = await inStep('classify', signal, async () => {
-      try {
-        const reply = await requestStructured(engine, classifyMessages(text), {
-          what: 'scenario classification',
-          name: 'scenario',
-          schema: ScenarioSchema,
-          maxTokens: CLASSIFY_MAX_TOKENS,
-          signal,
-        });
-        return { scenario: reply.value, source: 'model' as const };
-      } catch (err) {
-        if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
-          return { scenario: classifyScenarioByRules(said), source: 'fallback' as const };
-        }
-        throw err;
-      }
-    });
+    const classified = await inStep('classify', signal, () => classifyScenario(engine, text, said, signal));
     scenario = classified.scenario;
     yield { type: 'scenario', scenario, source: classified.source };
   }
@@ -240,15 +274,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   if (!rubric) {
     yield { type: 'step_started', step: 'rubric' };
     const s = scenario;
-    const written = await inStep('rubric', signal, async (): Promise<{ items: RubricItem[]; source: RubricSource }> => {
-      try {
-        return { items: await synthesiseRubric(engine, text, s, fitPrinciples(text, s, poolPrinciples, window, count), signal), source: 'model' };
-      } catch (err) {
-        const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
-        if (fallback) return { items: fallback, source: 'principles' };
-        throw err;
-      }
-    });
+    const written = await inStep('rubric', signal, () => writeRubric(engine, text, s, poolPrinciples, window, count, signal));
     rubric = written.items;
     yield { type: 'rubric', rubric, source: written.source };
   }

@@ -4,4 +4,5 @@
 export type { OpenAiCompatibleEngine } from './engine';
 export { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
 export { listServerModels, normaliseBaseUrl } from './http';
+export { RetryingEngine, type RetryPolicy } from './retryingEngine';
 export { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from './settings';
