@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTinyGguf } from '../../../../scripts/make-tiny-gguf.mjs';
+import { MOE_EXPERTS, MOE_EXPERTS_USED, buildTinyModel } from '../../../../scripts/gguf/tinyModels';
 import { buildGguf, str, strings, u32, type BuilderTensor, type BuildOptions } from '../../../../tests/support/ggufBuilder';
 import {
   GgufCorruptError,
@@ -16,7 +16,8 @@ import { LLAMA_CPP_ARCHITECTURES, LLAMA_CPP_BUILD, NON_CHAT_ARCHITECTURES } from
 import { blobSource, readGgufHeader, type ByteSource, type GgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, estimateMemory, orderModelFiles, splitPartUrls } from './ggufModel';
 
-const tiny = buildTinyGguf();
+const tiny = buildTinyModel('llama');
+const tinyMoe = buildTinyModel('qwen3moe');
 const read = (bytes: Uint8Array, name = 'model.gguf') => readGgufHeader(blobSource(new Blob([bytes as BlobPart]), name));
 
 /** A source as large as the header claims, whose bytes past the real ones read as zeros; counts what is read. */
@@ -75,6 +76,44 @@ describe('readGgufHeader on the project’s tiny model', () => {
     });
     expect(info.weightBytes).toBe(info.parameterCount * 4);
     expect(() => assertRunnable(info, 2048)).not.toThrow();
+  });
+
+  it('shows the experts and the parameters active per token of the tiny mixture-of-experts model', async () => {
+    const header = await read(tinyMoe, 'tiny-moe.gguf');
+    expect(header.metadata.get('general.architecture')).toBe('qwen3moe');
+    expect(header.tensors.find((t) => t.name === 'blk.1.ffn_up_exps.weight')).toMatchObject({ dims: [128, 64, 8], type: 0 });
+    expect(header.tensors.find((t) => t.name === 'blk.0.ffn_gate_inp.weight')).toMatchObject({ dims: [128, 8] });
+    expect(header.tensors.find((t) => t.name === 'blk.0.attn_q_norm.weight')).toMatchObject({ dims: [32] });
+    const info = describeGguf([header]);
+    const attention = 128 + 4 * 128 * 128 + 2 * 32;
+    const router = 128 * 8;
+    const experts = 3 * 128 * 64 * 8;
+    const dense = 2 * 128 * 356 + 128 + 2 * (attention + 128 + router);
+    expect(MOE_EXPERTS).toBeGreaterThanOrEqual(4);
+    expect(MOE_EXPERTS_USED).toBeGreaterThanOrEqual(2);
+    expect(info).toMatchObject({
+      architecture: 'qwen3moe',
+      name: 'clinrevise-tiny-moe-test',
+      expertCount: MOE_EXPERTS,
+      expertUsedCount: MOE_EXPERTS_USED,
+      parameterCount: dense + 2 * experts,
+      // Two of eight experts run per token: a quarter of the expert weights.
+      activeParameterCount: dense + (2 * experts) / 4,
+      feedForwardLength: 64,
+      keyLength: 32,
+      quantization: 'F32',
+      contextLength: 32768,
+      layerCount: 2,
+      vocabSize: 356,
+      hasChatTemplate: true,
+    });
+    expect(info.activeParameterCount).toBeLessThan(info.parameterCount);
+    expect(() => assertRunnable(info, 4096)).not.toThrow();
+  });
+
+  it('writes the same bytes on every call (the models are deterministic)', () => {
+    expect(Buffer.compare(buildTinyModel('qwen3moe'), tinyMoe)).toBe(0);
+    expect(Buffer.compare(buildTinyModel('llama'), tiny)).toBe(0);
   });
 
   it('reads only the first megabytes of a large file', async () => {
