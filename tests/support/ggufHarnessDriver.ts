@@ -8,7 +8,6 @@ import { serveStatic, type StaticServer } from './staticServer';
 type Harness = Window['harness'];
 export type HarnessLoadResult = Awaited<ReturnType<Harness['load']>>;
 export type HarnessChatResult = Awaited<ReturnType<Harness['chat']>>;
-export type HarnessPipelineResult = Awaited<ReturnType<Harness['pipeline']>>;
 
 /** Every generated fixture, served under /fixtures/. */
 const servedFixtures = Object.fromEntries(Object.values(FIXTURES).map((name) => [`/fixtures/${name}`, fixturePath(name)]));
@@ -40,9 +39,6 @@ export const loadModel = (page: Page, settings: Parameters<Harness['load']>[0], 
 
 export const chatWith = (page: Page, ...args: Parameters<Harness['chat']>): Promise<HarnessChatResult> =>
   page.evaluate(([messages, options]) => window.harness.chat(messages, options), args);
-
-export const runPipelineIn = (page: Page, question: string): Promise<HarnessPipelineResult> =>
-  page.evaluate((q) => window.harness.pipeline(q), question);
 
 /** The success branch of a harness result, or a failure naming what came back instead. */
 export function ok<T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> {
