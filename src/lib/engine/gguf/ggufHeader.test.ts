@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MOE_EXPERTS, MOE_EXPERTS_USED, buildTinyModel } from '../../../../scripts/gguf/tinyModels';
+import { f32Tensor, writeGguf, type GgufMetadata } from '../../../../scripts/gguf/writer';
 import { buildGguf, str, strings, u32, type BuilderTensor, type BuildOptions } from '../../../../tests/support/ggufBuilder';
 import {
   GgufCorruptError,
@@ -114,6 +115,41 @@ describe('readGgufHeader on the project’s tiny model', () => {
   it('writes the same bytes on every call (the models are deterministic)', () => {
     expect(Buffer.compare(buildTinyModel('qwen3moe'), tinyMoe)).toBe(0);
     expect(Buffer.compare(buildTinyModel('llama'), tiny)).toBe(0);
+  });
+
+  it('reads back every metadata value type the project’s GGUF writer writes', async () => {
+    const metadata: GgufMetadata = [
+      ['t.u8', { type: 'u8', value: 250 }],
+      ['t.i8', { type: 'i8', value: -5 }],
+      ['t.u16', { type: 'u16', value: 65000 }],
+      ['t.i16', { type: 'i16', value: -30000 }],
+      ['t.u32', { type: 'u32', value: 4_000_000_000 }],
+      ['t.i32', { type: 'i32', value: -2_000_000_000 }],
+      ['t.f32', { type: 'f32', value: 0.5 }],
+      ['t.u64', { type: 'u64', value: 2 ** 40 }],
+      ['t.i64', { type: 'i64', value: -(2 ** 40) }],
+      ['t.f64', { type: 'f64', value: Math.PI }],
+      ['t.bool', { type: 'bool', value: true }],
+      ['t.string', { type: 'string', value: 'héllo' }],
+      ['t.u32s', { type: 'array', itemType: 'u32', value: [1, 2, 3] }],
+      ['t.bools', { type: 'array', itemType: 'bool', value: [true, false] }],
+      ['t.strings', { type: 'array', itemType: 'string', value: ['a', 'bc'] }],
+    ];
+    const tensor = f32Tensor('w', [2, 3], Float32Array.of(1, 2, 3, 4, 5, 6));
+    const bytes = writeGguf({ metadata, tensors: [tensor] });
+    const header = await read(bytes);
+    expect(Object.fromEntries(header.metadata)).toEqual({
+      't.u8': 250, 't.i8': -5, 't.u16': 65000, 't.i16': -30000, 't.u32': 4_000_000_000, 't.i32': -2_000_000_000,
+      't.f32': 0.5, 't.u64': 2 ** 40, 't.i64': -(2 ** 40), 't.f64': Math.PI, 't.bool': true, 't.string': 'héllo',
+      't.u32s': { itemType: 4, length: 3, items: [1, 2, 3] },
+      't.bools': { itemType: 7, length: 2, items: [true, false] },
+      't.strings': { itemType: 8, length: 2, items: ['a', 'bc'] },
+    });
+    expect(header.tensors).toEqual([{ name: 'w', dims: [2, 3], type: 0, offset: 0, bytes: 24 }]);
+    const data = new Float32Array(bytes.slice(header.dataOffset, header.dataOffset + 24).buffer);
+    expect([...data]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(bytes.length).toBe(header.dataOffset + 32); // the data padded to the alignment
+    expect(() => f32Tensor('w', [2, 2], Float32Array.of(1))).toThrow(/1 values for dims 2×2/);
   });
 
   it('reads only the first megabytes of a large file', async () => {
