@@ -18,7 +18,7 @@ afterAll(async () => {
 const openSettings = (page: Page) => page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
 
 describe('the app on a mixture-of-experts GGUF (real wllama in Chromium, tiny qwen3moe)', () => {
-  it('stores the model, shows its experts and active parameters, and runs the whole revision loop on it', { timeout: 150_000 }, async () => {
+  it('stores the model, shows its experts and active parameters, and runs the whole revision loop on it', { timeout: 300_000 }, async () => {
     const { page } = session;
     await openSettings(page);
     await page.locator('input[name="engine-kind"][value="gguf"]').check();
@@ -37,7 +37,7 @@ describe('the app on a mixture-of-experts GGUF (real wllama in Chromium, tiny qw
     await page.getByText('Saved.').first().waitFor();
 
     await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
-    await page.getByTestId('final-answer').waitFor({ timeout: 140_000 });
+    await page.getByTestId('final-answer').waitFor({ timeout: 280_000 });
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.run header .muted').textContent()).toContain('tiny-moe.gguf · F32 · llama.cpp in this browser');
