@@ -37,7 +37,13 @@ describe('the app on a mixture-of-experts GGUF (real wllama in Chromium, tiny qw
     await page.getByText('Saved.').first().waitFor();
 
     await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
-    await page.getByTestId('final-answer').waitFor({ timeout: 280_000 });
+    await page
+      .getByTestId('final-answer')
+      .waitFor({ timeout: 280_000 })
+      .catch(async (err: unknown) => {
+        // Say where the run stood, so a slow machine can be told from a stuck run.
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.locator('main').innerText()).slice(0, 2000)}`);
+      });
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.run header .muted').textContent()).toContain('tiny-moe.gguf · F32 · llama.cpp in this browser');
