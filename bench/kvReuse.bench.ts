@@ -3,9 +3,9 @@
 // its KV-cache rule. A test double: it measures our reuse of web-llm's conversation, not model speed.
 
 import { DEFAULT_RUN_OPTIONS } from '../src/lib/core/types';
-import { runPipeline } from '../src/lib/core/pipeline';
+import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { DEFAULT_WEBLLM_SETTINGS } from '../src/lib/engine/settings';
-import type { ChatMessage } from '../src/lib/engine/types';
+import type { ChatMessage } from '../src/lib/core/chat';
 import { WebLlmEngine } from '../src/lib/engine/webllm/webLlmEngine';
 import { FakeWebLlm, InProcessWorker, fakeTokens } from '../tests/support/fakeWebLlm';
 import { FIXTURE_PRINCIPLES } from '../tests/support/fixturePrinciples';

@@ -69,6 +69,17 @@ describe('clinrevise ask', () => {
     }
   });
 
+  it('refuses run options the Settings form refuses, naming the flag', async () => {
+    for (const [flag, value] of [['--rounds', '6'], ['--target', '0'], ['--target', '1.5']] as const) {
+      const { code, stderr } = await runCli(['ask', '--base-url', server.url, '--model', 'm', flag, value, 'q?']);
+      expect(code, `${flag} ${value}`).toBe(2);
+      expect(stderr).toContain(`${flag}:`);
+    }
+    const { code, stderr } = await runCli(['principles', '--for', 'chest pain', '--size', '31']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--size:');
+  });
+
   it('exits 1 with one line naming the server and the step when the server fails', async () => {
     server.options.behaviour = 'http500';
     try {
@@ -76,7 +87,7 @@ describe('clinrevise ask', () => {
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/Classifying the question failed/);
+      expect(stderr).toMatch(/Drafting the answer failed/);
       expect(stderr).toContain(server.url);
     } finally {
       server.options.behaviour = 'normal';

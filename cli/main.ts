@@ -2,13 +2,15 @@
 // server, for batch work and scripting. `main` takes its streams so tests can run it in-process.
 
 import { parseArgs } from 'node:util';
-import { STEP_LABELS, describeError, isAbortError } from '../src/lib/core/errors';
-import { applyRunEvent, createRun } from '../src/lib/core/fold';
-import { runPipeline } from '../src/lib/core/pipeline';
+import { describeError, isAbortError } from '../src/lib/core/errors';
+import { STEP_LABELS } from '../src/lib/core/steps';
+import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
+import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/pool';
 import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
-import { budgetTokenCounter } from '../src/lib/core/tokens';
-import { DEFAULT_RUN_OPTIONS, GRADING_MODES, type Run, type RunOptions } from '../src/lib/core/types';
+import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
+import { runOptionsProblems } from '../src/lib/core/runOptions';
+import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from '../src/lib/core/types';
 import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
 import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
 import { readShippedPrinciples } from './library';
@@ -29,7 +31,7 @@ export const USAGE = `Usage:
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
-revisions after the draft (default 2). --grading per-item grades each rubric item in its own
+revisions after the draft (0–5, default 2). --grading per-item grades each rubric item in its own
 call, as HealthBench does (more calls; default batched: all items in one call).
 --json prints one JSON object on stdout.
 The API key may also come from the CLINREVISE_API_KEY environment variable.
@@ -91,6 +93,22 @@ function parseNumber(value: string | undefined, name: string, check: (n: number)
   return n;
 }
 
+/** Run options from CLI flags, checked by the same rules as the Settings form. */
+function cliRunOptions(flags: { rounds?: string; target?: string; size?: string; grading?: string }): RunOptions {
+  const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+  const options: RunOptions = {
+    ...DEFAULT_RUN_OPTIONS,
+    rounds: number(flags.rounds, DEFAULT_RUN_OPTIONS.rounds),
+    targetScore: number(flags.target, DEFAULT_RUN_OPTIONS.targetScore),
+    poolSize: number(flags.size, DEFAULT_RUN_OPTIONS.poolSize),
+    grading: (flags.grading ?? DEFAULT_RUN_OPTIONS.grading) as GradingMode,
+  };
+  const flag = { rounds: '--rounds', targetScore: '--target', poolSize: '--size', grading: '--grading' } as const;
+  const problems = runOptionsProblems(options);
+  if (problems.length) throw new UsageError(problems.map((p) => `${flag[p.field]}: ${p.message}`).join(' '));
+  return options;
+}
+
 async function askCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -110,10 +128,7 @@ async function askCommand(args: string[], io: Io): Promise<number> {
   const question = positionals.join(' ').trim();
   if (!values['base-url'] || !values.model) throw new UsageError('ask needs --base-url and --model.');
   if (!question) throw new UsageError('ask needs a question.');
-  const rounds = parseNumber(values.rounds, 'rounds', (n) => Number.isInteger(n) && n >= 0 && n <= 10) ?? DEFAULT_RUN_OPTIONS.rounds;
-  const targetScore = parseNumber(values.target, 'target', (n) => n > 0 && n <= 1) ?? DEFAULT_RUN_OPTIONS.targetScore;
-  const grading = GRADING_MODES.find((mode) => mode === (values.grading ?? DEFAULT_RUN_OPTIONS.grading));
-  if (!grading) throw new UsageError(`--grading must be one of ${GRADING_MODES.join(', ')}.`);
+  const options = cliRunOptions({ rounds: values.rounds, target: values.target, grading: values.grading });
   const settings = {
     ...DEFAULT_OPENAI_SETTINGS,
     baseUrl: values['base-url'],
@@ -126,7 +141,6 @@ async function askCommand(args: string[], io: Io): Promise<number> {
   if (problems.length) throw new UsageError(problems.join(' '));
 
   const engine = new OpenAiCompatibleEngine(settings);
-  const options: RunOptions = { ...DEFAULT_RUN_OPTIONS, rounds, targetScore, grading };
   const countTokens = await budgetTokenCounter();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -164,7 +178,7 @@ function principlesCommand(args: string[], io: Io): number {
   const { values } = parseArgs({ args, options: { for: { type: 'string' }, size: { type: 'string' } } });
   const question = values.for?.trim();
   if (!question) throw new UsageError('principles needs --for "question".');
-  const maxSize = parseNumber(values.size, 'size', (n) => Number.isInteger(n) && n > 0) ?? DEFAULT_RUN_OPTIONS.poolSize;
+  const maxSize = cliRunOptions({ size: values.size }).poolSize;
   const pool = selectPrinciplePool(classifyScenarioByRules(question), question, readShippedPrinciples(), { maxSize });
   io.stdout.write(`${JSON.stringify(pool.map(({ id, dimension, title, reason }) => ({ id, dimension, title, reason })))}\n`);
   return 0;

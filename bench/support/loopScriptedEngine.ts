@@ -3,9 +3,9 @@
 // verdicts quoting the answer), deterministic per question. A test double: it measures the
 // loop's token economy, never answer quality.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/engine/types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 import { seededRandom } from '../../src/lib/core/random';
-import type { Tokenizer } from '../../src/lib/core/tokens';
+import type { Tokenizer } from '../../src/lib/core/pipeline/tokens';
 import { detectStep, rubricIdsInPrompt } from '../../tests/support/scriptedReplies';
 import type { LoopQuestion } from './loopQuestions';
 

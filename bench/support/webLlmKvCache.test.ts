@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sequenceEngine } from '../../tests/support/sequenceEngine';
-import { ASSISTANT_HEADER, countPromptTokens, loadQwen3Tokenizer, renderChatMessage, type Tokenizer } from '../../src/lib/core/tokens';
-import type { ChatMessage } from '../../src/lib/engine/types';
+import { ASSISTANT_HEADER, countPromptTokens, loadQwen3Tokenizer, renderChatMessage, type Tokenizer } from '../../src/lib/core/pipeline/tokens';
+import type { ChatMessage } from '../../src/lib/core/chat';
 import { IdealPrefixCache, WebLlmKvCache } from './webLlmKvCache';
 
 let qwen3: Tokenizer;

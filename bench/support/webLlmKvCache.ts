@@ -4,8 +4,8 @@
 // that conversation has more than a system prompt; then it prefills only the new tail. Otherwise
 // it resets and prefills the whole prompt. Token ids come from the real Qwen3 tokenizer.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/engine/types';
-import { ASSISTANT_HEADER, renderChatMessage, type Tokenizer } from '../../src/lib/core/tokens';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
+import { ASSISTANT_HEADER, renderChatMessage, type Tokenizer } from '../../src/lib/core/pipeline/tokens';
 import { isDeepStrictEqual } from 'node:util';
 
 /** What one request cost. */

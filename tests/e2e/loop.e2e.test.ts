@@ -4,8 +4,8 @@
 
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { minimumRunTokens } from '../../src/lib/core/budget';
-import { loadQwen3Tokenizer } from '../../src/lib/core/tokens';
+import { minimumRunTokens } from '../../src/lib/core/pipeline/budget';
+import { loadQwen3Tokenizer } from '../../src/lib/core/pipeline/tokens';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
@@ -59,7 +59,7 @@ describe('the revision loop in Chromium', () => {
     const items = 5;
     const gradeRound = Array<string>(items).fill('grade_item');
     expect(server.requests.map((r) => r.step)).toEqual([
-      'classify', 'rubric', 'draft', ...gradeRound, 'revise', ...gradeRound, 'revise', ...gradeRound,
+      'draft', 'classify', 'rubric', ...gradeRound, 'revise', ...gradeRound, 'revise', ...gradeRound,
     ]);
     expect(await page.getByTestId('final-answer').textContent()).toMatch(/Revised answer 2/);
     expect(session.pageErrors).toEqual([]);

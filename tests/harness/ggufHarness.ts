@@ -2,14 +2,15 @@
 // driven from the test through `window.harness`. Built by the e2e global setup; never shipped.
 
 import { describeError, errorCode } from '../../src/lib/core/errors';
-import { runPipeline } from '../../src/lib/core/pipeline';
+import { runPipeline } from '../../src/lib/core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type RunEvent } from '../../src/lib/core/types';
 import { loadShippedPrinciples } from '../../src/lib/db/shippedLibrary';
 import { createEngine } from '../../src/lib/engine/createEngine';
 import type { GgufEngine } from '../../src/lib/engine/gguf/ggufEngine';
 import { listStoredModels, removeStoredModel, storeModelFiles } from '../../src/lib/engine/gguf/modelStore';
 import { DEFAULT_GGUF_SETTINGS, type GgufEngineSettings } from '../../src/lib/engine/settings';
-import type { ChatMessage, ChatOptions, ChatResult, LoadProgress } from '../../src/lib/engine/types';
+import type { LoadProgress } from '../../src/lib/engine/types';
+import type { ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 
 export interface HarnessFailure {
   ok: false;

@@ -3,7 +3,7 @@
 // earlier messages equal the stored conversation exactly; enable_thinking:false puts an empty think
 // block into the stored reply; a call clears the interrupt flag when it starts.
 
-import type { ChatMessage } from '../../src/lib/engine/types';
+import type { ChatMessage } from '../../src/lib/core/chat';
 import type { PageToWorker, WorkerToPage } from '../../src/lib/engine/webllm/protocol';
 import type { WorkerPort } from '../../src/lib/engine/webllm/webLlmEngine';
 import { WorkerHandler, type EngineChatRequest, type EngineChunk, type EngineLike, type WorkerRuntime } from '../../src/lib/engine/webllm/workerHandler';

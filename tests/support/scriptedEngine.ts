@@ -1,7 +1,7 @@
 // An in-process ChatEngine double driven by a named script, for unit tests of the pipeline.
 // It streams replies in small pieces, honours AbortSignal, and records every call.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/engine/types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 import { ThinkFilter } from '../../src/lib/engine/thinkFilter';
 import { SCRIPTS, detectStep, type Script, type ScriptName, type Step } from './scriptedReplies';
 

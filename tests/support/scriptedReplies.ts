@@ -2,9 +2,9 @@
 // given the conversation of one call, what a model following that script would reply.
 // These are doubles — they exercise plumbing, never model quality.
 
-import { REVISE_MARKER } from '../../src/lib/core/prompts/answer';
-import { GRADE_ITEM_MARKER, GRADE_MARKER } from '../../src/lib/core/prompts/grade';
-import type { ChatMessage, FinishReason } from '../../src/lib/engine/types';
+import { REVISE_MARKER } from '../../src/lib/core/pipeline/answerPrompts';
+import { GRADE_ITEM_MARKER, GRADE_MARKER } from '../../src/lib/core/grading/gradePrompts';
+import type { ChatMessage, FinishReason } from '../../src/lib/core/chat';
 
 /** `grade` is batched grading in the answer thread; `grade_item` one per-item grading call. */
 export type Step = 'classify' | 'rubric' | 'grade' | 'grade_item' | 'draft' | 'revise';

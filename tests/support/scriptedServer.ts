@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ChatMessage } from '../../src/lib/engine/types';
+import type { ChatMessage } from '../../src/lib/core/chat';
 import { SCRIPTS, detectStep, type ScriptName, type Step } from './scriptedReplies';
 
 export type ServerBehaviour =

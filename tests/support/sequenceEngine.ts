@@ -1,7 +1,7 @@
 // A ChatEngine double that replies with fixed texts in order and records every request, for unit
 // tests of one step (grading, rubric, structured output). A test double: no model behind it.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/engine/types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 
 export interface SequenceEngine {
   engine: ChatEngine;

@@ -3,7 +3,7 @@
 // sent to engines as `response_format`.
 
 import { z } from 'zod';
-import { schemaForGrammar } from './grammarSchema';
+import { schemaForGrammar } from './structured/grammarSchema';
 import { AXES, SCENARIO_VALUES } from './types';
 
 /** Lower-cases and snake-cases an enum-ish string the way models tend to misspell them ("Health professional"). */

@@ -1,7 +1,7 @@
 // The principle library in IndexedDB: the shipped HealthPrinciples merged in on first run and on
 // each library version change, without clobbering the user's edits, switches or own principles.
 
-import { samePrincipleContent, type PrincipleWithSwitch } from '../core/principleFile';
+import { samePrincipleContent, type PrincipleWithSwitch } from '../core/library/principleFile';
 import type { Principle } from '../core/types';
 import type { AppDb, StoredPrinciple } from './schema';
 

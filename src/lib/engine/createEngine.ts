@@ -1,9 +1,10 @@
 // Builds the ChatEngine the settings describe. Each engine's code is imported lazily, so the
 // initial bundle carries none of them and the UI never imports an engine library.
 
-import { EngineNotConfiguredError } from '../core/errors';
+import { EngineNotConfiguredError } from './errors';
 import { engineSettingsProblems, type EngineSettings } from './settings';
-import type { ChatEngine, EngineLoadOptions } from './types';
+import type { EngineLoadOptions } from './types';
+import type { ChatEngine } from '../core/chat';
 
 /** Creates (and, for on-device engines, loads) the engine for these settings. */
 export async function createEngine(settings: EngineSettings, load: EngineLoadOptions = {}): Promise<ChatEngine> {

@@ -3,7 +3,7 @@
 // done, failed or stopped — is saved with what was completed.
 
 import { StepFailedError, describeError, errorCode, isAbortError } from '../core/errors';
-import { applyRunEvent, finishRun } from '../core/fold';
+import { applyRunEvent, finishRun } from '../core/pipeline/fold';
 import type { Run, RunEvent, StepName } from '../core/types';
 
 /** Text streaming into the round in progress (not persisted until the round completes). */

@@ -4,7 +4,8 @@
 import { describeError, isAbortError } from '../core/errors';
 import { createEngine } from '../engine/createEngine';
 import type { EngineSettings } from '../engine/settings';
-import type { ChatEngine, ChatUsage, LoadProgress } from '../engine/types';
+import type { LoadProgress } from '../engine/types';
+import type { ChatEngine, ChatUsage } from '../core/chat';
 import { UsageRecordingEngine } from '../engine/usageRecording';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';

@@ -3,7 +3,7 @@
 // every change re-reads the library so the page shows exactly what a run will use.
 
 import { describeError } from '../core/errors';
-import { exportPrincipleFile, nextOwnId } from '../core/principleFile';
+import { exportPrincipleFile, nextOwnId } from '../core/library/principleFile';
 import { tokenize } from '../core/text';
 import { DIMENSIONS, type Dimension, type Principle } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
@@ -139,7 +139,7 @@ export class PrinciplesState {
   /** Validates and saves a principle (edited or new); problems are worded for the form. */
   async save(candidate: unknown): Promise<SaveOutcome> {
     // The schema library is loaded on first validation, keeping it out of the initial bundle.
-    const { validatePrinciple } = await import('../core/principleImport');
+    const { validatePrinciple } = await import('../core/library/principleImport');
     const parsed = validatePrinciple(candidate);
     if (!parsed.ok) return { ok: false, problems: parsed.problems };
     const principle = parsed.value;
@@ -170,7 +170,7 @@ export class PrinciplesState {
 
   /** Validates a whole file and imports it only if every record is valid. */
   async importJson(text: string): Promise<ImportOutcome> {
-    const { parsePrincipleFile } = await import('../core/principleImport');
+    const { parsePrincipleFile } = await import('../core/library/principleImport');
     const parsed = parsePrincipleFile(text, new Set(this.#all.map((p) => p.id)));
     if (!parsed.ok) return { kind: 'rejected', problems: parsed.problems };
     try {

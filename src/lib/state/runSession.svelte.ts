@@ -3,8 +3,8 @@
 // interrupted run (tab closed mid-run) from one still going in another tab.
 
 import { EmptyQuestionError, describeError } from '../core/errors';
-import { createRun } from '../core/fold';
-import { budgetTokenCounter } from '../core/tokens';
+import { createRun } from '../core/pipeline/fold';
+import { budgetTokenCounter } from '../core/pipeline/tokens';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
@@ -18,7 +18,7 @@ export const runLockName = (id: string) => `${RUN_LOCK_PREFIX}${id}`;
 
 /** The pipeline (and its schema library) is fetched when the first run starts, not with the page. */
 function loadPipeline() {
-  return import('../core/pipeline');
+  return import('../core/pipeline/pipeline');
 }
 
 function newRunId(): string {
@@ -117,7 +117,7 @@ export class RunSession {
         await recordRun({
           run,
           events: runPipeline({
-            question: run.question,
+            conversation: [...(run.context ?? []), { role: 'user', content: run.question }],
             engine,
             principles,
             options: run.options,

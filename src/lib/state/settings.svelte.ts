@@ -1,5 +1,6 @@
 // The user's settings as reactive state, loaded from and saved to IndexedDB.
 
+import { sanitizeRunOptions } from '../core/runOptions';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../core/types';
 import type { SettingsRepository } from '../db/settingsRepository';
 import { DEFAULT_WEBLLM_SETTINGS, type EngineSettings } from '../engine/settings';
@@ -14,7 +15,7 @@ export class SettingsState {
   async load(): Promise<void> {
     const engine = await this.repo.get('engine', DEFAULT_WEBLLM_SETTINGS);
     this.#engine = engine.kind === 'webllm' ? { ...DEFAULT_WEBLLM_SETTINGS, ...engine } : engine;
-    this.#runOptions = { ...DEFAULT_RUN_OPTIONS, ...(await this.repo.get('runOptions', DEFAULT_RUN_OPTIONS)) };
+    this.#runOptions = sanitizeRunOptions(await this.repo.get('runOptions', DEFAULT_RUN_OPTIONS));
   }
 
   get engine(): EngineSettings {

@@ -1,6 +1,6 @@
 // Prompt for the scenario classification step: one short, fresh conversation.
 
-import type { ChatMessage } from '../../engine/types';
+import type { ChatMessage } from '../chat';
 
 export const CLASSIFY_SYSTEM = `You classify health questions for a clinical assistant. Read the question and reply with one JSON object with four fields:
 - "urgency": "emergent" (possible threat to life or limb; needs emergency services now), "urgent" (needs care within hours to a day), "routine" (can wait for a normal appointment or self-care), or "not_applicable" (no patient situation, e.g. a documentation or general knowledge task).

@@ -1,9 +1,10 @@
 // The ChatEngine for GGUF models run in this browser: starts the engine's worker, loads the model
 // there, and turns chat calls into worker requests. Nothing of wllama is loaded on the page.
 
-import { GgufEngineFailedError } from '../../core/errors';
+import { GgufEngineFailedError } from './errors';
 import type { GgufEngineSettings } from '../settings';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, EngineLoadOptions } from '../types';
+import type { EngineLoadOptions } from '../types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../core/chat';
 import { GgufWorkerClient, type ClientPort, type GgufLoadRequest, type GgufLoaded } from './protocol';
 
 /** The load request for these settings; a URL is made absolute against the page. */

@@ -5,14 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MOE_EXPERTS, MOE_EXPERTS_USED, buildTinyModel } from '../../../../scripts/gguf/tinyModels';
 import { f32Tensor, writeGguf, type GgufMetadata } from '../../../../scripts/gguf/writer';
 import { buildGguf, str, strings, u32, type BuilderTensor, type BuildOptions } from '../../../../tests/support/ggufBuilder';
-import {
-  GgufCorruptError,
-  GgufMissingPartsError,
-  GgufTooLargeError,
-  GgufTruncatedError,
-  GgufUnsupportedError,
-  NotGgufError,
-} from '../../core/errors';
+import { GgufCorruptError, GgufMissingPartsError, GgufTooLargeError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';
 import { LLAMA_CPP_ARCHITECTURES, LLAMA_CPP_BUILD, NON_CHAT_ARCHITECTURES } from './architectures';
 import { blobSource, readGgufHeader, type ByteSource, type GgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, estimateMemory, orderModelFiles, splitPartUrls } from './ggufModel';

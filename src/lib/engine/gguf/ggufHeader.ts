@@ -1,7 +1,8 @@
 // Reads a GGUF file's header — metadata and tensor table — from its first megabytes, without loading
 // the model. Used to describe a model before it is stored or loaded and to reject bad files with a clear error.
 
-import { GgufCorruptError, GgufTruncatedError, GgufUnsupportedError, NotGgufError, throwIfAborted } from '../../core/errors';
+import { throwIfAborted } from '../../core/errors';
+import { GgufCorruptError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';
 import { GGML_TYPES, tensorBytes } from './ggmlTypes';
 
 /** Random access to the bytes of a model file (a Blob, a stored file, a URL with range requests). */

@@ -1,7 +1,7 @@
 // What a GGUF model is and whether this browser can run it, from its header alone: architecture,
 // size, quantization, context, experts, a memory estimate, and the split-file bookkeeping.
 
-import { GgufCorruptError, GgufMissingPartsError, GgufTooLargeError, GgufUnsupportedError } from '../../core/errors';
+import { GgufCorruptError, GgufMissingPartsError, GgufTooLargeError, GgufUnsupportedError } from './errors';
 import { architectureProblem } from './architectures';
 import { FILE_TYPE_LABELS, GGML_TYPES } from './ggmlTypes';
 import type { GgufHeader, GgufValue } from './ggufHeader';

@@ -1,7 +1,8 @@
 // A model URL as a ByteSource, so Settings can read a GGUF header over HTTP before anything is
 // downloaded: range requests where the server supports them, else the start of a plain download.
 
-import { GgufDownloadError, isAbortError, causeText } from '../../core/errors';
+import { isAbortError, causeText } from '../../core/errors';
+import { GgufDownloadError } from './errors';
 import type { ByteSource } from './ggufHeader';
 
 const FIRST_READ = 2 ** 20;

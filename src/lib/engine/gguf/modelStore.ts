@@ -4,16 +4,8 @@
 // Layout: <root>/clinrevise-gguf/<model id>/part-00001.gguf … and model.json, written last: a folder
 // without model.json is a copy in progress (its writer holds a Web Lock) or one that was interrupted.
 
-import {
-  GgufDownloadError,
-  GgufStorageError,
-  GgufStoredModelMissingError,
-  NotGgufError,
-  abortError,
-  isAbortError,
-  throwIfAborted,
-  causeText,
-} from '../../core/errors';
+import { abortError, isAbortError, throwIfAborted, causeText } from '../../core/errors';
+import { GgufDownloadError, GgufStorageError, GgufStoredModelMissingError, NotGgufError } from './errors';
 import { orderModelFiles } from './ggufModel';
 
 export interface StoredModelPart {

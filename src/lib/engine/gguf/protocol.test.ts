@@ -2,8 +2,10 @@
 // request loop, with a scripted backend standing in for wllama (a test double: no model runs here).
 
 import { afterEach, describe, expect, it } from 'vitest';
-import { ContextBudgetError, GgufCorruptError, GgufEngineFailedError, GgufTooLargeError, errorCode, isAbortError } from '../../core/errors';
-import type { ChatResult, LoadProgress } from '../types';
+import { ContextBudgetError, errorCode, isAbortError } from '../../core/errors';
+import { GgufCorruptError, GgufEngineFailedError, GgufTooLargeError } from './errors';
+import type { LoadProgress } from '../types';
+import type { ChatResult } from '../../core/chat';
 import {
   GgufWorkerClient,
   contextOverflow,

@@ -2,26 +2,11 @@
 // the page's client (promises, progress, streamed tokens, abort) and the worker's request loop.
 // Errors cross as codes and fields and are rebuilt into the same named classes on the page.
 
-import {
-  ClinReviseError,
-  ContextBudgetError,
-  GgufBrowserUnsupportedError,
-  GgufCorruptError,
-  GgufDownloadError,
-  GgufEngineFailedError,
-  GgufMissingPartsError,
-  GgufStorageError,
-  GgufStoredModelMissingError,
-  GgufTooLargeError,
-  GgufTruncatedError,
-  GgufUnsupportedError,
-  NotGgufError,
-  abortError,
-  isAbortError,
-  causeText,
-} from '../../core/errors';
+import { ClinReviseError, ContextBudgetError, abortError, isAbortError, causeText } from '../../core/errors';
+import { GgufBrowserUnsupportedError, GgufCorruptError, GgufDownloadError, GgufEngineFailedError, GgufMissingPartsError, GgufStorageError, GgufStoredModelMissingError, GgufTooLargeError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';
 import type { GgufModelSource } from '../settings';
-import type { ChatMessage, ChatResult, JsonSchemaSpec, LoadProgress } from '../types';
+import type { LoadProgress } from '../types';
+import type { ChatMessage, ChatResult, JsonSchemaSpec } from '../../core/chat';
 import type { GgufModelInfo, MemoryEstimate } from './ggufModel';
 
 export interface GgufLoadRequest {

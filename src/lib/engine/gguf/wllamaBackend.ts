@@ -15,10 +15,12 @@ import {
 } from '@wllama/wllama';
 // One wasm serves single- and multi-thread use (wllama ≥ 3.1); Vite emits it as an asset of this worker.
 import wasmUrl from '@wllama/wllama/esm/wasm/wllama.wasm?url';
-import { GgufBrowserUnsupportedError, GgufCorruptError, GgufEngineFailedError, abortError, isAbortError, throwIfAborted, causeText } from '../../core/errors';
+import { abortError, isAbortError, throwIfAborted, causeText } from '../../core/errors';
+import { GgufBrowserUnsupportedError, GgufCorruptError, GgufEngineFailedError } from './errors';
 import { mapFinishReason } from '../finishReason';
 import { ThinkFilter } from '../thinkFilter';
-import type { ChatResult, LoadProgress } from '../types';
+import type { LoadProgress } from '../types';
+import type { ChatResult } from '../../core/chat';
 import { blobSource, readGgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, splitPartUrls } from './ggufModel';
 import { openHttpSource } from './httpSource';

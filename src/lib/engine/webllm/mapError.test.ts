@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  GpuDeviceLostError,
-  GpuOutOfMemoryError,
-  ModelContextFullError,
-  ModelDownloadFailedError,
-  ModelFilesNotFoundError,
-  ModelLibraryInvalidError,
-  OnDeviceEngineError,
-  ShaderF16UnavailableError,
-  StorageQuotaExceededError,
-  WebGpuUnavailableError,
-  describeError,
-  isAbortError,
-} from '../../core/errors';
+import { describeError, isAbortError } from '../../core/errors';
+import { StorageQuotaExceededError } from '../errors';
+import { GpuDeviceLostError, GpuOutOfMemoryError, ModelContextFullError, ModelDownloadFailedError, ModelFilesNotFoundError, ModelLibraryInvalidError, OnDeviceEngineError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
 import { DEFAULT_WEBLLM_SETTINGS } from '../settings';
 import { mapWebLlmError } from './mapError';
 import { resolveModel } from './modelSpec';

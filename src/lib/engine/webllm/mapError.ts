@@ -2,19 +2,9 @@
 // export its classes, and a worker engine sends "Name: message" strings) and by what the worker
 // found when it checked the model's files — never by reading message text.
 
-import {
-  GpuDeviceLostError,
-  GpuOutOfMemoryError,
-  ModelContextFullError,
-  ModelDownloadFailedError,
-  ModelFilesNotFoundError,
-  ModelLibraryInvalidError,
-  OnDeviceEngineError,
-  ShaderF16UnavailableError,
-  StorageQuotaExceededError,
-  WebGpuUnavailableError,
-  abortError,
-} from '../../core/errors';
+import { abortError } from '../../core/errors';
+import { StorageQuotaExceededError } from '../errors';
+import { GpuDeviceLostError, GpuOutOfMemoryError, ModelContextFullError, ModelDownloadFailedError, ModelFilesNotFoundError, ModelLibraryInvalidError, OnDeviceEngineError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
 import { f32Alternative, smallerModels } from './catalog';
 import type { ResolvedModel } from './modelSpec';
 import { toWireError, type WireError } from './protocol';

@@ -2,7 +2,8 @@
 // these, and the worker (which alone loads the library) answers with these. Everything is cloneable.
 
 import { causeText } from '../../core/errors';
-import type { ChatMessage, ChatResult, LoadProgress } from '../types';
+import type { LoadProgress } from '../types';
+import type { ChatMessage, ChatResult } from '../../core/chat';
 import type { WorkerModelSpec } from './modelSpec';
 
 /** Options for one chat call, as the worker needs them. */

@@ -4,7 +4,7 @@
 // the worker remembers each reply's stored form and puts it back when the reply comes round again.
 
 import { ThinkFilter } from '../thinkFilter';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../../core/chat';
 
 /** Keeps the visible part of a streamed reply: thinking removed, and the blank lines after it. */
 export class VisibleStream {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FakeWebLlm, InProcessWorker, type ScriptedReply } from '../../../../tests/support/fakeWebLlm';
-import {
-  GpuDeviceLostError,
-  ModelFilesNotFoundError,
-  ShaderF16UnavailableError,
-  StorageQuotaExceededError,
-  WebGpuUnavailableError,
-  isAbortError,
-} from '../../core/errors';
+import { isAbortError } from '../../core/errors';
+import { StorageQuotaExceededError } from '../errors';
+import { GpuDeviceLostError, ModelFilesNotFoundError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
 import { DEFAULT_WEBLLM_SETTINGS, type WebLlmEngineSettings } from '../settings';
 import type { LoadProgress } from '../types';
 import type { GpuProbe } from './capability';

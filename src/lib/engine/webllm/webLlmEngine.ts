@@ -2,16 +2,12 @@
 // download, starts the worker, turns Stop into an interrupt for the right call, and reloads the
 // model after the GPU device is lost. It never imports web-llm; the worker does.
 
-import {
-  ShaderF16UnavailableError,
-  StorageQuotaExceededError,
-  WebGpuUnavailableError,
-  abortError,
-  isAbortError,
-  throwIfAborted,
-} from '../../core/errors';
+import { abortError, isAbortError, throwIfAborted } from '../../core/errors';
+import { StorageQuotaExceededError } from '../errors';
+import { ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
 import type { WebLlmEngineSettings } from '../settings';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, EngineLoadOptions, LoadProgress } from '../types';
+import type { EngineLoadOptions, LoadProgress } from '../types';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../core/chat';
 import type { GpuProbe } from './capability';
 import { f32Alternative } from './catalog';
 import { mapWebLlmError } from './mapError';

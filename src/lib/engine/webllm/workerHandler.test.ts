@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FakeWebLlm, type ScriptedReply } from '../../../../tests/support/fakeWebLlm';
-import type { ChatMessage } from '../types';
+import type { ChatMessage } from '../../core/chat';
 import type { WorkerModelSpec } from './modelSpec';
 import type { FailureDiagnosis, PageToWorker, WorkerToPage } from './protocol';
 import { WorkerHandler, type WorkerRuntime } from './workerHandler';

@@ -4,7 +4,7 @@
 // The library itself is reached through `WorkerRuntime`, so this file is tested with fakes.
 
 import { mapFinishReason } from '../finishReason';
-import type { ChatMessage, ChatUsage } from '../types';
+import type { ChatMessage, ChatUsage } from '../../core/chat';
 import type { WorkerModelSpec } from './modelSpec';
 import type { InitReport } from './progress';
 import { LoadProgressTracker } from './progress';

@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import expertise from '../../../../principles/expertise.json';
+import taskType from '../../../../principles/task_type.json';
+import uncertainty from '../../../../principles/uncertainty.json';
+import urgency from '../../../../principles/urgency.json';
+import { assertQuestionFits, fitPrinciples, minimumRunTokens, requestTokens, structuredReserve } from './budget';
+import { ContextBudgetError } from '../errors';
+import { rubricMessages } from '../rubric/rubricPrompts';
+import { RUBRIC_MAX_TOKENS } from '../rubric/rubric';
+import { PrincipleSchema } from '../schemas';
+import { loadQwen3Tokenizer, roughTokenCount, type Tokenizer } from './tokens';
+import type { Scenario } from '../types';
+
+const PRINCIPLES = [...urgency, ...uncertainty, ...expertise, ...taskType].slice(0, 12).map((p) => PrincipleSchema.parse(p));
+const SCENARIO: Scenario = { urgency: 'urgent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
+const QUESTION = 'My 70-year-old mother has had a headache and blurred vision since this morning. Should she go to hospital?';
+
+let qwen3: Tokenizer;
+beforeAll(async () => {
+  qwen3 = await loadQwen3Tokenizer();
+}, 60_000);
+
+const rubricRequest = (n: number) =>
+  requestTokens(rubricMessages(QUESTION, SCENARIO, PRINCIPLES.slice(0, n)), structuredReserve(RUBRIC_MAX_TOKENS), qwen3.count);
+
+describe('fitPrinciples', () => {
+  it('keeps the whole pool when it fits, or when the window is unknown', () => {
+    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, rubricRequest(12), qwen3.count)).toHaveLength(12);
+    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, null, qwen3.count)).toHaveLength(12);
+  });
+
+  it('leaves out the lowest-ranked principles until the rubric request fits the window', () => {
+    const window = rubricRequest(7);
+    const kept = fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window, qwen3.count);
+    expect(kept).toEqual(PRINCIPLES.slice(0, 7));
+    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window - 1, qwen3.count)).toEqual(PRINCIPLES.slice(0, 6));
+  });
+
+  it('fails clearly when not even the bare rubric request fits', () => {
+    const error = (() => {
+      try {
+        fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, rubricRequest(0) - 1, qwen3.count);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(error).toBeInstanceOf(ContextBudgetError);
+    expect((error as Error).message).toMatch(/^Writing the rubric needs about \d+ tokens but the model's context window holds \d+/);
+  });
+});
+
+describe('assertQuestionFits', () => {
+  it('passes a normal question in a 4096-token window and checks nothing when the window is unknown', () => {
+    expect(() => assertQuestionFits(QUESTION, 4096, qwen3.count)).not.toThrow();
+    expect(() => assertQuestionFits('word '.repeat(100_000), null, qwen3.count)).not.toThrow();
+  });
+
+  it('names the tokens needed and the window when the question cannot fit', () => {
+    const long = `${QUESTION} ${'She also mentions '.repeat(700)}`;
+    const needed = minimumRunTokens(long, qwen3.count);
+    expect(() => assertQuestionFits(long, needed, qwen3.count)).not.toThrow();
+    expect(() => assertQuestionFits(long, needed - 1, qwen3.count)).toThrow(
+      new ContextBudgetError(needed, needed - 1).message,
+    );
+  });
+
+  it('counts with the tokenizer it is given: the real one admits what the fallback estimate would refuse', () => {
+    const prose = `${QUESTION} ${'Her neighbour says that it is probably nothing serious at all. '.repeat(60)}`;
+    const window = minimumRunTokens(prose, qwen3.count);
+    expect(minimumRunTokens(prose, roughTokenCount)).toBeGreaterThan(window);
+    expect(() => assertQuestionFits(prose, window, qwen3.count)).not.toThrow();
+    expect(() => assertQuestionFits(prose, window, roughTokenCount)).toThrow(ContextBudgetError);
+  });
+});
