@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from '../../src/lib/core/schemas';
-import { parseStructured } from '../../src/lib/core/structured';
+import { parseStructured } from '../../src/lib/core/structured/structured';
 import { MOE_EXPERTS, MOE_EXPERTS_USED } from '../../scripts/gguf/tinyModels';
 import { launchChromium } from '../support/chromium';
 import { FIXTURES } from '../support/ggufFixtures';
