@@ -42,7 +42,7 @@ describe('the app on a mixture-of-experts GGUF (real wllama in Chromium, tiny qw
       .waitFor({ timeout: 280_000 })
       .catch(async (err: unknown) => {
         // Say where the run stood, so a slow machine can be told from a stuck run.
-        throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.locator('main').innerText()).slice(0, 2000)}`);
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 3000)}`);
       });
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
