@@ -4,10 +4,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
+/** @type {readonly [number, number, number]} */
 const TEAL = [0x0f, 0x6e, 0x6e];
+/** @type {readonly [number, number, number]} */
 const WHITE = [0xff, 0xff, 0xff];
 
-/** CRC-32 of a PNG chunk's type and data. */
+/** @typedef {readonly [number, number, number]} Rgb */
+
+/**
+ * CRC-32 of a PNG chunk's type and data.
+ * @param {Uint8Array} bytes
+ */
 function crc32(bytes) {
   let crc = ~0;
   for (const b of bytes) {
@@ -17,6 +24,11 @@ function crc32(bytes) {
   return ~crc >>> 0;
 }
 
+/**
+ * One PNG chunk: length, type, data, CRC.
+ * @param {string} type
+ * @param {Buffer} data
+ */
 function chunk(type, data) {
   const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const out = Buffer.alloc(4 + body.length + 4);
@@ -26,7 +38,11 @@ function chunk(type, data) {
   return out;
 }
 
-/** An RGB PNG of size×size whose pixel colours come from `paint(x, y)` with x, y in [0, 1). */
+/**
+ * An RGB PNG of size×size whose pixel colours come from `paint(x, y)` with x, y in [0, 1).
+ * @param {number} size
+ * @param {(x: number, y: number) => Rgb} paint
+ */
 function png(size, paint) {
   const raw = Buffer.alloc(size * (size * 3 + 1));
   for (let y = 0; y < size; y++) {
@@ -52,7 +68,11 @@ function png(size, paint) {
   ]);
 }
 
-/** A cross centred in the safe zone (inner 60%), so the maskable variant survives any mask shape. */
+/**
+ * A cross centred in the safe zone (inner 60%), so the maskable variant survives any mask shape.
+ * @param {number} scale
+ * @returns {(x: number, y: number) => Rgb}
+ */
 function cross(scale) {
   return (x, y) => {
     const dx = Math.abs(x - 0.5) / scale;
