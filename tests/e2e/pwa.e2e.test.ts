@@ -77,9 +77,11 @@ describe('installable offline app', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
-  it('a new version waits: the page is not reloaded, a prompt offers Reload, and Reload switches to it', async () => {
+  it('a new version waits: the page is not reloaded, a prompt offers Reload, and Reload switches to it (removing the old shell cache)', async () => {
     const { page } = session;
     await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    // What the hand-written worker of earlier releases left behind; the new version must remove it.
+    await page.evaluate(async () => (await caches.open('clinrevise-shell-v1')).put('/legacy', new Response('old shell')));
     // Deploy a "new version": a byte-different service worker.
     const newWorker = join(scratch, 'sw.js');
     copyFileSync('dist/sw.js', newWorker);
@@ -96,5 +98,6 @@ describe('installable offline app', () => {
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBeUndefined();
     await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull();
     expect(await page.getByTestId('update-prompt').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => caches.keys())).not.toContain('clinrevise-shell-v1');
   });
 });
