@@ -3,8 +3,8 @@
 
 import { performance } from 'node:perf_hooks';
 import { readShippedPrinciples } from '../cli/library';
-import { buildPrincipleIndex, selectPrinciplePool } from '../src/lib/core/pool';
-import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
+import { buildPrincipleIndex, selectPrinciplePool } from '../src/lib/core/retrieval/selectPool';
+import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
 import { seededRandom } from '../src/lib/core/random';
 import type { Principle, Scenario } from '../src/lib/core/types';
 import labels from '../tests/fixtures/scenario-labels.json';

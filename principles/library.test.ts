@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { readManifest, readShippedPrinciples } from '../cli/library';
 import { PrincipleFileSchema, describeIssues, principleFileJsonSchema } from '../src/lib/core/schemas';
-import { isContentToken, similarPairs, tokenize } from '../src/lib/core/text';
+import { isContentToken, similarPairs, tokenize } from '../src/lib/core/retrieval/text';
 import { DIMENSIONS, type Dimension, type Principle } from '../src/lib/core/types';
 
 const DIR = dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import type { ChatMessage } from '../engine/types';
 import { ContextBudgetError } from './errors';
 import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from './grade';
 import { draftMessages, reviseInstruction } from './prompts/answer';
-import { classifyMessages } from './prompts/classify';
+import { classifyMessages } from './scenario/classifyPrompt';
 import { gradeInstruction, gradeItemMessages } from './prompts/grade';
 import { MAX_RUBRIC_ITEMS, rubricMessages } from './prompts/rubric';
 import { RUBRIC_MAX_TOKENS } from './rubric';

@@ -26,11 +26,11 @@ import {
 } from './errors';
 import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem, gradingModeOf } from './grade';
 import { draftMessages, reviseInstruction } from './prompts/answer';
-import { classifyMessages } from './prompts/classify';
+import { classifyMessages } from './scenario/classifyPrompt';
 import { gradeInstruction } from './prompts/grade';
-import { selectPrinciplePool, type PoolCandidate } from './pool';
+import { selectPrinciplePool, type PoolCandidate } from './retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from './rubric';
-import { classifyScenarioByRules } from './scenarioRules';
+import { classifyScenarioByRules } from './scenario/rules';
 import { ScenarioSchema } from './schemas';
 import { scoreAnswer } from './score';
 import { requestStructured, stripThinking } from './structured';

@@ -7,7 +7,7 @@ import {
   ServerUnreachableError,
   isAbortError,
 } from '../core/errors';
-import { classifyMessages } from '../core/prompts/classify';
+import { classifyMessages } from '../core/scenario/classifyPrompt';
 import { OpenAiCompatibleEngine } from './openaiCompatible';
 import { DEFAULT_OPENAI_SETTINGS } from './settings';
 

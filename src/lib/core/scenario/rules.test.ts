@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import labels from '../../../tests/fixtures/scenario-labels.json';
-import { scenarioAccuracy, type LabelledQuestion } from './scenarioAccuracy';
-import { classifyScenarioByRules } from './scenarioRules';
-import { ScenarioSchema } from './schemas';
-import { DIMENSIONS, SCENARIO_VALUES } from './types';
+import labels from '../../../../tests/fixtures/scenario-labels.json';
+import { scenarioAccuracy, type LabelledQuestion } from './accuracy';
+import { classifyScenarioByRules } from './rules';
+import { ScenarioSchema } from '../schemas';
+import { DIMENSIONS, SCENARIO_VALUES } from '../types';
 
 const sets: Record<'dev' | 'heldout', LabelledQuestion[]> = {
   dev: labels.dev as LabelledQuestion[],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readShippedPrinciples } from '../../../cli/library';
-import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
-import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './pool';
-import { DIMENSIONS, SCENARIO_VALUES, type Principle, type Scenario } from './types';
+import { readShippedPrinciples } from '../../../../cli/library';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
+import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './selectPool';
+import { DIMENSIONS, SCENARIO_VALUES, type Principle, type Scenario } from '../types';
 
 const library = readShippedPrinciples();
 const scenario = (s: Partial<Scenario>): Scenario => ({

@@ -2,8 +2,8 @@
 // `clinrevise scenario`. Weighted cue lexicons over the normalised question, with negation ("no chest
 // pain" is not chest pain) and framing (asking what a stroke looks like is not having one). No LLM.
 
-import { scanQuestion } from './text';
-import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from './types';
+import { scanQuestion } from '../retrieval/text';
+import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 
 /** The question in the two forms the cues read: every word, and with negated words blanked out. */
 interface Text {
