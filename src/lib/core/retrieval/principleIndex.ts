@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, scanCjk, scanQuestion, stem, tokenize } from './text';
+import { contentTerms, hasHan, isContentToken, opensWithCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
@@ -32,10 +32,28 @@ export interface KeywordPhrase {
   bonus: number;
 }
 
-/** A presentation trigger ready to match: stemmed words, or (for Chinese) the characters themselves. */
+/** A presentation trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
 export type CompiledTrigger =
   | { kind: 'words'; text: string; terms: string[] }
-  | { kind: 'cjk'; text: string; chars: string };
+  | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean };
+
+/**
+ * Function words a trigger and a question are both read without, so "pain in my chest" matches
+ * "pain in his chest" and "chest feels heavy" matches "chest is heavy". Negations ("not", "no",
+ * "won't") are kept: "not breathing" is a trigger and must not match "breathing".
+ */
+const TRIGGER_SKIP: ReadonlySet<string> = new Set(
+  'a an the my his her their our your its me him them us in on of to at into onto with from by and or that which is are was were be been being am has have had feel feels felt feeling like really very so'.split(' '),
+);
+
+/**
+ * How trigger words meet the question's words. The shipped library lists word forms explicitly
+ * (testicle/testicles/testicular), so triggers match words exactly; a stemmer can be swapped in to
+ * measure the alternative (bench/retrieval.bench.ts): stemming folds "burning" (as in "burning when
+ * I pee") into "burn", which is why exact forms won.
+ */
+export type TriggerStemmer = (token: string) => string;
+const exactForm: TriggerStemmer = (token) => token;
 
 /** What retrieval derives from a principle's content (independent of the object holding it). */
 export interface PrincipleFeatures {
@@ -79,6 +97,8 @@ export interface PrincipleIndex {
   readonly triggerWords: ReadonlyMap<string, number[]>;
   /** First character of a Chinese trigger → [doc, trigger] pairs, flattened (a character n-gram index). */
   readonly triggerChars: ReadonlyMap<string, number[]>;
+  /** How trigger words were normalised (the question's words are read the same way). */
+  readonly triggerStemmer: TriggerStemmer;
 }
 
 export const VALUE_BIT: Record<Dimension, Map<string, number>> = Object.fromEntries(
@@ -94,21 +114,21 @@ function addTerms(into: Map<string, number>, terms: readonly string[], weight: n
  * Compiles trigger terms for matching: a term with Chinese characters matches as a substring of the
  * question, any other as a run of stemmed words. Terms that compile to nothing are dropped.
  */
-export function compileTriggers(triggers: readonly string[], stemmer: (token: string) => string = stem): CompiledTrigger[] {
+export function compileTriggers(triggers: readonly string[], stemmer: TriggerStemmer = exactForm): CompiledTrigger[] {
   const out: CompiledTrigger[] = [];
   for (const text of triggers) {
     if (hasHan(text)) {
       const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-      if (chars) out.push({ kind: 'cjk', text, chars });
+      if (chars) out.push({ kind: 'cjk', text, chars, selfNegating: opensWithCjkNegator(chars) });
     } else {
-      const terms = tokenize(text).map(stemmer);
+      const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
       if (terms.length) out.push({ kind: 'words', text, terms });
     }
   }
   return out;
 }
 
-function principleFeatures(principle: Principle): PrincipleFeatures {
+function principleFeatures(principle: Principle, stemmer: TriggerStemmer = exactForm): PrincipleFeatures {
   const masks: number[] = [];
   const fit: number[] = [];
   for (const dim of DIMENSIONS) {
@@ -134,7 +154,7 @@ function principleFeatures(principle: Principle): PrincipleFeatures {
     const bonus = (content.length === 0 ? STOPWORD_PHRASE_BONUS_PER_WORD : PHRASE_BONUS_PER_WORD) * (tokens.length - 1);
     phrases.push({ text: k, terms: tokens.map(stem), bonus });
   }
-  const triggers = compileTriggers(principle.presentation?.triggers ?? []);
+  const triggers = compileTriggers(principle.presentation?.triggers ?? [], stemmer);
   // A presentation without a usable trigger could never be chosen; it is treated as general instead.
   const presentation = triggers.length ? principle.presentation!.name : null;
   return { masks, fit, terms, length, phrases, presentation, triggers };
@@ -151,7 +171,12 @@ function pushPair(map: Map<string, number[]>, key: string, a: number, b: number)
   list.push(a, b);
 }
 
-function indexFrom(principles: readonly PoolCandidate[], keys: readonly string[], features: readonly PrincipleFeatures[]): PrincipleIndex {
+function indexFrom(
+  principles: readonly PoolCandidate[],
+  keys: readonly string[],
+  features: readonly PrincipleFeatures[],
+  triggerStemmer: TriggerStemmer = exactForm,
+): PrincipleIndex {
   const docs: IndexedPrinciple[] = principles.map((principle, i) => ({ ...features[i]!, principle }));
   const postings = new Map<string, number[]>();
   const phraseStarts = new Map<string, number[]>();
@@ -184,12 +209,15 @@ function indexFrom(principles: readonly PoolCandidate[], keys: readonly string[]
     const df = list.length / 2;
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
-  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars };
+  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars, triggerStemmer };
 }
 
-/** Builds the retrieval index for a principles array (which is then treated as immutable). */
-export function buildPrincipleIndex(principles: readonly PoolCandidate[]): PrincipleIndex {
-  return indexFrom(principles, principles.map(contentKey), principles.map(principleFeatures));
+/**
+ * Builds the retrieval index for a principles array (which is then treated as immutable).
+ * `triggerStemmer` is for measuring alternatives only; the default matches trigger words exactly.
+ */
+export function buildPrincipleIndex(principles: readonly PoolCandidate[], options: { triggerStemmer?: TriggerStemmer } = {}): PrincipleIndex {
+  return indexFrom(principles, principles.map(contentKey), principles.map((p) => principleFeatures(p, options.triggerStemmer)), options.triggerStemmer);
 }
 
 /**
@@ -202,7 +230,7 @@ let lastIndex: PrincipleIndex | null = null;
 
 /** The index for this array: the cached one when it holds the same content, else a new one (reusing unchanged principles' features). */
 export function principleIndexFor(principles: readonly PoolCandidate[]): PrincipleIndex {
-  const last = lastIndex;
+  const last = lastIndex && lastIndex.triggerStemmer === exactForm ? lastIndex : null;
   if (last && last.principles === principles && last.docs.length === principles.length && last.docs.every((d, i) => d.principle === principles[i])) {
     return last;
   }
@@ -243,18 +271,22 @@ function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: Comp
  * run of stemmed words whose first word no negation covers, a Chinese one as a substring of the text
  * with negated words blanked out (see scanCjk).
  */
-function matchTriggers(index: PrincipleIndex, scanned: ReturnType<typeof scanQuestion>, question: string): Map<number, CompiledTrigger[]> {
+function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
   const hits = new Map<number, CompiledTrigger[]>();
-  for (let start = 0; start < scanned.length; start++) {
-    if (scanned[start]!.negated) continue;
-    const list = index.triggerWords.get(scanned[start]!.term);
+  const words: { term: string; negated: boolean }[] = [];
+  if (index.triggerWords.size) {
+    for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ term: index.triggerStemmer(t.word), negated: t.negated });
+  }
+  for (let start = 0; start < words.length; start++) {
+    if (words[start]!.negated) continue;
+    const list = index.triggerWords.get(words[start]!.term);
     if (!list) continue;
     for (let i = 0; i < list.length; i += 2) {
       const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
-      if (trigger.kind !== 'words' || start + trigger.terms.length > scanned.length) continue;
+      if (trigger.kind !== 'words' || start + trigger.terms.length > words.length) continue;
       let whole = true;
       for (let j = 1; j < trigger.terms.length; j++) {
-        if (scanned[start + j]!.term !== trigger.terms[j]) {
+        if (words[start + j]!.term !== trigger.terms[j]) {
           whole = false;
           break;
         }
@@ -263,13 +295,15 @@ function matchTriggers(index: PrincipleIndex, scanned: ReturnType<typeof scanQue
     }
   }
   if (index.triggerChars.size && hasHan(question)) {
-    const { live } = scanCjk(question);
-    for (let at = 0; at < live.length; at++) {
-      const list = index.triggerChars.get(live[at]!);
+    // A trigger that names its own negation ("没有呼吸") reads the text as written; any other reads
+    // it with negated words blanked, so "没有胸痛" (no chest pain) does not match "胸痛".
+    const { plain, live } = scanCjk(question);
+    for (let at = 0; at < plain.length; at++) {
+      const list = index.triggerChars.get(plain[at]!);
       if (!list) continue;
       for (let i = 0; i < list.length; i += 2) {
         const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
-        if (trigger.kind === 'cjk' && live.startsWith(trigger.chars, at)) addHit(hits, list[i]!, trigger);
+        if (trigger.kind === 'cjk' && (trigger.selfNegating ? plain : live).startsWith(trigger.chars, at)) addHit(hits, list[i]!, trigger);
       }
     }
   }

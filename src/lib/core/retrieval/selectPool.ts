@@ -123,17 +123,22 @@ export function selectPrinciplePool(
   const scored: Scored[] = [];
   const { masks, fitTotal } = index;
   const [b0, b1, b2, b3] = scenarioBits as [number, number, number, number];
+  // A named presentation the question is about may be judged urgent where the principle says
+  // emergent, or the reverse: either way the person needs care now, so the principle still applies.
+  const careBits = (VALUE_BIT.urgency.get('emergent') ?? 0) | (VALUE_BIT.urgency.get('urgent') ?? 0);
+  const needsCare = (b0 & careBits) !== 0;
   for (let doc = 0; doc < index.docs.length; doc++) {
     const m = doc * 4;
-    if ((masks[m]! & b0) === 0 || (masks[m + 1]! & b1) === 0 || (masks[m + 2]! & b2) === 0 || (masks[m + 3]! & b3) === 0) continue;
+    if ((masks[m + 1]! & b1) === 0 || (masks[m + 2]! & b2) === 0 || (masks[m + 3]! & b3) === 0) continue;
     const d = index.docs[doc]!;
     if (d.principle.enabled === false) continue;
     let bonus = 0;
     if (d.presentation) {
       const hits = match.triggers.get(doc);
       if (!hits) continue;
+      if ((masks[m]! & b0) === 0 && !(needsCare && (masks[m]! & careBits) !== 0)) continue;
       bonus = PRESENTATION_BONUS + EXTRA_TRIGGER_BONUS * (hits.length - 1);
-    }
+    } else if ((masks[m]! & b0) === 0) continue;
     const lex = match.lexical[doc]!;
     scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
   }

@@ -136,6 +136,12 @@ const CJK_NEGATION_REACH = 2;
 /** Clause breaks in Chinese text: punctuation, and 但/但是/可是 ("but"). */
 const CJK_CLAUSE_BREAK = /^[，。；：！？、,.;:!?()（）\s]+$|^(但|但是|可是|不过)$/u;
 
+/** Whether a Chinese term opens with a negator, so that it names a negation itself ("没有呼吸" not breathing). */
+export function opensWithCjkNegator(term: string): boolean {
+  for (const n of CJK_NEGATORS) if (term.startsWith(n)) return true;
+  return false;
+}
+
 /** A question in the form the CJK path reads: the text as written, and with negated words blanked. */
 export interface CjkScan {
   /** Lower-cased, width-folded (NFKC) text. */

@@ -1,0 +1,318 @@
+// The English cue lexicons of the rule-based scenario classifier, as data: patterns over the
+// normalised question and their weights. The decisions that read them live in rules.ts.
+
+/**
+ * A cue: a pattern over the normalised text, how much it counts, and whether it names a negation
+ * itself ("rash that doesn't fade", "not breathing"), in which case it reads the text with negated
+ * words kept rather than blanked.
+ */
+export type Cue = readonly [pattern: RegExp, weight: number, flags?: CueFlags];
+
+export interface CueFlags {
+  /** The cue's own words include a negation, so it is matched against the plain text. */
+  readonly selfNegating?: boolean;
+}
+
+/** Flag for a cue whose pattern contains its own negation. */
+export const SELF_NEGATING: CueFlags = { selfNegating: true };
+
+// ——— Who is involved ———————————————————————————————————————————————————————————————————
+
+export const FAMILY =
+  '(son|daughter|child|children|kid|kids|baby|babies|toddler|infant|newborn|husband|wife|partner|mum|mom|mother|dad|father|' +
+  'grandma|grandmother|granny|nan|nana|grandad|grandpa|grandfather|friend|boyfriend|girlfriend|brother|sister|flatmate|' +
+  'roommate|aunt|uncle|niece|nephew|parents?|family|neighbour|neighbor|fiance|fiancee|colleague|teenager|twins?)';
+
+/** A real person's situation is described (not a general-knowledge question). */
+export const SITUATION: readonly RegExp[] = [
+  /\b(i|im|ive|id|me|my|mine|we|our|us)\b/,
+  /\b(he|she|hes|shes|him|his|her)\b/,
+  new RegExp(`\\b(a|the|this|our) ${FAMILY}\\b`),
+  new RegExp(`^ ${FAMILY}\\b|\\b${FAMILY} (has|is|was|had|keeps|got|seems|started)\\b`),
+  /\b(patient|pt|pts|client|resident)\b/,
+  /\b\d{1,3} ?(m|f|yo|yom|yof|y)\b/,
+  /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
+  /\bfor (a|an|my) \d+/,
+  /\b(elderly|old|older|young|pregnant|frail) (man|woman|lady|gentleman|patient|boy|girl|child|person)\b|\b(a|an) (man|woman|boy|girl|lady|gentleman|child|teenager) (with|who|presenting|aged|has)\b/,
+];
+
+/** Framing of a general-knowledge question ("what are the symptoms of…", "explain…"). */
+export const GENERAL_FRAME: readonly RegExp[] = [
+  /^ (what|whats|which|why|how|explain|describe|define|list|tell me|is it true|are there|can you explain|compare)\b/,
+  /\b(signs|symptoms|causes|types|stages|risk factors|complications) of\b/,
+  /\bdifference between\b/,
+];
+
+// ——— Urgency ——————————————————————————————————————————————————————————————————————————
+
+/** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
+export const EMERGENT: readonly Cue[] = [
+  // Heart and breathing.
+  [/\bchest (pain|pains|pressure|tightness|tight|heaviness|discomfort|hurts|hurting)\b|\bchest (feels|is|felt|feeling|went) (tight|heavy|painful|crushed|like)\b|\b(pain|pressure|tightness) in (my|his|her|the) chest\b/, 3],
+  [/\bcrushing\b|\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3],
+  [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
+  [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
+  [/\b(gasping|choking|turning blue|blue lips|lips (are |look |turning |went )?(blue|grey|gray))\b/, 3],
+  [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
+  [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3],
+  // Brain.
+  [/\bface (is |has )?(droop|drooping|drooped|dropped|dropping|fallen|lopsided)\b|\b(droop|drooping) (on )?one side\b/, 3],
+  [/\b(slurred|slurring|garbled|muddled) (speech|words)\b|\bspeech (is |was )?(slurred|garbled)\b|\bcant (speak|talk|get (his|her|my) words out)\b/, 3],
+  [/\b(left|right|one) (arm|leg|hand|side)( of (his|her|my) body)? (is |feels |went |has gone |suddenly )?(weak|numb|heavy|dead|floppy|limp)\b|\b(talking|speaking) (nonsense|gibberish|funny|strangely)\b|\bwords (are |were )?(jumbled|muddled|coming out wrong)\b/, 3],
+  [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
+  [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
+  [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
+  [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
+  [/\bcollapsed\b|\bcollapse\b/, 3],
+  [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
+  // Mind and poisoning.
+  [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
+  [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
+  [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
+  [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
+  [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
+  [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
+  // Bleeding.
+  [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
+  [/\b(spurting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
+  [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)/, 3],
+  // Infection.
+  [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
+  [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
+  [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b/, 3],
+  [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
+  // Pregnancy, abdomen, testes, spine.
+  [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
+  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\btorsion\b/, 3],
+  [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
+  [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
+  // Eyes, burns, heads.
+  [/\b(curtain|shadow|veil) (coming|came|over|across|down)\b|\bsudden(ly)? (lost|loss of|went) (vision|sight|blind|blurry)\b|\bsudden(ly)? (blind|cant see)\b|\bsuddenly went (blurry|dark|black)\b/, 3, SELF_NEGATING],
+  [/\b(chemical|acid|bleach|alkali) in (my|his|her|the) eyes?\b/, 3],
+  [/\b(boiling|scald|scalded|scalding|burnt|burned|burn|burns)\b.*\b(baby|toddler|child|infant|face|skin (is )?peeling|peeling|large|whole arm|chest|electrical|chemical)\b|\b(baby|toddler|child|infant)\b.*\b(boiling|scald|scalded|burnt|burned)\b/, 3],
+  [/\b(hit|bumped|banged|knocked) (his|her|my|their|the) head\b.*\b(vomit\w*|sick|drowsy|sleepy|confused|knocked out|unconscious|seizure|blood thinner|warfarin|apixaban|rivaroxaban|anticoag\w*|gcs)\b|\bhead injury\b.*\b(vomit\w*|drowsy|gcs|confused|anticoag\w*|apixaban|warfarin|rivaroxaban)\b/, 3],
+  [/\bfell\b.*\bhit (his|her|my|their)? ?head\b.*\b(vomit\w*|drowsy|gcs|anticoag\w*|apixaban|warfarin|rivaroxaban|blood thinner)\b/, 3],
+  // Clinician shorthand for shock or hypoxia.
+  [/\bbp ([4-8]\d) \d{2}\b|\bsbp ?(<|of )?\s?([4-8]\d)\b|\bhypotensi\w*\b/, 2],
+  [/\blactate ([4-9]|1\d)\b/, 2],
+  [/\b(spo2|sats|saturations?|o2 sats) (of )?([5-8]\d|9[0-3])\b/, 2],
+  [/\bhr (1[2-9]\d)\b|\btachycardi\w*\b/, 1],
+  [/\bpleuritic\b/, 1],
+];
+
+/** Needs care within hours to a day. */
+export const URGENT: readonly Cue[] = [
+  [/\b(\d|1[0-2]) (day|week)s? old\b.*\b(fever|temperature|temp|hot|38|39|40)\b|\b(fever|temperature|temp)\b.*\b(\d|1[0-2]) (day|week)s? old\b/, 3],
+  [/\b[0-2] months? old\b.*\b(fever|temperature|temp|hot|38|39)\b|\b(newborn|neonate)\b.*\b(fever|temperature|hot)\b/, 3],
+  [/\b(fever|temperature|temp) (of )?(39|40|41|102|103|104|105)\b|\bhigh fever\b/, 1],
+  [/\b(fever|temperature|temp)\b.*\b(back pain|pain in (my|his|her) back|flank|loin|kidney|side)\b|\b(back|flank|loin) pain\b.*\b(fever|temperature)\b/, 2],
+  [/\bblood in (my |his |her |the )?(urine|pee|wee|stool|stools|poo|poop)\b|\b(bloody|blood in) (diarrhoea|diarrhea|stool|poo)\b|\bpeeing blood\b/, 2],
+  [/\bcoughing (up )?blood\b|\bcough(ing)? up blood\b|\bblood in (my|his|her) (phlegm|spit|sputum)\b|\bhaemoptysis\b|\bhemoptysis\b/, 2],
+  [/\bno wet (nappy|nappies|diaper|diapers)\b|\b(hasnt|havent|not|hasn t) (had a )?(wet|peed|weed|pee|wee)/, 3, SELF_NEGATING],
+  [/\b(cant|cannot|unable to|wont) (keep|hold) (anything|water|fluids|food|drinks|it) down\b|\bdehydrat\w*\b|\bsunken (eyes|fontanelle)\b/, 2, SELF_NEGATING],
+  [/\b(very|really|unusually|extremely) (sleepy|drowsy|lethargic|listless)\b|\b(lethargic|listless)\b|\bwont (feed|drink|eat)\b|\bnot feeding\b/, 2],
+  [/\b(severe|really bad|unbearable|excruciating|agonising|agonizing|terrible|worst) (pain|headache|stomach|tummy|abdominal|belly|back)\b/, 2],
+  [/\b(pain|hurts)\b.*\b(getting|got) (worse|much worse)\b|\b(getting|got) worse (quickly|fast|rapidly)\b|\bhurts to walk\b/, 2],
+  [/\b(lower )?right (side of (my|his|her) )?(tummy|abdomen|stomach|belly|side)\b|\bappendicitis\b|\bappendix\b/, 2],
+  [/\b(calf|calves)\b.*\b(pain|painful|swollen|swelling|tender|red|hot)\b|\b(pain|painful|swollen|swelling|tender)\b.*\b(calf|calves)\b|\b(swollen|painful) (leg|calf)\b.*\b(flight|plane|surgery)\b|\bdvt\b|\bblood clot\b/, 3],
+  [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
+  [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
+  [/\bstitches\b/, 1],
+  [/\bnews ?2? (score )?(of |is )?([5-9]|1\d)\b/, 2],
+  [/\b(short of breath|shortness of breath|breathless|breathlessness|out of breath|sob)\b/, 2],
+  [/\b(vomit\w*|throwing up|being sick|sick)\b.*\b(diabet\w*|sugars?|glucose|ketones)\b|\b(diabet\w*|sugars?|glucose)\b.*\b(vomit\w*|throwing up|ketones)\b|\bketones\b/, 2],
+  [/\bpregnan\w*\b.*\b(bleed\w*|spotting|pain|headache|swollen|swelling|blurred|blurry|vision|not moving|less movement|reduced movements)\b|\breduced (fetal|foetal|baby) movements\b|\bbaby (isnt|is not|hasnt been) moving\b/, 2, SELF_NEGATING],
+  [/\b(painful red eye|eye pain|flashes|floaters|vision (changes|loss)|double vision)\b/, 2],
+  [/\b(head injury|hit (his|her|my) head|bumped (his|her|my) head|fell (and|on) (hit )?(his|her|my)? ?head)\b/, 2],
+  [/\b(k|potassium) (1|2) \d\b|\b(k|potassium) ([6-9]) \d\b|\b(sodium|na) (1[01]\d|12[0-4])\b|\bhyperkalaemia\b|\bhyperkalemia\b/, 2],
+  [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
+  [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
+  [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
+  [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
+  [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
+  [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
+];
+
+// ——— Task type ——————————————————————————————————————————————————————————————————————————
+
+export const DOC_VERB = '(write|writing|draft|drafting|prepare|compose|create|generate|produce|type up|put together|make|do|rewrite|reword|adapt|simplify|translate)';
+export const DOC_NOUN =
+  '(note|notes|letter|letters|summary|discharge summary|referral|handover|sbar|isbar|soap|certificate|sick note|fit note|' +
+  'care plan|leaflet|information sheet|handout|consent form|form|email|e mail|message|report|template|plan|policy|' +
+  'instructions|statement|progress note|clinic letter|admission note|op note|operation note|minutes)';
+/** Asking for a document to be written ("write a referral letter", "draft a SOAP note"). */
+export const DOCUMENT_REQUEST = new RegExp(`\\b${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b`);
+/** A document type named without a verb ("SBAR for bed 4"). */
+export const DOCUMENT_NAMED = /\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
+/** Rewriting or explaining records/results belongs to health data, not documentation. */
+export const RECORD_NOUN =
+  '(results?|labs?|bloods|blood (test|tests|work|results)|readings|values|levels|numbers|note|notes|records|report|reports|letter|' +
+  'chart|scan|mri|ct|x ray|xray|ultrasound|ecg|ekg|biopsy|histology|discharge letter|clinic letter|progress notes|observations|obs|' +
+  'vitals|vital signs|abg|vbg|blood gas|urine dip|dipstick|spirometry|data|spreadsheet|table|log|diary)';
+export const HEALTH_DATA: readonly RegExp[] = [
+  new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
+  new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
+  new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
+  new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
+  /\b(what do (these|they|my|the) (\w+ ){0,3}(mean|show)|is (that|this) (bad|normal|high|low|ok|okay|good))\b/,
+  /\bconvert\b.*\b(mg dl|mmol|units?|lbs?|kg|celsius|fahrenheit)\b/,
+];
+/** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
+export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr|ldl|hdl|cholesterol|triglycerides|tsh|t4|alt|ast|alp|ggt|bilirubin|creatinine|egfr|urea|sodium|potassium|glucose|inr|psa|vitamin d|b12|folate|troponin|d dimer|bnp|lactate)( level| levels| is| was| of)? \d+/g;
+
+export const EVIDENCE: readonly RegExp[] = [
+  /\b(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
+  /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
+  /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
+  /\b(does|do) (\w+ ){1,4}(work|help) for\b/,
+  /\bhow effective\b|\b(efficacy|effectiveness)\b|\baccording to (the )?(data|research|studies|evidence|literature)\b/,
+  /\b(is there|are there|any) (\w+ ){0,2}(proof|data|science|evidence)\b|\bscientifically proven\b|\bproven to\b|\bconflicting (claims|advice|evidence|information|studies)\b|\bis it (all )?(marketing|a scam|a myth|hype)\b/,
+];
+
+export const OTHER: readonly RegExp[] = [
+  /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
+  /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)/,
+  /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
+  /\b(find|choose|register with|sign up with|switch) (a |an |the |my )?(new |good |private |local )?(\w+ )?(doctor|gp|dentist|dental|clinic|practice|surgery|specialist|therapist|hospital|pharmacy|optician)\b/,
+  /\b(app|apps|website|websites|software|tracker|smartwatch|fitbit|gadget)\b/,
+  /\b(career|careers|job|jobs|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b/,
+  /\b(copy of (my|his|her) (medical )?records|access (to )?(my|his|her) records|complaint|complain|data protection|gdpr request)\b/,
+  /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,
+  /\b(opening|closing) (hours|times)\b|\bwhat time (does|do|is) (\w+ ){1,3}(open|close|shut)\b/,
+];
+
+export const DRUG_NAMES =
+  'paracetamol|acetaminophen|tylenol|calpol|panadol|ibuprofen|advil|nurofen|motrin|aspirin|naproxen|diclofenac|codeine|co codamol|' +
+  'tramadol|morphine|oxycodone|fentanyl|methadone|buprenorphine|naloxone|narcan|gabapentin|pregabalin|metformin|insulin|gliclazide|' +
+  'warfarin|apixaban|rivaroxaban|dabigatran|edoxaban|heparin|enoxaparin|clopidogrel|ticagrelor|digoxin|amiodarone|lithium|valproate|' +
+  'lamotrigine|levetiracetam|carbamazepine|phenytoin|sertraline|citalopram|escitalopram|fluoxetine|paroxetine|mirtazapine|venlafaxine|' +
+  'duloxetine|amitriptyline|diazepam|lorazepam|zopiclone|melatonin|quetiapine|olanzapine|risperidone|haloperidol|prednisolone|' +
+  'prednisone|hydrocortisone|dexamethasone|steroids?|levothyroxine|thyroxine|amoxicillin|penicillin|co amoxiclav|augmentin|' +
+  'clarithromycin|azithromycin|erythromycin|doxycycline|nitrofurantoin|trimethoprim|ciprofloxacin|cefalexin|cephalexin|' +
+  'flucloxacillin|metronidazole|antibiotics?|antihistamines?|cetirizine|loratadine|fexofenadine|chlorphenamine|piriton|benadryl|' +
+  'salbutamol|ventolin|albuterol|inhalers?|omeprazole|lansoprazole|esomeprazole|ranitidine|famotidine|gaviscon|loperamide|imodium|' +
+  'laxatives?|senna|lactulose|statins?|atorvastatin|simvastatin|rosuvastatin|ramipril|lisinopril|perindopril|losartan|amlodipine|' +
+  'bisoprolol|propranolol|atenolol|furosemide|bendroflumethiazide|spironolactone|hrt|contraceptives?|birth control|the pill|' +
+  'morning after pill|levonorgestrel|sildenafil|viagra|tadalafil|finasteride|isotretinoin|roaccutane|methotrexate|hydroxychloroquine|' +
+  'ivermectin|epipen|adrenaline|epinephrine|iron tablets|ferrous \\w+|folic acid|vitamin \\w+|supplements?|painkillers?|' +
+  'medications?|medicines?|meds|drugs?|tablets?|pills?|capsules?|syrup|liquid|cream|ointment|patch|injection|jab|vaccines?|' +
+  'potassium|fluids|iv fluids|oxygen|sumatriptan|triptans?|nsaids?|ssris?|opioids?|benzodiazepines?|antidepressants?|antipsychotics?|' +
+  'beta blockers?|ace inhibitors?|sglt2 inhibitors?|doac|doacs|anticoagulants?|blood thinners?';
+export const DRUG_SUFFIX =
+  '\\w+(pril|sartan|olol|dipine|statin|azole|cillin|mycin|cycline|floxacin|prazole|tidine|triptan|gliflozin|gliptin|glutide|' +
+  'xaban|gatran|parin|mab|tinib|lukast|terol|sonide|profen|fenac|coxib|azepam|azolam|caine|setron|semide|thiazide|oxetine|' +
+  'triptyline|afil|dronate|navir|vudine|tegravir|conazole)';
+export const DRUG = new RegExp(`\\b(${DRUG_NAMES}|${DRUG_SUFFIX})\\b`);
+/** A question about a medicine itself: dose, interactions, side effects, switching, stopping… */
+export const MEDICATION_FRAME: readonly RegExp[] = [
+  /\b(dose|doses|dosage|dosing|mg|mcg|ml|units|mg kg|regimen|titrat\w*|taper\w*|wean\w*|max(imum)? dose|starting dose|loading dose)\b/,
+  /\bhow (much|many|often|long)\b.*\b(take|give|have|use|can|should)\b/,
+  /\b(i|you|we|he|she|they) (can|could|should|may) (safely )?(take|give|have|use)\b|\bmax(imum)? (amount|number|dose|daily)\b/,
+  /\b(side effects?|adverse effects?|interact\w*|contraindicat\w*|co prescri\w*|coprescri\w*|prescrib\w*|prescription)\b/,
+  /\b(can|could|should|may|do) (i|we|he|she|you|they) (take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
+  /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
+  /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
+  /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,
+  /\b(missed|forgot|forgotten|forget|skipped) (to take |taking )?(a |my |his |her |the )?(dose|pill|tablet|tablets|medication|medicine|injection|jab)\b|\bforgot to take\b/,
+  /\b(stop|stopping|come off|coming off|quit|switch|switching|change|changing|start|starting|started) (taking |on )?(\w+ ){0,2}(medication|medicine|tablets|pills|antidepressants?|\w+(pril|olol|statin|prazole|xaban|oxetine|aline|alopram))\b/,
+  /\b(be|is|are) (causing|the cause|making)\b|\bcause (the|my|his|her)?\s?(dizziness|bleeding|side effects|symptoms)\b|\bcan (\w+ ){1,2}cause\b/,
+  /\b(give|giving|administer\w*|infuse|infusion|bolus|replace|replacement) (\w+ ){0,3}(iv|intravenous|oral|po|im|subcut|sc)\b|\b(iv|intravenous|oral) (\w+ ){0,2}(replacement|potassium|antibiotics|fluids)\b/,
+  /\bmonitoring\b|\bgeneric (version|name)\b|\bover the counter\b|\botc\b/,
+];
+
+export const ADVICE_FRAME: readonly RegExp[] = [
+  /\bshould (i|he|she|we|they|my|our|the patient|you)\b/,
+  /\bwhat (do|should|can|could|would) (i|we|you) do\b|\bwhat to do\b|\bwhat now\b/,
+  /\b(do|does) (i|he|she|we|they|my \w+) (need|have to)\b/,
+  /\b(is it|is that) (ok|okay|safe|alright|fine|normal|bad|dangerous) (to|for|if)\b/,
+  /\bcan (i|he|she|we|they) (still |safely )?(go|exercise|fly|travel|eat|drink|work|swim|drive|sleep|wait|shower|bathe)\b/,
+  /\bhow (do|can|should) (i|we) (treat|manage|get rid|stop|help|prevent|deal|ease|relieve|handle|cope|look after)\b/,
+  /\b(any |some )?(tips|advice|suggestions|recommendations)\b|\bhelp me\b|\bnext steps?\b|\bhow (quickly|soon|urgently)\b|\bwhen should\b/,
+  /\b(indicated|anticoagulate|admit|discharge|escalate|refer|management|manage|workup|work up)\b/,
+  /\b(treat|start|prescribe|withhold|hold|give) (it |him |her |them )?(as|with|antibiotics|empirically)\b/,
+  /\bwhat would you (do|recommend|suggest)\b|\bwhat do you (recommend|suggest|think i should)\b/,
+];
+
+export const INFORMATION_FRAME: readonly RegExp[] = [
+  /^ (what|whats|why|how does|how do|how is|how are|how long does|how long do|how common|explain|describe|define|tell me about|is it true|are there|what are|which)\b/,
+  /\b(differential|ddx|difference between|what causes|what could (it|this|that) be|what could cause|possible causes|causes of|mechanism|how (it|they|this) works?)\b/,
+  /\b(current guidance|guidelines? (on|for)|threshold for|criteria for|definition of|what does (\w+ ){1,3}mean)\b/,
+  /\b(best|first line|usual|standard) treatment\b/,
+];
+
+// ——— Expertise ——————————————————————————————————————————————————————————————————————————
+
+export const ROLE =
+  '(doctor|physician|gp|general practitioner|nurse|pharmacist|paramedic|midwife|surgeon|registrar|resident|intern|consultant|' +
+  'clinician|dentist|physio|physiotherapist|medical student|med student|nursing student|student nurse|np|nurse practitioner|' +
+  'physician assistant|pa|healthcare assistant|hca|health care assistant|junior doctor|foundation doctor|fy1|fy2|sho|anaesthetist|' +
+  'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
+  'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
+  'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|\\w+ologist)';
+export const PROFESSIONAL: readonly Cue[] = [
+  [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
+  [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
+  [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b|\bpts\b|^ patient\b/, 3],
+  [/\bpatient\b/, 1],
+  [/\b\d{1,3} ?(m|f|yo|yom|yof)\b/, 2],
+  // Case-vignette style: "a 72-year-old woman", "for a 34-year-old".
+  [/\b(a|an) \d{1,3} (year|yr)s? old (man|woman|male|female|boy|girl|lady|gentleman|patient|child|infant|baby)\b|\b(for|in|of|with) (a|an) \d{1,3} (year|yr)s? old\b/, 2],
+  [/\b(presenting|presents|presented) with\b|\b(hx|pmh|dhx|shx|c o|o e|on examination|obs|news2|news score|gcs|spo2|sats|rr \d|hr \d|bp \d|temp \d)\b/, 2],
+  [/\b(inr|egfr|crcl|crp|wcc|hb \d|lft|lfts|u es|fbc|abg|vbg|ecg|cxr|ct head|lp|mri|troponin|lactate|cha2ds2|chads2|centor|wells|curb 65|qsofa|hfpef|hfref|af|aki|ckd|copd|acs|nstemi|stemi|dvt|pe|uti)\b/, 1],
+  [/\b(differential|ddx|workup|work up|management of|titrate|titration|first line|second line|co prescri\w*|contraindicat\w*|indicated|escalate|bd|tds|qds|od|prn|po|iv|im|sc|mg kg|umol|post op|post operative|bed \d+|ward|icu|itu|handover|sbar|soap note|discharge summary|referral letter|clinic letter|progress notes|on call)\b/, 1],
+  [/\b(rct|rcts|meta analys\w*|nnt|hazard ratio|odds ratio|guideline|guidelines|bnf|formulary|protocol)\b/, 1],
+];
+
+/**
+ * Technical vocabulary a layperson rarely strings together. One such word proves nothing (people read
+ * their own letters); three distinct ones in a question read as a clinician writing.
+ */
+export const TECHNICAL = new RegExp(
+  '\\b(aetiology|etiology|prognosis|mortality|morbidity|efficacy|inhibitors?|agonists?|antagonists?|exudate|tonsillar|anterior|' +
+    'posterior|bilateral|unilateral|pleuritic|exertional|haemodynamic\\w*|hemodynamic\\w*|tachycardi\\w*|bradycardi\\w*|hypotensi\\w*|' +
+    'hypertensi\\w*|hypoxi\\w*|febrile|afebrile|auscultation|palpation|consolidation|effusion|cardiomegaly|oedema|edema|' +
+    'pharmacokinetic\\w*|renal|hepatic|creatinine|potassium|sodium|lactate|troponin|cultures|sepsis|bundle|anticoagula\\w*|' +
+    'hfpef|hfref|sglt2|ace|arb|doac|lmwh|nsaid|ssri|ppi|rct|cohort|randomi[sz]ed|comorbid\\w*|sequelae|titrat\\w*|' +
+    'contraindicat\\w*|indicated|iv|po|im|sc|bd|tds|qds|od|prn|mg kg|umol|mmol|mcg|gcs|spo2|inr|egfr|crp|wcc|lp|ct|cxr|ecg|' +
+    'obs|news2|af|aki|ckd|copd|cap|acs|stemi|nstemi|dvt|pe|uti|lrti|urti|ddx|hx|pmh|c o|o e|post op|differential|workup|' +
+    'presenting|presents|escalat\\w*|monitoring|co prescri\\w*|first line|second line|regimen|dosing|loading|maintenance|' +
+    'ph|pco2|po2|hco3|abg|vbg|base excess|anion gap|fio2|peep|hba1c|bmi|add on)\\b',
+  'g',
+);
+export const LAY: readonly Cue[] = [
+  [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
+  [new RegExp(`\\bmy (\\w+ ){0,3}${FAMILY}s?\\b|\\bmy \\d+ (year|month|week|day)s? old\\b`), 3],
+  [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
+  [/\bmy (\w+ )?(head|chest|stomach|tummy|belly|back|knee|knees|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|throat|skin|period|periods|blood|sugar|sugars|results|doctor|gp|consultant|medication|medicine|tablets|pills|prescription|insurance|records|appointment|surgery|diagnosis|heart|lungs|kidneys|liver|teeth|tooth|face|neck|shoulder|hip|wrist|ankle|bowels|poo|pee|urine|weight|cholesterol|blood pressure)\b/, 3],
+  [/\b(tummy|poo|poop|pee|wee|weeing|nappy|nappies|diaper|diapers|jab|jabs|puffer|boob|boobs|bum|willy|tablets)\b/, 1],
+  [/\b(should|can|could|do|how do|where do|how can|will|am) i\b/, 1],
+  [/\bwhat (do|should|can) i do\b/, 1],
+  [/\b(i|ive|i ve) (\w+ed|woke|took|fell|got|had|ate|drank|hit|cut|burnt)\b/, 2],
+  [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
+  [/\b(my|mine|myself)\b/, 2],
+];
+
+// ——— Uncertainty ————————————————————————————————————————————————————————————————————————
+
+export const CONTESTED: readonly RegExp[] = [
+  /\b(conflicting|controversial|contested|disagree|disagreement|debate|debated|mixed (evidence|results|advice)|unclear|unproven|not proven)\b/,
+  /\b(actually|really) (work|help|effective|do anything)\b|\bis it (all )?(marketing|a scam|hype|a myth)\b/,
+  /\b(supplements?|vitamins?|herbal|natural remedy|natural remedies|homeopath\w*|acupuncture|probiotics?|turmeric|cbd|detox|essential oils?|collagen|intermittent fasting|keto|ivermectin|alternative medicine|new drug|new treatment|experimental)\b/,
+  /\b(new|latest|recent|emerging) (study|studies|research|evidence|data|trial|trials)\b|\bis there (any )?(good |strong |real )?(evidence|research|proof)\b/,
+];
+
+/** Facts that make a personal question answerable: age, weight, duration, dose, values, who. */
+export const CONTEXT_FACTS: readonly RegExp[] = [
+  /\b\d+ ?(years?|yrs?|months?|weeks?|days?|hours?|hrs?) (old|ago)\b|\b\d{1,3} ?(m|f|yo|yom|yof)\b|\baged? \d+\b|\bim \d+\b/,
+  /\b\d+ ?(kg|kgs|lbs?|stone)\b|\bweigh\w*\b/,
+  /\b(for|since|over|past|last) (the )?(\d+|a|an|two|three|four|five|six|few|couple of) (of )?(hours?|days?|weeks?|months?|years?)\b|\bsince (yesterday|this morning|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|this morning|last night|an hour ago|today)\b/,
+  /\b\d+ ?(mg|mcg|ml|g|units|mmol|umol)\b/,
+  /\b(temp|temperature|fever) (of )?\d+/,
+  /\blast (week|month|night|year)\b|\b(pregnant|breastfeeding|diabetic|asthmatic)\b/,
+  /\b(hb|inr|egfr|crp|ldl|hdl|hba1c|bp|hr|spo2|gcs|k|sodium|creatinine|ferritin|mcv|lactate) \d+/,
+];
+
+
+/** A clinician's "I" is not a patient: for them only a described patient counts as a situation. */
+export const PATIENT_SITUATION: readonly RegExp[] = SITUATION.slice(2);
+
