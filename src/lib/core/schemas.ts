@@ -132,7 +132,7 @@ export const PrincipleSchema = z
     keywords: z.array(z.string().trim().min(1)).meta({ description: 'Terms questions it is relevant to would contain; they drive lexical retrieval.' }),
     presentation: z
       .object({
-        name: z.string().trim().min(2).max(60),
+        name: z.string().trim().min(2, 'give the presentation a short name (such as "testicular pain"), or clear its trigger terms').max(60),
         triggers: z
           .array(z.string().trim().min(1, 'a trigger term must not be empty').max(60))
           .min(1, 'a presentation needs at least one trigger term')
