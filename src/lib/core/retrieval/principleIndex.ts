@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, opensWithCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { contentTerms, hasHan, isContentToken, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
@@ -43,7 +43,7 @@ export type CompiledTrigger =
  * "won't") are kept: "not breathing" is a trigger and must not match "breathing".
  */
 const TRIGGER_SKIP: ReadonlySet<string> = new Set(
-  'a an the my his her their our your its me him them us in on of to at into onto with from by and or that which is are was were be been being am has have had feel feels felt feeling like really very so'.split(' '),
+  'a an the my his her their our your its it me him them us in on of to at into onto with from by and or that which is are was were be been being am feel feels felt feeling like really very so'.split(' '),
 );
 
 /**
@@ -119,7 +119,7 @@ export function compileTriggers(triggers: readonly string[], stemmer: TriggerSte
   for (const text of triggers) {
     if (hasHan(text)) {
       const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-      if (chars) out.push({ kind: 'cjk', text, chars, selfNegating: opensWithCjkNegator(chars) });
+      if (chars) out.push({ kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) });
     } else {
       const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
       if (terms.length) out.push({ kind: 'words', text, terms });

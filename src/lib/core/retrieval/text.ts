@@ -136,9 +136,9 @@ const CJK_NEGATION_REACH = 2;
 /** Clause breaks in Chinese text: punctuation, and 但/但是/可是 ("but"). */
 const CJK_CLAUSE_BREAK = /^[，。；：！？、,.;:!?()（）\s]+$|^(但|但是|可是|不过)$/u;
 
-/** Whether a Chinese term opens with a negator, so that it names a negation itself ("没有呼吸" not breathing). */
-export function opensWithCjkNegator(term: string): boolean {
-  for (const n of CJK_NEGATORS) if (term.startsWith(n)) return true;
+/** Whether a Chinese term contains a negator, so that it names a negation itself ("没有呼吸" not breathing, "一边没力气"). */
+export function containsCjkNegator(term: string): boolean {
+  for (const n of CJK_NEGATORS) if (term.includes(n)) return true;
   return false;
 }
 
