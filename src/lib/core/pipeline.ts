@@ -28,7 +28,7 @@ import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem,
 import { draftMessages, reviseInstruction } from './prompts/answer';
 import { classifyMessages } from './scenario/classifyPrompt';
 import { gradeInstruction } from './prompts/grade';
-import { selectPrinciplePool, type PoolCandidate } from './retrieval/selectPool';
+import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from './retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from './rubric';
 import { classifyScenarioByRules } from './scenario/rules';
 import { ScenarioSchema } from './schemas';
@@ -44,6 +44,8 @@ export interface PipelineInput {
   engine: ChatEngine;
   /** The whole library; the pool is selected from it (disabled ones are skipped). */
   principles: readonly PoolCandidate[];
+  /** A retrieval index the caller built for this same `principles` array (a long-lived library); otherwise the retrieval cache is used. */
+  principleIndex?: PrincipleIndex;
   options: RunOptions;
   signal: AbortSignal;
   /** Steps an interrupted run already completed; the pipeline continues after them. */
@@ -188,7 +190,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'step_started', step: 'select_principles' };
     const s = scenario;
     pool = await inStep('select_principles', signal, async () =>
-      selectPrinciplePool(s, question, input.principles, { maxSize: options.poolSize }),
+      selectPrinciplePool(s, question, input.principles, { maxSize: options.poolSize, index: input.principleIndex }),
     );
     yield { type: 'pool', pool };
   }
