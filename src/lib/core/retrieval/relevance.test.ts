@@ -7,12 +7,12 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout', RelevanceQuestion[]> = { dev: labels.dev, heldout: labels.heldout };
+const sets: Record<'dev' | 'heldout' | 'heldout2', RelevanceQuestion[]> = { dev: labels.dev, heldout: labels.heldout, heldout2: labels.heldout2 };
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
 
 describe('relevance labels', () => {
-  const all = [...sets.dev, ...sets.heldout];
+  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2];
   it('has ≥ 60 questions, ≥ 15 in Chinese and ≥ 15 with no presentation-specific principle', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(all.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(15);
@@ -25,8 +25,11 @@ describe('relevance labels', () => {
       for (const id of [...r.must, ...r.allowed]) expect(ids.has(id), `${id} in ${r.question}`).toBe(true);
       for (const id of r.must) if (labels.presentation_ids.includes(id)) expect(r.allowed, r.question).toContain(id);
     }
-    const dev = new Set(sets.dev.map((r) => r.question));
-    expect(sets.heldout.filter((r) => dev.has(r.question))).toEqual([]);
+    const seen = new Set<string>();
+    for (const r of all) {
+      expect(seen.has(r.question), r.question).toBe(false);
+      seen.add(r.question);
+    }
   });
 
   it('lists as presentation-specific exactly the principles whose data name a presentation', () => {
@@ -35,19 +38,27 @@ describe('relevance labels', () => {
 });
 
 describe('pool relevance floors', () => {
-  // Issue 10 targets: ≥ 0.90 clean pools and ≥ 0.90 must-haves found. The dev set meets both; the
-  // held-out set meets the clean-pool target and is held here at its first measured recall (0.846,
-  // the misses being English rule-classifier urgency), so a regression shows without tuning on it.
+  // Issue 10 targets: ≥ 0.90 clean pools and ≥ 0.90 must-haves found. dev meets both. heldout was
+  // evaluated once (0.846 found), then its rule-classifier misses were fixed, so it now meets both
+  // too but is no longer held out. heldout2, written before that fix and never tuned on, meets the
+  // clean-pool target and is held at its measured recall (0.79: trigger lists miss some lay
+  // phrasings), so a regression shows without tuning on it.
   it('meets both targets on the dev set', () => {
     const s = score(sets.dev);
     expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
     expect(s.mustRecall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it('keeps held-out pools clean and finds at least its first measured share of must-haves', () => {
+  it('meets both targets on the first held-out set (after its classifier misses were fixed)', () => {
     const s = score(sets.heldout);
     expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
-    expect(s.mustRecall).toBeGreaterThanOrEqual(0.84);
+    expect(s.mustRecall).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps the second held-out set’s pools clean and finds at least its measured share of must-haves', () => {
+    const s = score(sets.heldout2);
+    expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
+    expect(s.mustRecall).toBeGreaterThanOrEqual(0.75);
   });
 
   it('counts strays and misses: an empty pool misses every must-have and has no stray', () => {

@@ -72,6 +72,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
+  [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
   [/\b(spurting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
@@ -83,7 +84,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
-  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\btorsion\b/, 3],
+  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
   // Eyes, burns, heads.
@@ -128,6 +129,7 @@ export const URGENT: readonly Cue[] = [
   [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
   [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
+  [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
