@@ -42,15 +42,21 @@ describe('selectPrinciplePool: coverage and budget', () => {
     for (const dim of DIMENSIONS) expect(pool.filter((e) => e.dimension === dim).length, dim).toBeLessThanOrEqual(6);
   });
 
-  it('never selects a principle whose applies_when excludes the scenario', () => {
+  it('never selects a principle whose applies_when excludes the scenario, except a named presentation past its urgency', () => {
     for (const urgency of SCENARIO_VALUES.urgency) {
       for (const expertise of SCENARIO_VALUES.expertise) {
-        const s = scenario({ urgency, expertise });
-        const pool = selectPrinciplePool(s, 'chest pain and a fever in my baby', library);
-        for (const entry of pool) {
-          const p = library.find((x) => x.id === entry.id)!;
-          expect(p.applies_when.urgency ?? [urgency], entry.id).toContain(urgency);
-          expect(p.applies_when.expertise ?? [expertise], entry.id).toContain(expertise);
+        for (const task_type of ['advice', 'medication'] as const) {
+          const s = scenario({ urgency, expertise, task_type });
+          const pool = selectPrinciplePool(s, 'chest pain and a fever in my baby', library);
+          for (const entry of pool) {
+            const p = library.find((x) => x.id === entry.id)!;
+            expect(p.applies_when.expertise ?? [expertise], entry.id).toContain(expertise);
+            expect(p.applies_when.task_type ?? [task_type], entry.id).toContain(task_type);
+            if ((p.applies_when.urgency ?? [urgency]).includes(urgency)) continue;
+            // Only a presentation the question names, in a situation where advice is asked.
+            expect(p.presentation, entry.id).toBeDefined();
+            expect(urgency === 'emergent' || urgency === 'urgent' || (urgency === 'routine' && task_type === 'advice'), `${entry.id} ${urgency} ${task_type}`).toBe(true);
+          }
         }
       }
     }
@@ -265,11 +271,15 @@ describe('selectPrinciplePool: presentations', () => {
     }
   });
 
-  it('lets a matched presentation through when the scenario says urgent where the principle says emergent, not when routine', () => {
+  it('lets a matched presentation through an under-called urgency when advice is asked, not for other tasks or no situation', () => {
     const q = 'sudden pain in my testicle';
     expect(presentationsIn(poolFor(q, scenario({ urgency: 'urgent', expertise: 'layperson' })))).toEqual(['URG-017']);
-    expect(presentationsIn(poolFor(q, scenario({ urgency: 'routine', expertise: 'layperson' })))).toEqual([]);
+    const routine = poolFor(q, scenario({ urgency: 'routine', expertise: 'layperson', task_type: 'advice' }));
+    expect(presentationsIn(routine)).toEqual(['URG-017']);
+    expect(routine[0]!.reason).toContain('an emergency (whatever the scenario’s urgency)'.replace('’', "'"));
+    expect(presentationsIn(poolFor('Is it OK to take ibuprofen if I have asthma?', scenario({ urgency: 'routine', task_type: 'medication' })))).toEqual([]);
     expect(presentationsIn(poolFor(q, scenario({ urgency: 'not_applicable', expertise: 'layperson' })))).toEqual([]);
+    expect(presentationsIn(poolFor('What are the signs of a stroke?'))).toEqual([]);
   });
 
   it('never chooses a disabled presentation principle, even on its trigger', () => {

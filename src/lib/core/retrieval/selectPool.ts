@@ -77,7 +77,12 @@ function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: 
   if (d.presentation && triggers?.length) {
     parts.push(`The question mentions ${joinWords(triggers.slice(0, 2).map((t) => `“${t.text}”`))} (${d.presentation})`);
   }
-  const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dim) => (FIT_WORDING[dim] as Record<string, string>)[scenario[dim]]!);
+  const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dim) => {
+    const allowed = d.principle.applies_when[dim] as readonly string[] | undefined;
+    // A presentation let in past its urgency list (see selectPrinciplePool) says what it is treated as.
+    if (dim === 'urgency' && allowed && !allowed.includes(scenario.urgency)) return `${FIT_WORDING.urgency[allowed[0] as Scenario['urgency']]} (whatever the scenario's urgency)`;
+    return (FIT_WORDING[dim] as Record<string, string>)[scenario[dim]]!;
+  });
   parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
   const named: string[] = [];
   const covered = new Set<string>();
@@ -123,10 +128,13 @@ export function selectPrinciplePool(
   const scored: Scored[] = [];
   const { masks, fitTotal } = index;
   const [b0, b1, b2, b3] = scenarioBits as [number, number, number, number];
-  // A named presentation the question is about may be judged urgent where the principle says
-  // emergent, or the reverse: either way the person needs care now, so the principle still applies.
+  // A question that names an emergency presentation and asks what to do is about that presentation
+  // whatever urgency the classifier gave it (a rule classifier under-calls "my left ball is killing
+  // him"; urgent vs emergent is a judgement). A routine medication or information question that
+  // merely names one ("ibuprofen if I have asthma") and any question with no patient situation
+  // ("what are the signs of a stroke?") keep the principle out.
   const careBits = (VALUE_BIT.urgency.get('emergent') ?? 0) | (VALUE_BIT.urgency.get('urgent') ?? 0);
-  const needsCare = (b0 & careBits) !== 0;
+  const situation = (b0 & careBits) !== 0 || (scenario.urgency === 'routine' && scenario.task_type === 'advice');
   for (let doc = 0; doc < index.docs.length; doc++) {
     const m = doc * 4;
     if ((masks[m + 1]! & b1) === 0 || (masks[m + 2]! & b2) === 0 || (masks[m + 3]! & b3) === 0) continue;
@@ -136,7 +144,7 @@ export function selectPrinciplePool(
     if (d.presentation) {
       const hits = match.triggers.get(doc);
       if (!hits) continue;
-      if ((masks[m]! & b0) === 0 && !(needsCare && (masks[m]! & careBits) !== 0)) continue;
+      if ((masks[m]! & b0) === 0 && !(situation && (masks[m]! & careBits) !== 0)) continue;
       bonus = PRESENTATION_BONUS + EXTRA_TRIGGER_BONUS * (hits.length - 1);
     } else if ((masks[m]! & b0) === 0) continue;
     const lex = match.lexical[doc]!;
