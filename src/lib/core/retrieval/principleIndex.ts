@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
@@ -266,6 +266,30 @@ function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: Comp
   else into.set(doc, [trigger]);
 }
 
+/** Words a multi-word trigger may have between two of its own ("drank some bleach", "took a load of pills"). */
+const TRIGGER_GAP = 1;
+
+/**
+ * Whether `terms` follow `start` in order, the first at `start`, with at most TRIGGER_GAP other
+ * words between consecutive ones; a negation is never skipped over ("drank no bleach").
+ */
+function wordsFollow(words: readonly { word: string; term: string }[], start: number, terms: readonly string[]): boolean {
+  let at = start;
+  for (let j = 1; j < terms.length; j++) {
+    let found = -1;
+    for (let k = at + 1; k <= at + 1 + TRIGGER_GAP && k < words.length; k++) {
+      if (words[k]!.term === terms[j]) {
+        found = k;
+        break;
+      }
+      if (isNegator(words[k]!.word)) break;
+    }
+    if (found < 0) return false;
+    at = found;
+  }
+  return true;
+}
+
 /**
  * Which of the index's presentation triggers a question contains, not negated: a word trigger as a
  * run of stemmed words whose first word no negation covers, a Chinese one as a substring of the text
@@ -273,9 +297,9 @@ function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: Comp
  */
 function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
   const hits = new Map<number, CompiledTrigger[]>();
-  const words: { term: string; negated: boolean }[] = [];
+  const words: { word: string; term: string; negated: boolean }[] = [];
   if (index.triggerWords.size) {
-    for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ term: index.triggerStemmer(t.word), negated: t.negated });
+    for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ word: t.word, term: index.triggerStemmer(t.word), negated: t.negated });
   }
   for (let start = 0; start < words.length; start++) {
     if (words[start]!.negated) continue;
@@ -284,14 +308,7 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     for (let i = 0; i < list.length; i += 2) {
       const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
       if (trigger.kind !== 'words' || start + trigger.terms.length > words.length) continue;
-      let whole = true;
-      for (let j = 1; j < trigger.terms.length; j++) {
-        if (words[start + j]!.term !== trigger.terms[j]) {
-          whole = false;
-          break;
-        }
-      }
-      if (whole) addHit(hits, list[i]!, trigger);
+      if (wordsFollow(words, start, trigger.terms)) addHit(hits, list[i]!, trigger);
     }
   }
   if (index.triggerChars.size && hasHan(question)) {

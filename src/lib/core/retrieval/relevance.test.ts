@@ -7,12 +7,17 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2', RelevanceQuestion[]> = { dev: labels.dev, heldout: labels.heldout, heldout2: labels.heldout2 };
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3', RelevanceQuestion[]> = {
+  dev: labels.dev,
+  heldout: labels.heldout,
+  heldout2: labels.heldout2,
+  heldout3: labels.heldout3,
+};
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
 
 describe('relevance labels', () => {
-  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2];
+  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2, ...sets.heldout3];
   it('has ≥ 60 questions, ≥ 15 in Chinese and ≥ 15 with no presentation-specific principle', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(all.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(15);
@@ -38,27 +43,20 @@ describe('relevance labels', () => {
 });
 
 describe('pool relevance floors', () => {
-  // Issue 10 targets: ≥ 0.90 clean pools and ≥ 0.90 must-haves found. dev meets both. heldout was
-  // evaluated once (0.846 found), then its rule-classifier misses were fixed, so it now meets both
-  // too but is no longer held out. heldout2, written before that fix and never tuned on, meets the
-  // clean-pool target and is held at its measured recall (0.79: trigger lists miss some lay
-  // phrasings), so a regression shows without tuning on it.
-  it('meets both targets on the dev set', () => {
-    const s = score(sets.dev);
+  // Issue 10 targets: ≥ 0.90 clean pools and ≥ 0.90 must-haves found. Each held-out part was written
+  // before the changes its predecessor's evaluation prompted and evaluated once; after that it was
+  // looked at, so only the last one is still unseen. First evaluations: heldout 0.846, heldout2
+  // 0.792, heldout3 0.727 must-haves found (clean pools 1.0 each time). These floors hold what was
+  // reached, so a regression shows; heldout3 is held at its measured value, below the target.
+  it.each([
+    ['dev', 0.9],
+    ['heldout', 0.9],
+    ['heldout2', 0.9],
+    ['heldout3', 0.75],
+  ] as const)('keeps %s pools clean and finds at least %s of its must-haves', (name, floor) => {
+    const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
-    expect(s.mustRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('meets both targets on the first held-out set (after its classifier misses were fixed)', () => {
-    const s = score(sets.heldout);
-    expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
-    expect(s.mustRecall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('keeps the second held-out set’s pools clean and finds at least its measured share of must-haves', () => {
-    const s = score(sets.heldout2);
-    expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
-    expect(s.mustRecall).toBeGreaterThanOrEqual(0.75);
+    expect(s.mustRecall).toBeGreaterThanOrEqual(floor);
   });
 
   it('counts strays and misses: an empty pool misses every must-have and has no stray', () => {

@@ -83,6 +83,11 @@ export function contentTerms(text: string): string[] {
 const NEGATORS: ReadonlySet<string> = new Set(
   'no not without never nor denies denied deny denying dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt'.split(' '),
 );
+/** Whether a (lower-case) word negates what follows ("no", "not", "doesnt"…). */
+export function isNegator(word: string): boolean {
+  return NEGATORS.has(word);
+}
+
 /** How many tokens after a negator it reaches, within its clause. */
 const NEGATION_REACH = 4;
 

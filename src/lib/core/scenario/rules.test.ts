@@ -89,7 +89,7 @@ describe('classifyScenarioByRules behaviour', () => {
 describe('classifyScenarioByRules in Chinese', () => {
   const chinese = (rows: typeof relevance.dev) => rows.filter((r) => r.lang === 'zh') as unknown as LabelledQuestion[];
 
-  it.each(['dev', 'heldout', 'heldout2'] as const)('reads urgency (emergent/urgent vs the rest) right for ≥ 90%% of the %s Chinese questions', (name) => {
+  it.each(['dev', 'heldout', 'heldout2', 'heldout3'] as const)('reads urgency (emergent/urgent vs the rest) right for ≥ 90%% of the %s Chinese questions', (name) => {
     const acc = scenarioAccuracy(chinese(relevance[name]), classifyScenarioByRules);
     expect(acc.n).toBeGreaterThanOrEqual(8);
     expect(acc.urgencyBinary).toBeGreaterThanOrEqual(0.9);
