@@ -176,7 +176,7 @@ describe('selectPrinciplePool: reasons', () => {
     expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
     // A presentation principle's reason names the trigger that matched and the presentation.
     expect(top.reason).toMatch(/^The question mentions “[^”]+”( and “[^”]+”)? \(heart-attack chest pain\); applies to an emergency/);
-    expect(top.reason).toMatch(/“chest pain”|“crushing”/);
+    expect(top.reason).toMatch(/“chest pain”|“crushing( pain)?”/);
     expect(top.reason.endsWith('.')).toBe(true);
     const general = pool.find((e) => e.id === 'URG-001')!;
     expect(general.reason).toMatch(/^Applies to an emergency; the question mentions /);
@@ -246,6 +246,8 @@ describe('selectPrinciplePool: presentations', () => {
     expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-017');
     expect(presentationsIn(pool)).toEqual(['URG-017']);
     expect(pool[0]!.reason).toContain('“testicle”');
+    // The trigger is not named a second time among the other shared words.
+    expect(pool[0]!.reason.match(/“testicle”/g)).toHaveLength(1);
   });
 
   it('reads a Chinese stroke question: emergent, the stroke principle first, the reason naming the Chinese trigger', () => {

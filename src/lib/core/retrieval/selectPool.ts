@@ -8,6 +8,7 @@
 // disabled principles are never selected.
 
 import { matchQuestion, principleIndexFor, VALUE_BIT, type PoolCandidate, type PrincipleIndex, type QueryMatch } from './principleIndex';
+import { stem } from './text';
 import { DIMENSIONS, type Dimension, type PoolEntry, type Scenario } from '../types';
 
 export { buildPrincipleIndex, type PoolCandidate, type PrincipleIndex } from './principleIndex';
@@ -86,7 +87,8 @@ function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: 
   parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
   const named: string[] = [];
   const covered = new Set<string>();
-  for (const t of triggers ?? []) if (t.kind === 'words') for (const term of t.terms) covered.add(term);
+  // Trigger words are kept as written; the question's terms are stemmed, so compare stems.
+  for (const t of triggers ?? []) if (t.kind === 'words') for (const term of t.terms) covered.add(stem(term));
   for (const p of match.phrases.get(doc) ?? []) {
     const phrase = d.phrases[p]!;
     if (phrase.terms.every((t) => covered.has(t))) continue;
