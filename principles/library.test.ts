@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { readManifest, readShippedPrinciples } from '../cli/library';
 import { PrincipleFileSchema, describeIssues, principleFileJsonSchema } from '../src/lib/core/schemas';
-import { isContentToken, similarPairs, tokenize } from '../src/lib/core/text';
+import { isContentToken, similarPairs, tokenize } from '../src/lib/core/retrieval/text';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../src/lib/core/types';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +133,60 @@ describe('library shape', () => {
     });
     expect(problems).toEqual([]);
     expect(library.every((p) => p.keywords.length >= 5)).toBe(true);
+  });
+});
+
+describe('presentations and their trigger terms', () => {
+  const withPresentation = library.filter((p) => p.presentation);
+  const han = /\p{Script=Han}/u;
+
+  it('keeps the files as JSON.stringify(records, null, 2) with the presentation right after keywords', () => {
+    for (const file of manifest.files) {
+      const text = readFileSync(join(DIR, file), 'utf8');
+      const records = JSON.parse(text) as Record<string, unknown>[];
+      expect(`${JSON.stringify(records, null, 2)}\n`, file).toBe(text);
+      for (const r of records) {
+        if (!('presentation' in r)) continue;
+        const keys = Object.keys(r);
+        expect(keys.indexOf('presentation'), String(r.id)).toBe(keys.indexOf('keywords') + 1);
+        expect(keys[keys.indexOf('presentation') + 1], String(r.id)).toBe('checks');
+      }
+    }
+  });
+
+  it('gives every presentation a short name and English and Simplified Chinese triggers, lower-case and not repeated', () => {
+    expect(withPresentation.length).toBeGreaterThanOrEqual(20);
+    for (const p of withPresentation) {
+      const { name, triggers } = p.presentation!;
+      expect(name.length, p.id).toBeLessThanOrEqual(60);
+      expect(triggers.some((t) => han.test(t)), `${p.id} has a Chinese trigger`).toBe(true);
+      expect(triggers.some((t) => !han.test(t)), `${p.id} has an English trigger`).toBe(true);
+      expect(triggers.filter((t) => t !== t.toLowerCase() || t !== t.trim()), p.id).toEqual([]);
+      expect(new Set(triggers).size, p.id).toBe(triggers.length);
+    }
+  });
+
+  it('shares a trigger between two presentations only for the lay and the clinician sepsis principles', () => {
+    const owners = new Map<string, string[]>();
+    for (const p of withPresentation) for (const t of p.presentation!.triggers) owners.set(t, [...(owners.get(t) ?? []), p.id]);
+    const shared = [...owners].filter(([, ids]) => ids.length > 1);
+    expect(shared.filter(([, ids]) => ids.join() !== 'URG-009,URG-030')).toEqual([]);
+  });
+
+  it('rejects a presentation without triggers or without a name, saying what to do', () => {
+    const base = library.find((p) => p.id === 'URG-017')!;
+    const bad = [
+      { ...base, presentation: { name: 'testicular pain', triggers: [] } },
+      { ...base, presentation: { name: '', triggers: ['testicle'] } },
+      { ...base, presentation: { name: 'testicular pain', triggers: ['testicle', 'Testicle'] } },
+    ];
+    const problems = bad.map((r) => {
+      const parsed = PrincipleFileSchema.safeParse([r]);
+      return parsed.success ? [] : describeIssues(parsed.error);
+    });
+    expect(problems[0]!.join()).toMatch(/at least one trigger term/);
+    expect(problems[1]!.join()).toMatch(/short name/);
+    expect(problems[2]!.join()).toMatch(/must not repeat/);
   });
 });
 

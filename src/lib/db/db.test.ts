@@ -132,4 +132,46 @@ describe('PrinciplesRepository.syncShipped', () => {
     expect(report).toMatchObject({ removed: 0, keptAsOwn: 0 });
     expect(await repo.get(a.id)).toMatchObject({ title: 'Mine now', origin: 'user', retired: { since: '2' } });
   });
+
+  describe('trigger terms', () => {
+    const withTriggers = (p: Principle, triggers: string[]): Principle => ({ ...p, presentation: { name: 'testicular pain', triggers } });
+
+    it('keeps the user’s edited trigger terms through an upgrade, and marks the edit', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const a = withTriggers(v1[0]!, ['testicle', 'balls']);
+      await repo.syncShipped('1', [a]);
+      const saved = await repo.save({ ...a, presentation: { name: 'testicular pain', triggers: ['testicle', 'balls', 'nuts'] } });
+      expect(saved.edited).toBe(true);
+      await repo.syncShipped('2', [withTriggers(a, ['testicle', 'balls', '睾丸'])]);
+      const after = await repo.get(a.id);
+      expect(after?.presentation?.triggers).toEqual(['testicle', 'balls', 'nuts']);
+      expect(after?.shipped?.presentation?.triggers).toEqual(['testicle', 'balls', '睾丸']);
+      await repo.resetToShipped(a.id);
+      expect((await repo.get(a.id))?.presentation?.triggers).toEqual(['testicle', 'balls', '睾丸']);
+    });
+
+    it('gives a principle edited before trigger terms existed the shipped presentation, keeping the other edits', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const plain = v1[0]!;
+      await repo.syncShipped('1', [plain]);
+      await repo.save({ ...plain, title: 'My edited title' });
+      await repo.syncShipped('2', [withTriggers(plain, ['testicle'])]);
+      const after = await repo.get(plain.id);
+      expect(after?.title).toBe('My edited title');
+      expect(after?.edited).toBe(true);
+      expect(after?.presentation).toEqual({ name: 'testicular pain', triggers: ['testicle'] });
+    });
+
+    it('keeps a presentation the user removed removed', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const a = withTriggers(v1[0]!, ['testicle']);
+      await repo.syncShipped('1', [a]);
+      const { presentation: _removed, ...general } = a;
+      await repo.save(general);
+      await repo.syncShipped('2', [withTriggers(a, ['testicle', 'testicles'])]);
+      const after = await repo.get(a.id);
+      expect(after?.presentation).toBeUndefined();
+      expect(after?.edited).toBe(true);
+    });
+  });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { readShippedPrinciples } from '../../../cli/library';
-import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
-import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './pool';
+import { readShippedPrinciples } from '../../../../cli/library';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
+import { classifyScenarioByRules } from '../scenario/rules';
+import { DIMENSIONS, SCENARIO_VALUES, type PoolEntry, type Principle, type Scenario } from '../types';
+import { principleIndexFor, type PrincipleIndex } from './principleIndex';
+import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './selectPool';
 import { contentTerms } from './text';
-import { DIMENSIONS, SCENARIO_VALUES, type Principle, type Scenario } from './types';
 
 const library = readShippedPrinciples();
 const scenario = (s: Partial<Scenario>): Scenario => ({
@@ -41,15 +43,21 @@ describe('selectPrinciplePool: coverage and budget', () => {
     for (const dim of DIMENSIONS) expect(pool.filter((e) => e.dimension === dim).length, dim).toBeLessThanOrEqual(6);
   });
 
-  it('never selects a principle whose applies_when excludes the scenario', () => {
+  it('never selects a principle whose applies_when excludes the scenario, except a named presentation past its urgency', () => {
     for (const urgency of SCENARIO_VALUES.urgency) {
       for (const expertise of SCENARIO_VALUES.expertise) {
-        const s = scenario({ urgency, expertise });
-        const pool = selectPrinciplePool(s, 'chest pain and a fever in my baby', library);
-        for (const entry of pool) {
-          const p = library.find((x) => x.id === entry.id)!;
-          expect(p.applies_when.urgency ?? [urgency], entry.id).toContain(urgency);
-          expect(p.applies_when.expertise ?? [expertise], entry.id).toContain(expertise);
+        for (const task_type of ['advice', 'medication'] as const) {
+          const s = scenario({ urgency, expertise, task_type });
+          const pool = selectPrinciplePool(s, 'chest pain and a fever in my baby', library);
+          for (const entry of pool) {
+            const p = library.find((x) => x.id === entry.id)!;
+            expect(p.applies_when.expertise ?? [expertise], entry.id).toContain(expertise);
+            expect(p.applies_when.task_type ?? [task_type], entry.id).toContain(task_type);
+            if ((p.applies_when.urgency ?? [urgency]).includes(urgency)) continue;
+            // Only a presentation the question names, in a situation where advice is asked.
+            expect(p.presentation, entry.id).toBeDefined();
+            expect(urgency === 'emergent' || urgency === 'urgent' || (urgency === 'routine' && task_type === 'advice'), `${entry.id} ${urgency} ${task_type}`).toBe(true);
+          }
         }
       }
     }
@@ -117,17 +125,42 @@ describe('selectPrinciplePool: relevance', () => {
     expect(pool.findIndex((e) => e.id === expected)).toBeLessThan(3);
   });
 
-  it('reaches every shipped principle from any one of its keywords when the scenario fits', () => {
+  const fitting = (p: Principle) =>
+    Object.fromEntries(DIMENSIONS.map((d) => [d, (p.applies_when[d] as string[] | undefined)?.[0] ?? SCENARIO_VALUES[d][0]])) as unknown as Scenario;
+
+  it('reaches every general principle from any one of its keywords when the scenario fits', () => {
     const missed: string[] = [];
-    for (const p of library) {
-      const s = Object.fromEntries(DIMENSIONS.map((d) => [d, (p.applies_when[d] as string[] | undefined)?.[0] ?? SCENARIO_VALUES[d][0]])) as unknown as Scenario;
+    for (const p of library.filter((x) => !x.presentation)) {
       for (const k of p.keywords) {
         // Keywords made only of stop words ("how much") are weak on purpose and may be outranked.
         if (contentTerms(k).length === 0) continue;
-        if (!selectPrinciplePool(s, `A question about ${k}.`, library).some((e) => e.id === p.id)) missed.push(`${p.id} "${k}"`);
+        if (!selectPrinciplePool(fitting(p), `A question about ${k}.`, library).some((e) => e.id === p.id)) missed.push(`${p.id} "${k}"`);
       }
     }
     expect(missed).toEqual([]);
+  });
+
+  it('reaches every presentation principle from any one of its trigger terms, ranked first in its dimension', () => {
+    const missed: string[] = [];
+    for (const p of library.filter((x) => x.presentation)) {
+      for (const t of p.presentation!.triggers) {
+        const pool = selectPrinciplePool(fitting(p), `A question about ${t}.`, library);
+        const mine = pool.filter((e) => e.dimension === p.dimension);
+        if (!mine.some((e) => e.id === p.id) || !mine[0]!.reason.startsWith('The question mentions')) missed.push(`${p.id} "${t}"`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('never chooses a presentation principle without one of its triggers, however well its keywords match', () => {
+    const s = scenario({ urgency: 'emergent', expertise: 'layperson' });
+    for (const p of library.filter((x) => x.presentation)) {
+      const own = new Set(p.presentation!.triggers.map((t) => t.toLowerCase()));
+      const keywords = p.keywords.filter((k) => !own.has(k.toLowerCase()) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
+      if (!keywords.length) continue;
+      const pool = selectPrinciplePool(s, keywords.map((k) => `I read about ${k}.`).join(' '), library);
+      expect(pool.map((e) => e.id), `${p.id}: ${keywords.join(', ')}`).not.toContain(p.id);
+    }
   });
 
   it('does not count negated symptoms: "no chest pain" does not pull in the chest-pain principle', () => {
@@ -143,12 +176,15 @@ describe('selectPrinciplePool: reasons', () => {
   it('names the scenario values matched and the terms the question shares, in words', () => {
     const pool = selectPrinciplePool(EMERGENT_LAY, 'My husband has crushing chest pain going down his left arm', library);
     const top = pool.find((e) => e.id === 'URG-004')!;
-    expect(top.reason).toMatch(/^Applies to an emergency and a layperson asking; the question mentions /);
-    expect(top.reason).toContain('“crushing”');
-    expect(top.reason).toMatch(/“chest”|“chest pain”/);
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    // A presentation principle's reason names the trigger that matched and the presentation.
+    expect(top.reason).toMatch(/^The question mentions “[^”]+”( and “[^”]+”)? \(heart-attack chest pain\); applies to an emergency/);
+    expect(top.reason).toMatch(/“chest pain”|“crushing( pain)?”/);
     expect(top.reason.endsWith('.')).toBe(true);
-    const general = selectPrinciplePool(scenario({}), 'Answer briefly please: is a cold a virus?', library).find((e) => e.id === 'TSK-033');
-    expect(general?.reason).toMatch(/^Applies to every question; the question mentions “briefly”/);
+    const general = pool.find((e) => e.id === 'URG-001')!;
+    expect(general.reason).toMatch(/^Applies to an emergency; the question mentions /);
+    const anyQuestion = selectPrinciplePool(scenario({}), 'Answer briefly please: is a cold a virus?', library).find((e) => e.id === 'TSK-033');
+    expect(anyQuestion?.reason).toMatch(/^Applies to every question; the question mentions “briefly”/);
   });
 
   it('says when a principle is there only to cover its dimension', () => {
@@ -183,10 +219,10 @@ describe('principle index', () => {
 
   it('re-reads a fresh copy of the library whose content changed (a user edit between runs)', () => {
     const s = scenario({ urgency: 'emergent' });
-    expect(selectPrinciplePool(s, 'xylophone', [...library]).map((e) => e.id)).not.toContain('URG-023');
-    const edited = library.map((p) => (p.id === 'URG-023' ? { ...p, keywords: [...p.keywords, 'xylophone'] } : { ...p }));
-    expect(selectPrinciplePool(s, 'xylophone', edited)[0]!.id).toBe('URG-023');
-    expect(selectPrinciplePool(s, 'xylophone', library.map((p) => ({ ...p })))[0]!.id).not.toBe('URG-023');
+    expect(selectPrinciplePool(s, 'xylophone', [...library]).map((e) => e.id)).not.toContain('URG-010');
+    const edited = library.map((p) => (p.id === 'URG-010' ? { ...p, presentation: { name: 'meningitis', triggers: [...p.presentation!.triggers, 'xylophone'] } } : { ...p }));
+    expect(selectPrinciplePool(s, 'xylophone', edited)[0]!.id).toBe('URG-010');
+    expect(selectPrinciplePool(s, 'xylophone', library.map((p) => ({ ...p }))).map((e) => e.id)).not.toContain('URG-010');
   });
 
   it('gives the same pool with a prebuilt index as without', () => {
@@ -194,5 +230,90 @@ describe('principle index', () => {
     const q = 'What does the evidence say about vitamin D for colds?';
     const s = scenario({ urgency: 'not_applicable', uncertainty: 'uncertain_evidence', task_type: 'evidence' });
     expect(selectPrinciplePool(s, q, library, { index })).toEqual(selectPrinciplePool(s, q, library));
+  });
+});
+
+describe('selectPrinciplePool: presentations', () => {
+  const presentationIds = new Set(library.filter((p) => p.presentation).map((p) => p.id));
+  const poolFor = (q: string, s: Scenario = classifyScenarioByRules(q)) => selectPrinciplePool(s, q, library);
+  const presentationsIn = (pool: PoolEntry[]) => pool.filter((e) => presentationIds.has(e.id)).map((e) => e.id);
+
+  it('gives heart-attack chest pain its own principle first and no other presentation', () => {
+    const pool = poolFor('58, tight chest pain spreading to my left arm for an hour');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    expect(presentationsIn(pool)).toEqual(['URG-004']);
+  });
+
+  it('gives sudden testicular pain the testicular-pain principle, not chest pain, pregnancy or cauda equina', () => {
+    const pool = poolFor('my 14-year-old woke with sudden severe pain in his left testicle');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-017');
+    expect(presentationsIn(pool)).toEqual(['URG-017']);
+    expect(pool[0]!.reason).toContain('“testicle”');
+    // The trigger is not named a second time among the other shared words.
+    expect(pool[0]!.reason.match(/“testicle”/g)).toHaveLength(1);
+  });
+
+  it('reads a Chinese stroke question: emergent, the stroke principle first, the reason naming the Chinese trigger', () => {
+    const q = '我父亲突然说话不清楚，右边胳膊抬不起来';
+    expect(classifyScenarioByRules(q).urgency).toBe('emergent');
+    const pool = poolFor(q);
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-005');
+    expect(pool[0]!.reason).toMatch(/^The question mentions “(说话不清|胳膊抬不起来)”/);
+    expect(presentationsIn(pool)).toEqual(['URG-005']);
+  });
+
+  it('does not count a negated Chinese symptom, but does count one whose own words negate ("没有呼吸")', () => {
+    expect(presentationsIn(poolFor('没有胸痛，但是咳嗽三周了', EMERGENT_LAY))).toEqual([]);
+    expect(presentationsIn(poolFor('胸痛，咳嗽三周了', EMERGENT_LAY))).toContain('URG-004');
+    expect(presentationsIn(poolFor('我老公突然倒地，没有呼吸了', EMERGENT_LAY))).toContain('URG-021');
+  });
+
+  it('degrades a question in a language it cannot read to the scenario-only pool', () => {
+    for (const q of ['Mi padre tiene un dolor fuerte en el pecho que baja por el brazo izquierdo', 'Mon fils a très mal au testicule gauche']) {
+      const pool = poolFor(q, EMERGENT_LAY);
+      expect(pool).toHaveLength(12);
+      expect(presentationsIn(pool), q).toEqual([]);
+    }
+  });
+
+  it('lets a matched presentation through an under-called urgency when advice is asked, not for other tasks or no situation', () => {
+    const q = 'sudden pain in my testicle';
+    expect(presentationsIn(poolFor(q, scenario({ urgency: 'urgent', expertise: 'layperson' })))).toEqual(['URG-017']);
+    const routine = poolFor(q, scenario({ urgency: 'routine', expertise: 'layperson', task_type: 'advice' }));
+    expect(presentationsIn(routine)).toEqual(['URG-017']);
+    expect(routine[0]!.reason).toContain('an emergency (whatever the scenario’s urgency)'.replace('’', "'"));
+    expect(presentationsIn(poolFor('Is it OK to take ibuprofen if I have asthma?', scenario({ urgency: 'routine', task_type: 'medication' })))).toEqual([]);
+    expect(presentationsIn(poolFor(q, scenario({ urgency: 'not_applicable', expertise: 'layperson' })))).toEqual([]);
+    expect(presentationsIn(poolFor('What are the signs of a stroke?'))).toEqual([]);
+  });
+
+  it('never chooses a disabled presentation principle, even on its trigger', () => {
+    const off: PoolCandidate[] = library.map((p) => (p.id === 'URG-017' ? { ...p, enabled: false } : p));
+    expect(selectPrinciplePool(EMERGENT_LAY, 'pain in my testicle', off).map((e) => e.id)).not.toContain('URG-017');
+  });
+
+  it('treats a presentation with no usable trigger as a general principle', () => {
+    const twin = { ...FIXTURE_PRINCIPLES[0]!, id: 'USR-twin', keywords: ['xylophone'], presentation: { name: 'xylophone', triggers: ['!!!'] } };
+    expect(selectPrinciplePool(EMERGENT_LAY, 'xylophone', [...FIXTURE_PRINCIPLES, twin]).map((e) => e.id)).toContain('USR-twin');
+  });
+});
+
+describe('principle index: one cache', () => {
+  it('reuses the index for the same array and the unchanged principles’ features for an edited copy', () => {
+    const copy = library.map((p) => ({ ...p }));
+    const first = principleIndexFor(copy);
+    expect(principleIndexFor(copy)).toBe(first);
+    const edited = copy.map((p) => (p.id === 'TSK-001' ? { ...p, keywords: [...p.keywords, 'xylophone'] } : p));
+    const second = principleIndexFor(edited);
+    const at = (index: PrincipleIndex, id: string) => index.docs.find((d) => d.principle.id === id)!;
+    expect(at(second, 'URG-004').terms).toBe(at(first, 'URG-004').terms);
+    expect(at(second, 'TSK-001').terms).not.toBe(at(first, 'TSK-001').terms);
+    expect(at(second, 'TSK-001').terms.has('xylophon')).toBe(true);
+  });
+
+  it('uses a prebuilt index passed by the caller without building another', () => {
+    const index = buildPrincipleIndex(library);
+    const q = 'pain in my testicle';
+    expect(selectPrinciplePool(EMERGENT_LAY, q, library, { index })).toEqual(selectPrinciplePool(EMERGENT_LAY, q, [...library]));
   });
 });
