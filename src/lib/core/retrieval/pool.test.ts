@@ -182,7 +182,8 @@ describe('selectPrinciplePool: reasons', () => {
     expect(top.reason).toMatch(/“chest pain”|“crushing( pain)?”/);
     expect(top.reason.endsWith('.')).toBe(true);
     const general = pool.find((e) => e.id === 'URG-001')!;
-    expect(general.reason).toMatch(/^Applies to an emergency; the question mentions /);
+    // URG-001 is gated to lay askers since the clinical review (issue 17), and its reason says so.
+    expect(general.reason).toMatch(/^Applies to an emergency and a layperson asking; the question mentions /);
     const anyQuestion = selectPrinciplePool(scenario({}), 'Answer briefly please: is a cold a virus?', library).find((e) => e.id === 'TSK-033');
     expect(anyQuestion?.reason).toMatch(/^Applies to every question; the question mentions “briefly”/);
   });
@@ -242,6 +243,28 @@ describe('selectPrinciplePool: presentations', () => {
     const pool = poolFor('58, tight chest pain spreading to my left arm for an hour');
     expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
     expect(presentationsIn(pool)).toEqual(['URG-004']);
+  });
+
+  it('gives "heart attack" both the typical and the atypical heart-attack principles, typical first', () => {
+    const pool = poolFor('I think my dad is having a heart attack');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    expect(presentationsIn(pool).sort()).toEqual(['URG-004', 'URG-052']);
+  });
+
+  it('does not take a weak left arm in a stroke question for an atypical heart attack', () => {
+    const pool = poolFor('My wife can\'t lift her left arm and her words are coming out wrong');
+    expect(presentationsIn(pool)).toEqual(['URG-005']);
+  });
+
+  it('keeps an ongoing seizure to seizure first aid, and a first one to the first-seizure principle too', () => {
+    expect(presentationsIn(poolFor('He has been fitting for five minutes and will not stop'))).not.toContain('URG-037');
+    expect(presentationsIn(poolFor('孩子抽搐了，怎么办'))).toEqual(['URG-025']);
+    expect(presentationsIn(poolFor('My daughter had her first ever seizure an hour ago, she seems fine now'))).toContain('URG-037');
+  });
+
+  it('sends a swallowed button battery to its own principle, not the overdose one', () => {
+    const pool = poolFor('My toddler swallowed a button battery from the remote');
+    expect(presentationsIn(pool)).toEqual(['URG-040']);
   });
 
   it('gives sudden testicular pain the testicular-pain principle, not chest pain, pregnancy or cauda equina', () => {
