@@ -33,6 +33,7 @@ const RELEVANCE_SETS = {
   heldout: relevance.heldout as RelevanceRow[],
   heldout2: relevance.heldout2 as RelevanceRow[],
   heldout3: relevance.heldout3 as RelevanceRow[],
+  heldout4: relevance.heldout4 as RelevanceRow[],
 };
 
 /** Clean-pool share, must-have recall and Chinese classifier accuracy per set, with the shipped library. */

@@ -7,17 +7,18 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3', RelevanceQuestion[]> = {
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4', RelevanceQuestion[]> = {
   dev: labels.dev,
   heldout: labels.heldout,
   heldout2: labels.heldout2,
   heldout3: labels.heldout3,
+  heldout4: labels.heldout4,
 };
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
 
 describe('relevance labels', () => {
-  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2, ...sets.heldout3];
+  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2, ...sets.heldout3, ...sets.heldout4];
   it('has ≥ 60 questions, ≥ 15 in Chinese and ≥ 15 with no presentation-specific principle', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(all.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(15);
@@ -52,14 +53,17 @@ describe('pool relevance floors', () => {
   // routine-gated principles outrank TSK-012 for "阿莫西林和布洛芬可以一起吃吗？", which had entered
   // only on a tie (no Chinese interaction keyword). Held at the measured value, below the target,
   // rather than tuned on a held-out question.
+  // heldout4 covers the presentations the review added; its first (and so far only) evaluation:
+  // 0.815 clean pools (22/27) and 0.741 must-haves found (20/27) — both below target, held there.
   it.each([
-    ['dev', 0.9],
-    ['heldout', 0.9],
-    ['heldout2', 0.875],
-    ['heldout3', 0.75],
-  ] as const)('keeps %s pools clean and finds at least %s of its must-haves', (name, floor) => {
+    ['dev', 0.9, 0.9],
+    ['heldout', 0.9, 0.9],
+    ['heldout2', 0.9, 0.875],
+    ['heldout3', 0.9, 0.75],
+    ['heldout4', 0.8, 0.74],
+  ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
-    expect(s.cleanShare).toBeGreaterThanOrEqual(0.9);
+    expect(s.cleanShare).toBeGreaterThanOrEqual(clean);
     expect(s.mustRecall).toBeGreaterThanOrEqual(floor);
   });
 
