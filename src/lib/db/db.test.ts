@@ -1,6 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../cli/library';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
+import { exportPrincipleFile } from '../core/library/principleFile';
+import { parsePrincipleFile } from '../core/library/principleImport';
 import { createRun } from '../core/pipeline/fold';
 import { DEFAULT_RUN_OPTIONS, type Principle } from '../core/types';
 import { PrinciplesRepository } from './principlesRepository';
@@ -135,6 +138,19 @@ describe('PrinciplesRepository.syncShipped', () => {
 
   describe('trigger terms', () => {
     const withTriggers = (p: Principle, triggers: string[]): Principle => ({ ...p, presentation: { name: 'testicular pain', triggers } });
+
+    it('keeps every shipped presentation through seeding, an export and a re-import (issue 17 saw it dropped)', async () => {
+      const shipped = readShippedPrinciples();
+      const presentations = new Map(shipped.filter((p) => p.presentation).map((p) => [p.id, p.presentation]));
+      expect(presentations.size).toBeGreaterThanOrEqual(40);
+      const repo = new PrinciplesRepository(await freshDb());
+      await repo.syncShipped('1', shipped);
+      const stored = await repo.list();
+      for (const [id, presentation] of presentations) expect(stored.find((p) => p.id === id)?.presentation, id).toEqual(presentation);
+      const parsed = parsePrincipleFile(exportPrincipleFile(stored), new Set(stored.map((p) => p.id)));
+      if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+      for (const [id, presentation] of presentations) expect(parsed.records.find((p) => p.id === id)?.presentation, id).toEqual(presentation);
+    });
 
     it('keeps the user’s edited trigger terms through an upgrade, and marks the edit', async () => {
       const repo = new PrinciplesRepository(await freshDb());
