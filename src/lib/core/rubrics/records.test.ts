@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { clinicianItem, verifiedReview } from '../../../../tests/support/rubricFixtures';
+import { recordToReview, reviewToRecord } from './convert';
+import { formatLineProblems, numberedLines, parseRecordLine, readRecords, recordLine, writeRecords } from './jsonl';
+import { healthRubricsJsonSchema, type HealthRubricsRecord } from './record';
+import { preferResponse } from './review';
+
+const record = (): HealthRubricsRecord => reviewToRecord(preferResponse(verifiedReview('rev-a', [clinicianItem('R6', 'Asks whether the child is drinking fluids')]), 'round-2', 'round-0', false, 5));
+const line = (r: unknown) => JSON.stringify(r);
+async function collect(gen: AsyncIterable<string>): Promise<string> {
+  let out = '';
+  for await (const piece of gen) out += piece;
+  return out;
+}
+
+describe('HealthRubrics JSONL v1', () => {
+  it('docs/healthrubrics.schema.json is exactly what the zod schema generates (run scripts/write-healthrubrics-schema.ts)', () => {
+    expect(JSON.parse(readFileSync('docs/healthrubrics.schema.json', 'utf8'))).toEqual(healthRubricsJsonSchema());
+  });
+
+  it('a record written by the app passes the zod schema, the cross-field rules and the JSON Schema', () => {
+    const r = record();
+    expect(r.rubric.at(-1)!.tags).toEqual(['axis:context_awareness', 'origin:clinician']);
+    expect(r.rubric[0]!.tags).toEqual(['axis:accuracy', 'principle:URG-001', 'origin:model']);
+    expect(r.verified_at).toBe('2026-12-01T21:00:00.000Z');
+    expect(parseRecordLine(recordLine(r), 1)).toEqual({ ok: true, record: r });
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(healthRubricsJsonSchema());
+    expect(validate(JSON.parse(recordLine(r))) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('export then import gives the same record back', () => {
+    const r = record();
+    expect(reviewToRecord(recordToReview(r, 77))).toEqual(r);
+  });
+
+  it('rejects each kind of bad line, naming the field', () => {
+    const good = record();
+    const cases: [unknown, RegExp][] = [
+      ['{not json', /not valid JSON/],
+      [{ ...good, format: 'healthrubrics/2' }, /^format: /],
+      [{ ...good, id: '' }, /^id: id is empty/],
+      [{ ...good, prompt: [] }, /^prompt: prompt has no messages/],
+      [{ ...good, prompt: [{ role: 'doctor', content: 'x' }] }, /^prompt\.0\.role: /],
+      [{ ...good, prompt: [{ role: 'assistant', content: 'hi' }] }, /^prompt: the last message must be from the user/],
+      [{ ...good, rubric: [] }, /^rubric: rubric is empty/],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, points: 0 }] }, /^rubric\.0\.points: points must be a whole number/],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, points: 12 }] }, /^rubric\.0\.points: /],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, points: 2.5 }] }, /^rubric\.0\.points: /],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, criterion: 'short' }] }, /^rubric\.0\.criterion: /],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, tags: ['axis:speed', 'origin:model'] }] }, /^rubric\.0\.tags\.0: /],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, tags: ['origin:model'] }] }, /^rubric\.0\.tags: needs exactly one axis/],
+      [{ ...good, rubric: [{ ...good.rubric[0]!, tags: ['axis:accuracy'] }] }, /^rubric\.0\.tags: needs exactly one origin/],
+      [{ ...good, rubric: [good.rubric[4]!] }, /^rubric: needs at least one item with positive points/],
+      [{ ...good, rubric: [good.rubric[0]!, good.rubric[0]!] }, /^rubric\.1\.criterion: repeats item 0/],
+      [{ ...good, reviewer: null }, /^reviewer: /],
+      [{ ...good, verified_at: '1 Dec 2026' }, /^verified_at: /],
+      [{ ...good, responses: [good.responses[0]!, good.responses[0]!] }, /^responses\.1\.id: /],
+      [{ ...good, responses: [{ id: 'a', content: 'x', score: 1.5 }] }, /^responses\.0\.score: /],
+      [{ ...good, preference: { chosen: 'round-9', rejected: 'round-0', tie: false } }, /^preference\.chosen: /],
+      [{ ...good, extra: 1 }, /Unrecognized key|unrecognized/i],
+    ];
+    for (const [value, message] of cases) {
+      const parsed = parseRecordLine(typeof value === 'string' ? value : line(value), 4);
+      expect(parsed.ok, String(message)).toBe(false);
+      if (!parsed.ok) {
+        expect(parsed.problem.line).toBe(4);
+        expect(parsed.problem.problems.some((p) => message.test(p)), `${message} in ${parsed.problem.problems.join(' | ')}`).toBe(true);
+      }
+    }
+  });
+
+  it('splits streamed chunks into numbered lines, whatever the chunk boundaries', async () => {
+    const text = 'a\r\nbc\n\nd';
+    const chunks = [...text].map((c) => c);
+    const lines: [number, string][] = [];
+    for await (const l of numberedLines(chunks)) lines.push([l.line, l.text]);
+    expect(lines).toEqual([[1, 'a'], [2, 'bc'], [3, ''], [4, 'd']]);
+  });
+
+  it('imports all or nothing: bad lines by number; duplicates by id skipped and counted', async () => {
+    const a = record();
+    const b = { ...record(), id: 'rev-b' };
+    const c = { ...record(), id: 'rev-c' };
+    const file = await collect(writeRecords([a, b, a, c]));
+    const ok = await readRecords([file], { existingIds: new Set(['rev-c']) });
+    expect(ok).toEqual({ ok: true, records: [a, b], duplicates: 2, lines: 4 });
+    const bad = `${line(a)}\n\n{oops\n${line({ ...b, rubric: [] })}\n`;
+    const rejected = await readRecords([bad]);
+    expect(rejected.ok).toBe(false);
+    if (!rejected.ok) expect(formatLineProblems(rejected.problems)).toEqual(['line 3: not valid JSON', 'line 4: rubric: rubric is empty']);
+  });
+
+  it('stops reading when aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(readRecords([line(record())], { signal: controller.signal })).rejects.toThrow();
+  });
+});
