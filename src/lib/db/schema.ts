@@ -2,6 +2,8 @@
 // created by version-branching upgrades, so an old database always walks forward to the current shape.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { PrincipleProvenance } from '../core/rubrics/candidates';
+import type { RubricReview } from '../core/rubrics/review';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
 
@@ -25,17 +27,24 @@ export interface SettingsMap {
   libraryVersion: string;
 }
 
+/** What the clinician decided about a candidate principle: hidden, or accepted as a library principle. */
+export type CandidateDecision =
+  | { candidateId: string; status: 'rejected'; at: number }
+  | { candidateId: string; status: 'accepted'; at: number; provenance: PrincipleProvenance };
+
 export type SettingRecord = { [K in keyof SettingsMap]: { key: K; value: SettingsMap[K] } }[keyof SettingsMap];
 
 export interface ClinReviseDB extends DBSchema {
   principles: { key: string; value: StoredPrinciple; indexes: { 'by-dimension': string } };
   runs: { key: string; value: Run; indexes: { 'by-created': number } };
   settings: { key: string; value: SettingRecord };
+  rubricReviews: { key: string; value: RubricReview; indexes: { 'by-updated': number; 'by-run': string } };
+  candidateDecisions: { key: string; value: CandidateDecision };
 }
 
 export type AppDb = IDBPDatabase<ClinReviseDB>;
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'clinrevise';
 
 /** Opens (creating or upgrading) the app database. Tests pass their own name. */
@@ -50,6 +59,17 @@ export function openAppDb(name: string = DEFAULT_DB_NAME): Promise<AppDb> {
           const runs = db.createObjectStore('runs', { keyPath: 'id' });
           runs.createIndex('by-created', 'createdAt');
           db.createObjectStore('settings', { keyPath: 'key' });
+        }
+        // falls through
+        case 1: {
+          // evaluations (v2)
+        }
+        // falls through
+        case 2: {
+          const reviews = db.createObjectStore('rubricReviews', { keyPath: 'id' });
+          reviews.createIndex('by-updated', 'updatedAt');
+          reviews.createIndex('by-run', 'runId');
+          db.createObjectStore('candidateDecisions', { keyPath: 'candidateId' });
         }
       }
     },
