@@ -79,7 +79,7 @@ export class RubricReviewsRepository {
     for (;;) {
       options.signal?.throwIfAborted();
       const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const page = await this.db.getAll('rubricReviews', range, batch);
+      const page: RubricReview[] = await this.db.getAll('rubricReviews', range, batch);
       for (const review of page) if (!options.ids || options.ids.has(review.id)) yield review;
       if (page.length < batch) return;
       after = page[page.length - 1]!.id;
