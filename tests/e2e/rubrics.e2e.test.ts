@@ -29,8 +29,8 @@ afterAll(async () => {
 const items = (page: Page) => page.getByTestId('rubric-item');
 
 /** Asks the question, waits for the run to finish, and opens its rubric review. */
-async function reviewNewRun(page: Page): Promise<void> {
-  await ask(page, QUESTION);
+async function reviewNewRun(page: Page, question = QUESTION): Promise<void> {
+  await ask(page, question);
   await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
   await page.getByRole('link', { name: 'Review rubric' }).click();
   await page.getByRole('heading', { name: 'Rubrics', level: 1 }).waitFor();
@@ -135,7 +135,8 @@ describe('HealthRubrics in Chromium', () => {
 
   it('a candidate principle appears from two similar clinician-added items and becomes a library principle with provenance', async () => {
     const { page } = session;
-    await reviewNewRun(page);
+    // A principle must recur across questions: the second rubric is for another question.
+    await reviewNewRun(page, 'My daughter has had diarrhoea since yesterday. What should I watch for?');
     await addItem(page, 'Asks if the child is drinking enough fluids and passing urine');
     await page.getByRole('button', { name: 'Save rubric' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();

@@ -8,7 +8,7 @@ import type { Run } from '../../src/lib/core/types';
 export const QUESTION = 'My son has had a fever and a cough for two days. Should he see a doctor?';
 
 /** A finished three-round run with the scripted rubric (R1–R4 positive, R5 negative). */
-export function finishedRun(id = 'run-1'): Run {
+export function finishedRun(id = 'run-1', question = QUESTION): Run {
   const rubric = [
     { id: 'R1', criterion: 'Advises seeking same-day medical review for the symptoms described', points: 8, axis: 'accuracy' as const, principle_id: 'URG-001' },
     { id: 'R2', criterion: 'Asks how long the symptoms have lasted', points: 5, axis: 'context_awareness' as const, principle_id: null },
@@ -19,7 +19,7 @@ export function finishedRun(id = 'run-1'): Run {
   const answers = ['Draft answer: rest and drink fluids.', 'Revised answer 1: see a doctor today; call emergency services if it gets worse.', 'Revised answer 2: see a doctor today; call emergency services if it gets worse.'];
   return {
     id,
-    question: QUESTION,
+    question,
     createdAt: 1_000,
     updatedAt: 2_000,
     status: 'done',
@@ -42,9 +42,9 @@ export function clinicianItem(key: string, criterion: string, points = 5): Revie
   return { key, criterion, points, axis: 'context_awareness', principle_id: null, origin: 'clinician' };
 }
 
-/** A review of `finishedRun` verified by Dr Lee with `extra` clinician items appended. */
-export function verifiedReview(id: string, extra: ReviewItem[] = [], at = Date.UTC(2026, 11, 1, 21)): RubricReview {
-  const review = reviewFromRun(finishedRun(`run-${id}`), id, at - 1000);
+/** A review of `finishedRun` (asking `question`) verified by Dr Lee with `extra` clinician items appended. */
+export function verifiedReview(id: string, extra: ReviewItem[] = [], at = Date.UTC(2026, 11, 1, 21), question = QUESTION): RubricReview {
+  const review = reviewFromRun(finishedRun(`run-${id}`, question), id, at - 1000);
   const items = [...review.items, ...extra];
   return { ...review, items, verified: { reviewer: 'Dr Lee', at, items }, updatedAt: at };
 }

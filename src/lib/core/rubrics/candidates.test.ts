@@ -4,9 +4,10 @@ import { validatePrinciple } from '../library/principleImport';
 import { candidateItems, groupCandidates, principleFromCandidate, rephraseCandidate } from './candidates';
 import type { ChatEngine } from '../chat';
 
+const AT = Date.UTC(2026, 11, 1);
 const reviews = () => [
-  verifiedReview('rev-b', [clinicianItem('R6', 'Asks whether the patient takes blood thinners such as warfarin')]),
-  verifiedReview('rev-a', [clinicianItem('R6', 'Asks if the patient is taking any blood thinners or anticoagulants'), clinicianItem('R7', 'Mentions the nearest emergency department opening hours')]),
+  verifiedReview('rev-b', [clinicianItem('R6', 'Asks whether the patient takes blood thinners such as warfarin')], AT, 'I cut my hand badly, how do I stop the bleeding?'),
+  verifiedReview('rev-a', [clinicianItem('R6', 'Asks if the patient is taking any blood thinners or anticoagulants'), clinicianItem('R7', 'Mentions the nearest emergency department opening hours')], AT, 'I have a nosebleed that will not stop.'),
 ];
 
 describe('candidate principles', () => {
@@ -34,10 +35,21 @@ describe('candidate principles', () => {
 
   it('a title stops before a "such as" list', () => {
     const items = [
-      { reviewId: 'a', key: 'R6', criterion: 'Asks whether the patient takes blood thinners such as warfarin', points: 5, axis: 'accuracy' as const },
-      { reviewId: 'b', key: 'R6', criterion: 'Asks whether the patient takes any blood thinners', points: 5, axis: 'accuracy' as const },
+      { reviewId: 'a', question: 'q1', key: 'R6', criterion: 'Asks whether the patient takes blood thinners such as warfarin', points: 5, axis: 'accuracy' as const },
+      { reviewId: 'b', question: 'q2', key: 'R6', criterion: 'Asks whether the patient takes any blood thinners', points: 5, axis: 'accuracy' as const },
     ];
     expect(groupCandidates(items)[0]!.title).toBe('Asks whether the patient takes blood thinners');
+  });
+
+  it('a check that recurs only for one question (the same question reviewed twice) is no candidate', () => {
+    const same = [
+      verifiedReview('rev-x', [clinicianItem('R6', 'Asks whether the patient takes blood thinners')]),
+      verifiedReview('rev-y', [clinicianItem('R6', 'Asks whether the patient takes any blood thinners')]),
+    ];
+    expect(groupCandidates(candidateItems(same))).toEqual([]);
+    // The same model items in rubrics of two different questions do form candidates.
+    const twoQuestions = [verifiedReview('rev-x'), verifiedReview('rev-y', [], AT, 'Another question about a cough?')];
+    expect(groupCandidates(candidateItems(twoQuestions)).map((g) => g.items.length)).toEqual([2, 2, 2, 2]);
   });
 
   it('an item unlike every other stays out of any group', () => {

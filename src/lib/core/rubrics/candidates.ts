@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ChatEngine } from '../chat';
+import { latestQuestion } from '../conversation';
 import { sameCriterion } from '../rubric/rubric';
 import { requestStructured } from '../structured/structured';
 import { contentTerms, isContentToken, stem, tokenize } from '../text';
@@ -13,6 +14,8 @@ import type { RubricReview } from './review';
 /** One rubric item offered as evidence for a candidate principle. */
 export interface CandidateItem {
   reviewId: string;
+  /** The question of the rubric it came from (a principle must recur across questions). */
+  question: string;
   key: string;
   criterion: string;
   points: number;
@@ -47,7 +50,12 @@ export const GROUP_SIMILARITY = 0.4;
 export function candidateItems(reviews: readonly RubricReview[]): CandidateItem[] {
   return reviews
     .filter((r) => r.verified)
-    .flatMap((r) => r.verified!.items.filter((i) => i.origin === 'clinician' || i.principle_id === null).map((i) => ({ reviewId: r.id, key: i.key, criterion: i.criterion, points: i.points, axis: i.axis })))
+    .flatMap((r) => {
+      const question = latestQuestion(r.prompt).trim();
+      return r.verified!.items
+        .filter((i) => i.origin === 'clinician' || i.principle_id === null)
+        .map((i) => ({ reviewId: r.id, question, key: i.key, criterion: i.criterion, points: i.points, axis: i.axis }));
+    })
     .sort((a, b) => (a.reviewId < b.reviewId ? -1 : a.reviewId > b.reviewId ? 1 : a.key.localeCompare(b.key, 'en', { numeric: true })));
 }
 
@@ -75,7 +83,9 @@ function titleFrom(criterion: string): string {
 
 /**
  * Groups the items by similarity (single linkage at GROUP_SIMILARITY, in a fixed order, so the same
- * items always give the same groups) and proposes each group of two or more as a principle.
+ * items always give the same groups) and proposes each group of two or more as a principle — when its
+ * items come from at least two different questions: a check that recurs only for one question (the
+ * same question reviewed twice) is question-specific, not a reusable principle.
  */
 export function groupCandidates(items: readonly CandidateItem[], threshold = GROUP_SIMILARITY): CandidatePrinciple[] {
   const terms = items.map((i) => new Set(contentTerms(i.criterion)));
@@ -91,7 +101,7 @@ export function groupCandidates(items: readonly CandidateItem[], threshold = GRO
   const groups = new Map<number, number[]>();
   items.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
   return [...groups.values()]
-    .filter((members) => members.length >= 2)
+    .filter((members) => members.length >= 2 && new Set(members.map((i) => items[i]!.question.toLowerCase())).size >= 2)
     .map((members) => {
       // The most central item (positive ones first) speaks for the group.
       const centrality = (i: number) => members.reduce((s, j) => s + (j === i ? 0 : sim[i]![j]!), 0);
