@@ -98,3 +98,18 @@ describe('HealthRubrics JSONL v1', () => {
     await expect(readRecords([line(record())], { signal: controller.signal })).rejects.toThrow();
   });
 });
+
+describe('docs/healthrubrics-format.md', () => {
+  it('its example lines are valid: a HealthRubrics record, then the pair and the example derived from it', async () => {
+    const { toHealthBenchExample, toPreferencePair } = await import('./derived');
+    const { healthBenchLine } = await import('../healthbench/format');
+    const blocks = [...readFileSync('docs/healthrubrics-format.md', 'utf8').matchAll(/```jsonl\n(.*)\n```/g)].map((m) => m[1]!);
+    expect(blocks).toHaveLength(3);
+    const parsed = parseRecordLine(blocks[0]!, 1);
+    if (!parsed.ok) throw new Error(parsed.problem.problems.join('; '));
+    const pair = toPreferencePair(parsed.record);
+    const example = toHealthBenchExample(parsed.record);
+    expect(pair.ok && JSON.stringify(pair.value)).toBe(blocks[1]);
+    expect(example.ok && healthBenchLine(example.value)).toBe(blocks[2]);
+  });
+});
