@@ -1,19 +1,18 @@
 // Moving between a run, a review and a HealthBench-shaped HealthRubrics record: a review is opened from
 // a finished run, exported as a record, and a record imports back into the same review content.
 
-import { singleQuestion } from '../conversation';
 import { tagValue } from '../healthbench/format';
 import { AXES, type Axis, type Run } from '../types';
 import { HEALTHRUBRICS_FORMAT, type HealthRubricsItem, type HealthRubricsRecord, type ItemOrigin } from './record';
 import { effectiveItems, rubricFingerprint, type ReviewItem, type ReviewResponse, type RubricReview } from './review';
 
-/** A new review of a run's rubric: the model's items as the draft, every graded round as an answer. */
+/** A new review of a run's rubric: the conversation answered, the model's items as the draft, every round as an answer. */
 export function reviewFromRun(run: Run, id: string, now: number): RubricReview {
   const draft: ReviewItem[] = run.rubric.map((r) => ({ key: r.id, criterion: r.criterion, points: r.points, axis: r.axis, principle_id: r.principle_id, origin: 'model' }));
   const responses: ReviewResponse[] = run.rounds
     .filter((r) => r.answer.trim())
     .map((r) => ({ id: `round-${r.index}`, content: r.answer, round: r.index, modelScore: r.score, grades: null, score: null, gradedFor: null }));
-  return { id, runId: run.id, prompt: singleQuestion(run.question), draft, items: draft.map((i) => ({ ...i })), edits: [], verified: null, responses, preference: null, createdAt: now, updatedAt: now };
+  return { id, runId: run.id, prompt: [...(run.context ?? []).map((t) => ({ ...t })), { role: 'user', content: run.question }], draft, items: draft.map((i) => ({ ...i })), edits: [], verified: null, responses, preference: null, createdAt: now, updatedAt: now };
 }
 
 /** An item as the file writes it: axis, principle (when linked) and origin as tags. */

@@ -109,3 +109,10 @@ describe('preferences', () => {
     expect(() => preferResponse(r, 'round-1', 'pasted-9', false, 3)).toThrow(PreferenceError);
   });
 });
+
+describe('opening a review from a run', () => {
+  it('keeps the whole conversation of a follow-up question as the prompt', () => {
+    const run = { ...finishedRun(), context: [{ role: 'user' as const, content: 'My son has a fever.' }, { role: 'assistant' as const, content: 'How long has it lasted?' }], question: 'Two days now.' };
+    expect(reviewFromRun(run, 'r', 1).prompt).toEqual([...run.context, { role: 'user', content: 'Two days now.' }]);
+  });
+});
