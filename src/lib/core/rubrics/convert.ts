@@ -2,6 +2,7 @@
 // a finished run, exported as a record, and a record imports back into the same review content.
 
 import { tagValue } from '../healthbench/format';
+import { contentTerms } from '../text';
 import { AXES, type Axis, type Run } from '../types';
 import { HEALTHRUBRICS_FORMAT, type HealthRubricsItem, type HealthRubricsRecord, type ItemOrigin } from './record';
 import { effectiveItems, rubricFingerprint, type ReviewItem, type ReviewResponse, type RubricReview } from './review';
@@ -60,15 +61,31 @@ export function reviewToRecord(review: RubricReview): HealthRubricsRecord {
  */
 export function recordToReview(record: HealthRubricsRecord, now: number): RubricReview {
   const draft = record.model_rubric.map((item, i) => itemFromRecord(item, `R${i + 1}`));
-  let next = draft.length;
+  // Keys link items to the draft so later edits are tracked against it: unchanged model items take the
+  // draft item with the same criterion; edited ones the unused draft item sharing most words.
   const used = new Set<string>();
-  const items = record.rubric.map((item) => {
-    const origin = tagValue(item.tags, 'origin');
-    const match = origin !== 'clinician' ? draft.find((d) => !used.has(d.key) && (origin === 'edited' || d.criterion === item.criterion)) : undefined;
-    const key = match ? match.key : `R${++next}`;
-    used.add(key);
-    return itemFromRecord(item, key);
+  const keys: (string | null)[] = record.rubric.map((item) => {
+    if (tagValue(item.tags, 'origin') !== 'model') return null;
+    const match = draft.find((d) => !used.has(d.key) && d.criterion === item.criterion);
+    if (match) used.add(match.key);
+    return match?.key ?? null;
   });
+  record.rubric.forEach((item, i) => {
+    if (tagValue(item.tags, 'origin') !== 'edited') return;
+    const words = new Set(contentTerms(item.criterion));
+    let best: { key: string; shared: number } | null = null;
+    for (const d of draft) {
+      if (used.has(d.key)) continue;
+      const shared = contentTerms(d.criterion).filter((w) => words.has(w)).length;
+      if (!best || shared > best.shared) best = { key: d.key, shared };
+    }
+    if (best) {
+      used.add(best.key);
+      keys[i] = best.key;
+    }
+  });
+  let next = draft.length;
+  const items = record.rubric.map((item, i) => itemFromRecord(item, keys[i] ?? `R${++next}`));
   const verifiedAt = record.verified_at ? Date.parse(record.verified_at) : null;
   const fingerprint = rubricFingerprint(items);
   return {

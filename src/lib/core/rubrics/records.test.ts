@@ -113,3 +113,17 @@ describe('docs/healthrubrics-format.md', () => {
     expect(example.ok && healthBenchLine(example.value)).toBe(blocks[2]);
   });
 });
+
+describe('importing a record', () => {
+  it('links edited items to the draft item they came from, so a later save tracks changes against it', async () => {
+    const { saveEdit } = await import('./review');
+    const base = verifiedReview('rev-k');
+    // The clinician reordered: the edited item 2 now comes first, and added one.
+    const items = [{ ...base.items[1]!, criterion: 'Asks how many days the symptoms have lasted', origin: 'edited' as const }, base.items[0]!, clinicianItem('R6', 'Asks whether the child is drinking fluids')];
+    const record = reviewToRecord({ ...base, items, verified: { ...base.verified!, items } });
+    const review = recordToReview(record, 5);
+    expect(review.items.map((i) => i.key)).toEqual(['R2', 'R1', 'R6']);
+    const resaved = saveEdit(review, review.items.map((i) => ({ ...i })), 6);
+    expect(resaved.items.map((i) => i.origin)).toEqual(['edited', 'model', 'clinician']);
+  });
+});
