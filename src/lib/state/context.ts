@@ -11,7 +11,7 @@ import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
 import type { OnDeviceState } from './onDevice.svelte';
-import type { RubricsState } from './rubrics.svelte';
+import type { RubricsDeps } from './rubrics.svelte';
 import type { Router } from './router.svelte';
 import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
@@ -27,8 +27,8 @@ export interface AppContext {
   session: RunSession;
   history: HistoryState;
   principles: PrinciplesState;
-  /** The clinician's rubric reviews (HealthRubrics) and candidate principles. */
-  rubrics: RubricsState;
+  /** What the rubric reviews (HealthRubrics) need; pages get the state with `rubricsStateFor(rubrics)`. */
+  rubrics: RubricsDeps;
   router: Router;
 }
 

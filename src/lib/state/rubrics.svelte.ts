@@ -61,6 +61,27 @@ async function* fileChunks(file: Blob, signal?: AbortSignal): AsyncGenerator<str
   }
 }
 
+/** What the Rubrics state needs from the app; App.svelte provides it, pages turn it into the state. */
+export interface RubricsDeps {
+  repo: RubricReviewsRepository;
+  runs: RunsRepository;
+  engine: EngineState;
+  settings: SettingsState;
+  now?: () => number;
+}
+
+const instances = new WeakMap<RubricsDeps, RubricsState>();
+
+/**
+ * The one RubricsState for these app services, created on first use. Only the (lazily loaded) Rubrics
+ * and Principles pages call it, so the rubric code and its schema library stay out of the first load.
+ */
+export function rubricsStateFor(deps: RubricsDeps): RubricsState {
+  let state = instances.get(deps);
+  if (!state) instances.set(deps, (state = new RubricsState(deps)));
+  return state;
+}
+
 export class RubricsState {
   #all = $state.raw<RubricReview[]>([]);
   #decisions = $state.raw<CandidateDecision[]>([]);
@@ -78,15 +99,7 @@ export class RubricsState {
   /** Reviews ticked for "export selected". */
   checked = $state<string[]>([]);
 
-  constructor(
-    private readonly deps: {
-      repo: RubricReviewsRepository;
-      runs: RunsRepository;
-      engine: EngineState;
-      settings: SettingsState;
-      now?: () => number;
-    },
-  ) {}
+  constructor(private readonly deps: RubricsDeps) {}
 
   #now(): number {
     return this.deps.now?.() ?? Date.now();
