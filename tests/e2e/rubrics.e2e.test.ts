@@ -31,9 +31,13 @@ const items = (page: Page) => page.getByTestId('rubric-item');
 /** Asks the question, waits for the run to finish, and opens its rubric review. */
 async function reviewNewRun(page: Page, question = QUESTION): Promise<void> {
   await ask(page, question);
-  await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
-  await page.getByRole('link', { name: 'Review rubric' }).click();
+  // The Ask page may still show the previous run for a moment: wait for this question's finished run.
+  const run = page.locator('article.run[data-status="done"]').filter({ has: page.locator('.run-question', { hasText: question }) });
+  await run.getByTestId('final-answer').waitFor({ timeout: 60_000 });
+  await run.getByRole('link', { name: 'Review rubric' }).click();
   await page.getByRole('heading', { name: 'Rubrics', level: 1 }).waitFor();
+  // A second visit to the page must show the new review (the state outlives the first visit's page).
+  await expect.poll(() => page.locator('.question').textContent()).toBe(question);
   await expect.poll(() => items(page).count()).toBe(5);
 }
 

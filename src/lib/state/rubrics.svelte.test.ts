@@ -6,7 +6,7 @@ import { RunsRepository } from '../db/runsRepository';
 import { openAppDb } from '../db/schema';
 import { SettingsRepository } from '../db/settingsRepository';
 import type { EngineState } from './engine.svelte';
-import { RubricsState, RunNotReviewableError } from './rubrics.svelte';
+import { RubricsState, RunNotReviewableError, rubricsStateFor } from './rubrics.svelte';
 import { SettingsState } from './settings.svelte';
 
 let n = 0;
@@ -26,6 +26,17 @@ async function setup() {
 }
 
 const ids = new Set(['URG-001']);
+
+describe('rubricsStateFor', () => {
+  // That the state keeps updating after the page that created it is gone needs the browser build of
+  // Svelte (Node runs the server build, with no effect roots): tests/e2e/rubrics.e2e.test.ts covers it.
+  it('gives one state per app', async () => {
+    const db = await openAppDb(`rubrics-state-${n++}`);
+    const deps = { repo: new RubricReviewsRepository(db), runs: new RunsRepository(db), engine: {} as EngineState, settings: new SettingsState(new SettingsRepository(db)) };
+    expect(rubricsStateFor(deps)).toBe(rubricsStateFor(deps));
+    expect(rubricsStateFor({ ...deps })).not.toBe(rubricsStateFor(deps));
+  });
+});
 
 describe('RubricsState', () => {
   it('opens a run once: the second open finds the same review', async () => {

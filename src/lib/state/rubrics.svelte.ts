@@ -75,10 +75,19 @@ const instances = new WeakMap<RubricsDeps, RubricsState>();
 /**
  * The one RubricsState for these app services, created on first use. Only the (lazily loaded) Rubrics
  * and Principles pages call it, so the rubric code and its schema library stay out of the first load.
+ * It is created in a root of its own: created inside the calling page, its derived values would be
+ * torn down with that page and never update again on the next visit.
  */
 export function rubricsStateFor(deps: RubricsDeps): RubricsState {
   let state = instances.get(deps);
-  if (!state) instances.set(deps, (state = new RubricsState(deps)));
+  if (!state) {
+    $effect.root(() => {
+      state = new RubricsState(deps);
+    });
+    // Server-side compilation (unit tests in Node) runs no roots: create it directly there.
+    state ??= new RubricsState(deps);
+    instances.set(deps, state);
+  }
   return state;
 }
 
