@@ -22,6 +22,13 @@ export function recordLine(record: HealthRubricsRecord): string {
   });
 }
 
+/** Wording for zod's generic messages: a missing field and an unknown one said plainly. */
+function plainMessage(issue: { code?: string; input?: unknown; keys?: readonly string[] }): string | undefined {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is missing (every record needs this field)';
+  if (issue.code === 'unrecognized_keys' && issue.keys) return `unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (HealthRubrics v1 has no such field)`;
+  return undefined;
+}
+
 export type ParsedRecordLine = { ok: true; record: HealthRubricsRecord } | { ok: false; problem: LineProblem };
 
 /** Parses and validates one line (1-based `lineNumber`): the schema, then the rules that span fields. */
@@ -32,7 +39,7 @@ export function parseRecordLine(text: string, lineNumber: number): ParsedRecordL
   } catch {
     return { ok: false, problem: { line: lineNumber, problems: ['not valid JSON'] } };
   }
-  const parsed = HealthRubricsRecordSchema.safeParse(json);
+  const parsed = HealthRubricsRecordSchema.safeParse(json, { error: plainMessage });
   if (!parsed.success) return { ok: false, problem: { line: lineNumber, problems: issueList(parsed.error) } };
   const record = parsed.data as HealthRubricsRecord;
   const problems = recordProblems(record);

@@ -59,7 +59,8 @@ describe('HealthRubrics JSONL v1', () => {
       [{ ...good, responses: [good.responses[0]!, good.responses[0]!] }, /^responses\.1\.id: /],
       [{ ...good, responses: [{ id: 'a', content: 'x', score: 1.5 }] }, /^responses\.0\.score: /],
       [{ ...good, preference: { chosen: 'round-9', rejected: 'round-0', tie: false } }, /^preference\.chosen: /],
-      [{ ...good, extra: 1 }, /Unrecognized key|unrecognized/i],
+      [{ ...good, extra: 1 }, /^unknown field "extra" \(HealthRubrics v1 has no such field\)$/],
+      [(({ responses: _r, ...rest }) => rest)(good), /^responses: is missing/],
     ];
     for (const [value, message] of cases) {
       const parsed = parseRecordLine(typeof value === 'string' ? value : line(value), 4);
