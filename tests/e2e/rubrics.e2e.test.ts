@@ -77,9 +77,10 @@ describe('HealthRubrics in Chromium', () => {
     await first.locator('.field-problem').getByText(/whole number from −10 to 10, not 0/).waitFor();
     await first.getByLabel('Item 1 points').fill('9');
     await items(page).nth(1).getByRole('textbox').first().fill('Asks how many days the fever and cough have lasted');
+    await page.getByRole('button', { name: 'Delete item 4' }).click();
     await addItem(page, 'Asks whether the child is drinking fluids and passing urine');
     // Move the new item above the negative one.
-    await page.getByRole('button', { name: 'Move item 6 up' }).click();
+    await page.getByRole('button', { name: 'Move item 5 up' }).click();
     await page.getByRole('button', { name: 'Save rubric' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
     await expect.poll(() => page.getByTestId('review-status').textContent()).toMatch(/Draft: not verified · 1 saved edit/);
@@ -88,19 +89,25 @@ describe('HealthRubrics in Chromium', () => {
     const diff = page.getByTestId('rubric-diff');
     expect(await diff.locator('ins').allTextContents()).toEqual(expect.arrayContaining(['9', 'many days', 'fever and cough']));
     expect(await diff.textContent()).toContain('drinking fluids and passing urine');
+    const history = page.getByTestId('edit-history');
+    await history.locator('summary').click();
+    expect(await history.locator('ul li').allTextContents()).toEqual(
+      expect.arrayContaining(['R1 points: 8 → 9', 'R6 added: “Asks whether the child is drinking fluids and passing urine”', 'R4 removed: “Uses plain language without unexplained jargon”']),
+    );
 
     // Re-grade under the verified rubric: each round's score and its change from the model's rubric.
     await page.getByRole('button', { name: 'Re-grade with the current engine' }).click();
     const rows = page.getByTestId('score-changes').locator('tbody tr');
     await expect.poll(() => rows.allInnerTexts(), { timeout: 60_000 }).toEqual([
-      'Draft (round 0)\t36%\t32%\t−4 pts',
-      'Revision 1\t59%\t50%\t−9 pts',
-      'Revision 2\t86%\t71%\t−15 pts',
+      'Draft (round 0)\t36%\t36%\t±0 pts',
+      'Revision 1\t59%\t56%\t−3 pts',
+      'Revision 2\t86%\t80%\t−6 pts',
     ]);
-    expect(server.requests.filter((r) => r.step === 'grade_item')).toHaveLength(18);
+    // Three answers, five items, one call each (HealthBench's per-item grading).
+    expect(server.requests.filter((r) => r.step === 'grade_item')).toHaveLength(15);
 
     await page.getByRole('button', { name: 'B is better' }).click();
-    await expect.poll(() => page.getByTestId('preference').textContent()).toMatch(/Revision 2 \(71%\) preferred over Draft \(round 0\) \(32%\)/);
+    await expect.poll(() => page.getByTestId('preference').textContent()).toMatch(/Revision 2 \(80%\) preferred over Draft \(round 0\) \(36%\)/);
     await screenshots(page, 'rubric-review');
 
     const exported = await exportAll(page);
@@ -109,8 +116,9 @@ describe('HealthRubrics in Chromium', () => {
     const parsed = parseRecordLine(lines[0]!, 1);
     if (!parsed.ok) throw new Error(parsed.problem.problems.join('; '));
     expect(parsed.record).toMatchObject({ reviewer: 'Dr Lee', preference: { chosen: 'round-2', rejected: 'round-0', tie: false } });
-    expect(parsed.record.rubric.map((i) => i.tags.at(-1))).toEqual(['origin:edited', 'origin:edited', 'origin:model', 'origin:model', 'origin:clinician', 'origin:model']);
-    expect(parsed.record.responses.map((r) => r.score)).toEqual([9 / 28, 14 / 28, 20 / 28]);
+    expect(parsed.record.rubric.map((i) => i.tags.at(-1))).toEqual(['origin:edited', 'origin:edited', 'origin:model', 'origin:clinician', 'origin:model']);
+    expect(parsed.record.model_rubric).toHaveLength(5);
+    expect(parsed.record.responses.map((r) => r.score)).toEqual([9 / 25, 14 / 25, 20 / 25]);
 
     // A fresh profile (new browser context, so a new IndexedDB) imports the file and exports the same bytes.
     const fresh = await session.browser.newContext();
@@ -129,7 +137,7 @@ describe('HealthRubrics in Chromium', () => {
       await other.getByTestId('rubric-import-problems').getByText(/^line 2: id: /).waitFor();
       await other.getByRole('link', { name: QUESTION }).click();
       await expect.poll(() => other.getByTestId('review-status').textContent()).toMatch(/Verified by Dr Lee/);
-      expect(await other.getByTestId('rubric-item').count()).toBe(6);
+      expect(await other.getByTestId('rubric-item').count()).toBe(5);
       await screenshots(other, 'rubric-imported');
     } finally {
       await fresh.close();
