@@ -130,6 +130,10 @@ export const PrincipleSchema = z
       .strict()
       .meta({ description: 'Scenario values the principle matches, per dimension; an empty object matches every question.' }),
     keywords: z.array(z.string().trim().min(1)).meta({ description: 'Terms questions it is relevant to would contain; they drive lexical retrieval.' }),
+    presentation: z
+      .object({ name: z.string().min(1), triggers: z.array(z.string().min(1)).min(1) })
+      .optional()
+      .meta({ description: 'For a principle about one presentation: its name and the lay and clinical terms (English and Chinese) that must occur in a question before it is chosen.' }),
     checks: z
       .array(
         z.object({
@@ -172,7 +176,16 @@ export function describeIssues(error: z.ZodError): string[] {
 
 /** The JSON Schema an engine should constrain its reply to, in a form grammar converters accept. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return schemaForGrammar(json);
+  // Converting is costly next to a request (it showed in batch profiles): convert once per schema,
+  // hand out copies so callers may adjust them.
+  let json = JSON_SCHEMAS.get(schema);
+  if (!json) {
+    const converted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete converted.$schema;
+    json = schemaForGrammar(converted);
+    JSON_SCHEMAS.set(schema, json);
+  }
+  return structuredClone(json);
 }
+
+const JSON_SCHEMAS = new WeakMap<z.ZodType, Record<string, unknown>>();
