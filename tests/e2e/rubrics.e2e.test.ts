@@ -121,7 +121,7 @@ describe('HealthRubrics in Chromium', () => {
     expect(parsed.record.responses.map((r) => r.score)).toEqual([9 / 25, 14 / 25, 20 / 25]);
 
     // A fresh profile (new browser context, so a new IndexedDB) imports the file and exports the same bytes.
-    const fresh = await session.browser.newContext();
+    const fresh = await session.browser.newContext({ locale: 'en-US' });
     try {
       const other = await fresh.newPage();
       await other.goto(session.app.url);

@@ -8,6 +8,7 @@ import type { RubricReview } from '../core/rubrics/review';
 import { DatabaseNewerError, StorageUnavailableError } from './errors';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
+import type { LanguageChoice } from '../i18n/catalog';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
 export interface StoredPrinciple extends Principle {
@@ -32,6 +33,8 @@ export interface SettingsMap {
   runOptions: RunOptions;
   /** The version of the shipped principle library last merged into the store. */
   libraryVersion: string;
+  /** The UI language chosen in Settings ('auto' = the browser's). */
+  language: LanguageChoice;
 }
 
 /** What the clinician decided about a candidate principle: hidden, or accepted as a library principle. */

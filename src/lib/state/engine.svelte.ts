@@ -1,7 +1,8 @@
 // The engine the app is currently using: created lazily from the settings, replaced when they change,
 // with its loading progress (for on-device engines) and a way to cancel a load.
 
-import { describeError, isAbortError } from '../core/errors';
+import { isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { createEngine } from '../engine/createEngine';
 import type { EngineSettings } from '../engine/settings';
 import type { LoadProgress } from '../engine/types';
@@ -91,7 +92,7 @@ export class EngineState {
       } catch (err) {
         if (isCurrent()) {
           this.#status = isAbortError(err) ? 'idle' : 'error';
-          this.#error = isAbortError(err) ? null : describeError(err);
+          this.#error = isAbortError(err) ? null : errorText(err);
           this.#engineKey = '';
         }
         throw err;

@@ -1,7 +1,8 @@
 // The GGUF models stored in this browser, as reactive state for Settings: the list and storage used,
 // adding files (header checked first, then copied with progress and Cancel), removing, describing.
 
-import { describeError, isAbortError } from '../core/errors';
+import { isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { blobSource, readGgufHeader } from '../engine/gguf/ggufHeader';
 import { assertRunnable, describeGguf, orderModelFiles, splitPartUrls, type GgufModelInfo } from '../engine/gguf/ggufModel';
 import { openHttpSource } from '../engine/gguf/httpSource';
@@ -74,7 +75,7 @@ export class GgufLibrary {
       this.#models = await listStoredModels();
       this.#usage = await storageUsage();
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
   }
 
@@ -99,7 +100,7 @@ export class GgufLibrary {
       await this.refresh();
       return stored;
     } catch (err) {
-      if (!isAbortError(err)) this.#error = describeError(err);
+      if (!isAbortError(err)) this.#error = errorText(err);
       return null;
     } finally {
       this.#adding = null;
@@ -117,7 +118,7 @@ export class GgufLibrary {
     try {
       await removeStoredModel(id);
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
     await this.refresh();
   }
@@ -130,7 +131,7 @@ export class GgufLibrary {
       const info = describeGguf(await Promise.all(files.map((f) => readGgufHeader(blobSource(f)))));
       this.#descriptions = new Map(this.#descriptions).set(id, info);
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
   }
 }

@@ -1,7 +1,7 @@
 // What this browser offers the on-device engine: the GPU probe (asked once, before any download),
 // the models web-llm has cached, storage used and available, and persistent storage.
 
-import { describeError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { assessModel, probeGpu, type GpuProbe, type ModelFit } from '../engine/webllm/capability';
 import { storageEstimate } from '../engine/webllm/browserDeps';
 import {
@@ -74,7 +74,7 @@ export class OnDeviceState {
       this.#persisted = persisted;
       this.#problem = null;
     } catch (err) {
-      this.#problem = describeError(err);
+      this.#problem = errorText(err);
     }
   }
 
@@ -99,7 +99,7 @@ export class OnDeviceState {
       await action();
       await this.refresh();
     } catch (err) {
-      this.#problem = describeError(err);
+      this.#problem = errorText(err);
     }
   }
 }
