@@ -3,8 +3,8 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClinReviseError, ContextBudgetError, StepFailedError, abortError, describeError } from '../core/errors';
-import { StorageQuotaExceededError } from '../engine/errors';
-import { ServerHttpError, ServerUnreachableError } from '../engine/openai/errors';
+import { StorageQuotaExceededError } from '../engine';
+import { ServerHttpError, ServerUnreachableError } from '../engine/openai';
 import { errorText } from './errors';
 import { locale } from './index.svelte';
 

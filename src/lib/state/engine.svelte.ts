@@ -3,11 +3,8 @@
 
 import { isAbortError } from '../core/errors';
 import { errorText } from '../i18n/errors';
-import { createEngine } from '../engine/createEngine';
-import type { EngineSettings } from '../engine/settings';
-import type { LoadProgress } from '../engine/types';
 import type { ChatEngine, ChatUsage } from '../core/chat';
-import { UsageRecordingEngine } from '../engine/usageRecording';
+import { UsageRecordingEngine, createEngine, type EngineSettings, type LoadProgress } from '../engine';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -2,17 +2,25 @@
 // the models web-llm has cached, storage used and available, and persistent storage.
 
 import { errorText } from '../i18n/errors';
-import { assessModel, probeGpu, type GpuProbe, type ModelFit } from '../engine/webllm/capability';
-import { storageEstimate } from '../engine/webllm/browserDeps';
+import type { EngineSettings } from '../engine';
 import {
+  assessModel,
   deleteCachedLibraries,
   deleteCachedModel,
   findCachedModel,
+  probeGpu,
   readCacheInventory,
+  resolveModel,
+  runnableAlternative,
+  storageEstimate,
+  webLlmSettingsProblems,
   type CacheInventory,
   type CachedModel,
-} from '../engine/webllm/modelCache';
-import type { ResolvedModel } from '../engine/webllm/modelSpec';
+  type GpuProbe,
+  type ModelFit,
+  type ResolvedModel,
+  type RunnableAlternative,
+} from '../engine/webllm';
 
 export class OnDeviceState {
   #probe = $state.raw<GpuProbe | null>(null);
@@ -54,6 +62,19 @@ export class OnDeviceState {
   /** Whether `model` runs on this GPU; null until the probe has answered. */
   fit(model: Pick<ResolvedModel, 'requiresShaderF16' | 'vramMB'>): ModelFit | null {
     return this.#probe ? assessModel(model, this.#probe) : null;
+  }
+
+  /** The on-device model these settings choose, when they are usable web-llm settings; else null. */
+  modelFor(settings: EngineSettings): ResolvedModel | null {
+    return settings.kind === 'webllm' && webLlmSettingsProblems(settings).length === 0 ? resolveModel(settings) : null;
+  }
+
+  /**
+   * When the on-device model these settings choose cannot run on this GPU: the best catalog model
+   * that can, with the same other settings. Null otherwise, and until the probe has answered.
+   */
+  alternativeFor(settings: EngineSettings): RunnableAlternative | null {
+    return settings.kind === 'webllm' && this.#probe ? runnableAlternative(settings, this.#probe) : null;
   }
 
   /** The cache entry for `model`, if any of it is cached. */

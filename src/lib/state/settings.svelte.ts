@@ -3,8 +3,9 @@
 import { sanitizeRunOptions } from '../core/runOptions';
 import { DEFAULT_RUN_OPTIONS, type RunOptions } from '../core/types';
 import type { SettingsRepository } from '../db/settingsRepository';
-import { DEFAULT_WEBLLM_SETTINGS, type EngineSettings } from '../engine/settings';
 import { LANGUAGES, type LanguageChoice } from '../i18n/catalog';
+import type { EngineSettings } from '../engine';
+import { DEFAULT_WEBLLM_SETTINGS } from '../engine/webllm';
 
 export class SettingsState {
   // New users start on the on-device engine; saved settings (any engine) are kept as they are.
