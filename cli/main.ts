@@ -14,6 +14,7 @@ import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from
 import { createEngine } from '../src/lib/engine';
 import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
+import { RUBRICS_USAGE, rubricsCommand } from './rubrics';
 import { SYNTHESIZE_USAGE, SynthesizeUsageError, synthesizeCommand } from './synthesize';
 import { baseUrlProblem, describeCliFailure } from './errorText';
 import { QuestionFileError, QuestionTooLongError, readQuestion, type InputStream } from './questionInput';
@@ -39,6 +40,7 @@ ${SYNTHESIZE_USAGE}
   clinrevise principles --for "question" [--size N]
                                              the principle pool for a question (prints JSON:
                                              [{id, dimension, title, reason}], at most N, default 12)
+${RUBRICS_USAGE}
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
@@ -278,6 +280,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return principlesCommand(rest, io);
       case 'synthesize':
         return await withInterrupt((signal) => synthesizeCommand(rest, { ...io, signal }));
+      case 'rubrics':
+        return await rubricsCommand(rest, io);
       case '-h':
       case '--help':
       case 'help':

@@ -3,6 +3,8 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { causeText } from '../core/errors';
+import type { PrincipleProvenance } from '../core/rubrics/candidates';
+import type { RubricReview } from '../core/rubrics/review';
 import { DatabaseNewerError, StorageUnavailableError } from './errors';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
@@ -35,17 +37,24 @@ export interface SettingsMap {
   language: LanguageChoice;
 }
 
+/** What the clinician decided about a candidate principle: hidden, or accepted as a library principle. */
+export type CandidateDecision =
+  | { candidateId: string; status: 'rejected'; at: number }
+  | { candidateId: string; status: 'accepted'; at: number; provenance: PrincipleProvenance };
+
 export type SettingRecord = { [K in keyof SettingsMap]: { key: K; value: SettingsMap[K] } }[keyof SettingsMap];
 
 export interface ClinReviseDB extends DBSchema {
   principles: { key: string; value: StoredPrinciple; indexes: { 'by-dimension': string } };
   runs: { key: string; value: Run; indexes: { 'by-created': number } };
   settings: { key: string; value: SettingRecord };
+  rubricReviews: { key: string; value: RubricReview; indexes: { 'by-updated': number; 'by-run': string } };
+  candidateDecisions: { key: string; value: CandidateDecision };
 }
 
 export type AppDb = IDBPDatabase<ClinReviseDB>;
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 3;
 export const DEFAULT_DB_NAME = 'clinrevise';
 
 /** What another tab does to this tab's database connection. */
@@ -73,6 +82,17 @@ export async function openAppDb(name: string = DEFAULT_DB_NAME, events: DbEvents
             const runs = db.createObjectStore('runs', { keyPath: 'id' });
             runs.createIndex('by-created', 'createdAt');
             db.createObjectStore('settings', { keyPath: 'key' });
+          }
+          // falls through
+          case 1: {
+            // evaluations (v2)
+          }
+          // falls through
+          case 2: {
+            const reviews = db.createObjectStore('rubricReviews', { keyPath: 'id' });
+            reviews.createIndex('by-updated', 'updatedAt');
+            reviews.createIndex('by-run', 'runId');
+            db.createObjectStore('candidateDecisions', { keyPath: 'candidateId' });
           }
         }
       },

@@ -3,6 +3,7 @@
 
 import { getContext, setContext } from 'svelte';
 import type { PrinciplesRepository } from '../db/principlesRepository';
+import type { RubricReviewsRepository } from '../db/rubricReviewsRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
 import type { EngineState } from './engine.svelte';
@@ -10,12 +11,13 @@ import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
 import type { OnDeviceState } from './onDevice.svelte';
+import type { RubricsDeps } from './rubrics.svelte';
 import type { Router } from './router.svelte';
 import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
 
 export interface AppContext {
-  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository };
+  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; rubricReviews: RubricReviewsRepository };
   settings: SettingsState;
   engine: EngineState;
   /** GGUF models kept in this browser (for the in-browser engine). */
@@ -25,6 +27,8 @@ export interface AppContext {
   session: RunSession;
   history: HistoryState;
   principles: PrinciplesState;
+  /** What the rubric reviews (HealthRubrics) need; pages get the state with `rubricsStateFor(rubrics)`. */
+  rubrics: RubricsDeps;
   router: Router;
 }
 

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'ask' }
   | { page: 'history'; runId: string | null }
   | { page: 'principles'; principleId: string | null }
+  | { page: 'rubrics'; reviewId: string | null; runId: string | null }
   | { page: 'settings' };
 
 /** Parses a location hash such as "#/history/abc" into a route (unknown → Ask). */
@@ -15,6 +16,11 @@ export function parseRoute(hash: string): Route {
       return { page: 'history', runId: id ? decodeURIComponent(id) : null };
     case 'principles':
       return { page: 'principles', principleId: id ? decodeURIComponent(id) : null };
+    case 'rubrics': {
+      // "#/rubrics/run/<runId>" opens (or starts) the review of that run.
+      const runId = id === 'run' ? hash.replace(/^#\/?/, '').split('/')[2] : undefined;
+      return { page: 'rubrics', reviewId: id && id !== 'run' ? decodeURIComponent(id) : null, runId: runId ? decodeURIComponent(runId) : null };
+    }
     case 'settings':
       return { page: 'settings' };
     default:
@@ -26,6 +32,10 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.page === 'history') return route.runId ? `#/history/${encodeURIComponent(route.runId)}` : '#/history';
   if (route.page === 'principles') return route.principleId ? `#/principles/${encodeURIComponent(route.principleId)}` : '#/principles';
+  if (route.page === 'rubrics') {
+    if (route.runId) return `#/rubrics/run/${encodeURIComponent(route.runId)}`;
+    return route.reviewId ? `#/rubrics/${encodeURIComponent(route.reviewId)}` : '#/rubrics';
+  }
   return `#/${route.page}`;
 }
 

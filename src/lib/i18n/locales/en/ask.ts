@@ -34,6 +34,7 @@ export default {
     label: 'Run progress',
   },
   run: {
+    reviewRubric: 'Review rubric',
     failed: '{{step}} failed',
     stopped: 'Stopped during: {{step, lowercase}}. Completed steps are kept.',
     stoppedUnknown: 'Stopped. Completed steps are kept.',

@@ -7,9 +7,10 @@ import engine from './engine';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
+import rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, settings, engine, errors };
+export const en = { common, ask, history, principles, rubrics, settings, engine, errors };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

@@ -37,6 +37,7 @@ export default {
     label: '运行进度',
   },
   run: {
+    reviewRubric: '审阅评分细则',
     failed: '{{step}}失败',
     stopped: '已在“{{step}}”步骤停止。已完成的步骤均已保留。',
     stoppedUnknown: '已停止。已完成的步骤均已保留。',

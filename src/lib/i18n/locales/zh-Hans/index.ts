@@ -9,6 +9,7 @@ import engine from './engine';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
+import rubrics from './rubrics';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, settings, engine, errors };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors };
