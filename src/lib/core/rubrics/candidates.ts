@@ -7,7 +7,7 @@ import type { ChatEngine } from '../chat';
 import { latestQuestion } from '../conversation';
 import { sameCriterion } from '../rubric/rubric';
 import { requestStructured } from '../structured/structured';
-import { contentTerms, isContentToken, stem, tokenize } from '../text';
+import { contentTerms, isContentToken, stem, tokenize } from '../retrieval/text';
 import type { Axis, Principle } from '../types';
 import type { RubricReview } from './review';
 

@@ -2,7 +2,7 @@
 // a finished run, exported as a record, and a record imports back into the same review content.
 
 import { tagValue } from '../healthbench/format';
-import { contentTerms } from '../text';
+import { contentTerms } from '../retrieval/text';
 import { AXES, type Axis, type Run } from '../types';
 import { HEALTHRUBRICS_FORMAT, type HealthRubricsItem, type HealthRubricsRecord, type ItemOrigin } from './record';
 import { effectiveItems, rubricFingerprint, type ReviewItem, type ReviewResponse, type RubricReview } from './review';
