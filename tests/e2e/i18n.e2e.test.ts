@@ -4,6 +4,7 @@
 
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../cli/library';
 import { configureServer, openApp, type AppSession } from '../support/appDriver';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
@@ -80,7 +81,7 @@ describe('UI language', () => {
     await shoot(page, 'history');
     await page.getByRole('navigation').getByRole('link', { name: '临床原则' }).click();
     await page.getByRole('heading', { name: '临床原则', level: 1 }).waitFor();
-    await expect.poll(() => page.getByTestId('library-summary').textContent()).toMatch(/^HealthPrinciples 原则库版本 .* · 内置 119 条/);
+    await expect.poll(() => page.getByTestId('library-summary').textContent()).toMatch(new RegExp(`^HealthPrinciples 原则库版本 .* · 内置 ${readShippedPrinciples().length} 条`));
     await page.locator('.principle-list li').first().getByRole('button').click();
     await page.getByRole('heading', { name: '检查项' }).waitFor();
     await shoot(page, 'principles');
