@@ -3,7 +3,7 @@
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { causeText } from '../core/errors';
-import { DatabaseNewerError, StorageUnavailableError } from './errors';
+import { DatabaseNewerError, StorageFullError, StorageUnavailableError, isQuotaExceeded } from './errors';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
 import type { LanguageChoice } from '../i18n/catalog';
@@ -87,6 +87,7 @@ export async function openAppDb(name: string = DEFAULT_DB_NAME, events: DbEvents
     });
   } catch (err) {
     if (err instanceof Error && err.name === 'VersionError') throw new DatabaseNewerError();
+    if (isQuotaExceeded(err)) throw new StorageFullError();
     throw new StorageUnavailableError(causeText(err));
   }
   return db;

@@ -3,13 +3,14 @@
 
 import ask from './ask';
 import common from './common';
+import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, settings, engine, errors };
+export const en = { common, ask, history, principles, settings, engine, errors, data };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

@@ -5,10 +5,11 @@ import type { Translation } from '../../catalog';
 import type { Resources } from '../en';
 import ask from './ask';
 import common from './common';
+import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, settings, engine, errors };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, settings, engine, errors, data };
