@@ -14,6 +14,8 @@ export class DataState {
   #task = $state<DataTask | null>(null);
   #problem = $state<string | null>(null);
   #blocked = $state(false);
+  /** The browser's answer to the user's own request for persistent storage (null until asked). */
+  #persistAnswer = $state<boolean | null>(null);
 
   constructor(private readonly repository: DataRepository) {}
 
@@ -30,6 +32,11 @@ export class DataState {
   /** Whether the browser keeps the data under storage pressure; null when unknown or unsupported. */
   get persisted(): boolean | null {
     return this.#persisted;
+  }
+
+  /** What the browser answered when the user asked for persistent storage; null until asked. */
+  get persistAnswer(): boolean | null {
+    return this.#persistAnswer;
   }
 
   get task(): DataTask | null {
@@ -100,6 +107,7 @@ export class DataState {
     }
     try {
       this.#persisted = await navigator.storage.persist();
+      this.#persistAnswer = this.#persisted;
     } catch (err) {
       this.#problem = errorText(err);
     }

@@ -20,6 +20,7 @@ export default {
   appFiles: 'The app’s offline files',
   total: 'This site uses {{usage}} of the {{quota}} the browser allows it (the browser’s estimate).',
   totalUnknown: 'This browser does not say how much storage the site uses.',
+  lessThan: '< {{size}}',
   measuring: 'Measuring…',
   measure: 'Measure again',
   exportTitle: 'Export',

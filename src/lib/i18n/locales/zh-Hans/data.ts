@@ -23,6 +23,7 @@ export default {
   appFiles: '应用的离线文件',
   total: '本站已使用 {{usage}}，浏览器允许的总量为 {{quota}}（浏览器的估算）。',
   totalUnknown: '此浏览器未提供本站的存储用量。',
+  lessThan: '小于 {{size}}',
   measuring: '正在统计…',
   measure: '重新统计',
   exportTitle: '导出',
