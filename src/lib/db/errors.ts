@@ -21,3 +21,29 @@ export class StorageUnavailableError extends ClinReviseError {
     this.name = 'StorageUnavailableError';
   }
 }
+
+/**
+ * The browser refused to store more for this site (QuotaExceededError). Every storage write that can
+ * hit the quota turns the browser's error into this one (see `asStorageError`), so the UI says one thing.
+ */
+export class StorageFullError extends ClinReviseError {
+  readonly code = 'storage_full';
+  constructor() {
+    super('Storage is full: this browser has no room left for ClinRevise’s data. Free space or delete old runs or models (Settings → Data).');
+    this.name = 'StorageFullError';
+  }
+}
+
+/** True for the browser's "storage is full" error in any of its forms (or ours). */
+export function isQuotaExceeded(err: unknown): boolean {
+  if (err instanceof StorageFullError) return true;
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, code } = err as { name?: unknown; code?: unknown };
+  // Chromium and Safari name it; old Firefox used its own name; the legacy DOMException code is 22.
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (err instanceof DOMException && code === 22);
+}
+
+/** A failed storage write as the app reports it: StorageFullError for a full storage, else unchanged. */
+export function asStorageError(err: unknown): unknown {
+  return isQuotaExceeded(err) && !(err instanceof StorageFullError) ? new StorageFullError() : err;
+}

@@ -1,14 +1,19 @@
 // Runs in IndexedDB: saved whole after every completed step, listed newest first.
 
 import type { Run } from '../core/types';
+import { asStorageError } from './errors';
 import type { AppDb } from './schema';
 
 export class RunsRepository {
   constructor(private readonly db: AppDb) {}
 
-  /** Saves the run as it stands (insert or replace). */
+  /** Saves the run as it stands (insert or replace). A full storage throws StorageFullError; nothing is written. */
   async save(run: Run): Promise<void> {
-    await this.db.put('runs', run);
+    try {
+      await this.db.put('runs', run);
+    } catch (err) {
+      throw asStorageError(err);
+    }
   }
 
   async get(id: string): Promise<Run | undefined> {

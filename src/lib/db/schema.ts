@@ -5,7 +5,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { causeText } from '../core/errors';
 import type { PrincipleProvenance } from '../core/rubrics/candidates';
 import type { RubricReview } from '../core/rubrics/review';
-import { DatabaseNewerError, StorageUnavailableError } from './errors';
+import { DatabaseNewerError, StorageFullError, StorageUnavailableError, isQuotaExceeded } from './errors';
+
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
 import type { LanguageChoice } from '../i18n/catalog';
@@ -107,6 +108,7 @@ export async function openAppDb(name: string = DEFAULT_DB_NAME, events: DbEvents
     });
   } catch (err) {
     if (err instanceof Error && err.name === 'VersionError') throw new DatabaseNewerError();
+    if (isQuotaExceeded(err)) throw new StorageFullError();
     throw new StorageUnavailableError(causeText(err));
   }
   return db;

@@ -56,3 +56,18 @@ describe('errorText in Simplified Chinese', () => {
     expect(errorText(abortError())).toBe('已停止。');
   });
 });
+
+describe('storage full', () => {
+  it('reads the same from our error and from the browser’s QuotaExceededError, in both languages', async () => {
+    const { StorageFullError } = await import('../db/errors');
+    const raw = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(errorText(raw)).toBe(errorText(new StorageFullError()));
+    expect(errorText(raw)).toMatch(/Storage is full.*delete old runs or models \(Settings → Data\)/);
+    await locale.use('zh-Hans');
+    try {
+      expect(errorText(raw)).toMatch(/存储空间已满.*设置 → 数据/);
+    } finally {
+      await locale.use('en');
+    }
+  });
+});

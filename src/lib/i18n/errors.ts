@@ -5,6 +5,7 @@
 import { ClinReviseError, describeError, isAbortError } from '../core/errors';
 import type { StepName } from '../core/types';
 import { formatNumber, formatSize } from '../components/format';
+import { StorageFullError, isQuotaExceeded } from '../db/errors';
 import { locale, t } from './index.svelte';
 import en from './locales/en/errors';
 
@@ -113,6 +114,8 @@ function translate(err: ClinReviseError): string | null {
  * an error this catalog does not know yet keeps its English wording rather than showing nothing.
  */
 export function errorText(err: unknown): string {
+  // The browser's own "quota exceeded", from wherever it comes, reads as our one storage-full message.
+  if (isQuotaExceeded(err) && !(err instanceof ClinReviseError)) return errorText(new StorageFullError());
   if (locale.language === 'en') return describeError(err);
   if (isAbortError(err)) return t('errors:stopped');
   if (err instanceof ClinReviseError) return translate(err) ?? describeError(err);

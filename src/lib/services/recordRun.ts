@@ -3,6 +3,7 @@
 // done, failed or stopped — is saved with what was completed.
 
 import { StepFailedError, errorCode, isAbortError } from '../core/errors';
+import { isQuotaExceeded } from '../db/errors';
 import { errorText } from '../i18n/errors';
 import { applyRunEvent, finishRun } from '../core/pipeline/fold';
 import type { Run, RunEvent, StepName } from '../core/types';
@@ -21,12 +22,32 @@ export interface RecordRunInput {
   save: (run: Run) => Promise<void>;
   /** Called after every change, for display. */
   onChange?: (run: Run, live: LiveText | null) => void;
+  /**
+   * Called once when the storage is full: the run goes on in memory and is not saved again. After
+   * the run, `discard` (when given) removes what was saved of it before, so no partial record stays.
+   */
+  onStorageFull?: (run: Run, err: unknown) => void;
+  discard?: () => Promise<void>;
 }
 
 /** Runs the events to completion and returns the final record (already saved). Never throws for run errors. */
-export async function recordRun({ run: initial, events, save, onChange }: RecordRunInput): Promise<Run> {
+export async function recordRun({ run: initial, events, save: store, onChange, onStorageFull, discard }: RecordRunInput): Promise<Run> {
   let run: Run = { ...initial, status: 'running', failure: null };
   let live = null as LiveText | null;
+  let full = false;
+  let savedBefore = false;
+  // A full storage must not end the run: the answer still matters, and it stays on screen for export.
+  const save = async (r: Run) => {
+    if (full) return;
+    try {
+      await store(r);
+      savedBefore = true;
+    } catch (err) {
+      if (!isQuotaExceeded(err)) throw err;
+      full = true;
+      onStorageFull?.(r, err);
+    }
+  };
   await save(run);
   onChange?.(run, live);
   try {
@@ -52,6 +73,7 @@ export async function recordRun({ run: initial, events, save, onChange }: Record
   }
   live = null;
   await save(run);
+  if (full && savedBefore && discard) await discard().catch(() => undefined);
   onChange?.(run, live);
   return run;
 }

@@ -2,6 +2,7 @@
 // so components and pages never construct repositories or engines themselves.
 
 import { getContext, setContext } from 'svelte';
+import type { DataRepository } from '../db/dataRepository';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RubricReviewsRepository } from '../db/rubricReviewsRepository';
 import type { RunsRepository } from '../db/runsRepository';
@@ -17,7 +18,7 @@ import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
 
 export interface AppContext {
-  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; rubricReviews: RubricReviewsRepository };
+  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; rubricReviews: RubricReviewsRepository; data: DataRepository };
   settings: SettingsState;
   engine: EngineState;
   /** GGUF models kept in this browser (for the in-browser engine). */

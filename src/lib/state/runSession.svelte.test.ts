@@ -24,7 +24,7 @@ async function setup() {
   const cancelLoad = vi.fn();
   const engine = { get: () => loaded, cancelLoad } as unknown as EngineState;
   const session = new RunSession({ runs, principles, settings, engine, onRunSaved: () => {} });
-  return { session, runs, finishLoad, cancelLoad };
+  return { session, runs, principles, finishLoad, cancelLoad };
 }
 
 describe('RunSession', () => {
@@ -47,4 +47,32 @@ describe('RunSession', () => {
     session.stop();
     expect(cancelLoad).toHaveBeenCalledOnce();
   });
+});
+
+describe('RunSession with a full storage', () => {
+  it('keeps the finished run in memory with the storage-full message and saves no record', async () => {
+    const { session, runs, finishLoad } = await setup();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const asking = session.ask('Fever and cough in my son for two days?');
+    finishLoad(new ScriptedEngine('improves'));
+    await asking;
+    put.mockRestore();
+    expect(session.run?.status).toBe('done');
+    expect(session.unsaved).toMatch(/Storage is full.*Settings → Data/);
+    expect(session.notice).toBeNull();
+    expect(await runs.listRecent()).toEqual([]);
+  }, 30_000);
+
+  it('never leaves a run showing "Starting…" after a failure before the pipeline began', async () => {
+    const { session, principles, finishLoad } = await setup();
+    vi.spyOn(principles, 'list').mockRejectedValue(new Error('principles unreadable'));
+    const asking = session.ask('Fever and cough in my son for two days?');
+    finishLoad(new ScriptedEngine('improves'));
+    await asking;
+    expect(session.run).toBeNull();
+    expect(session.notice).toMatch(/principles unreadable/);
+    vi.restoreAllMocks();
+  }, 30_000);
 });

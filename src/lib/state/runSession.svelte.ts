@@ -2,9 +2,10 @@
 // Each run owns its AbortController; a Web Lock marks it as alive so History can tell an
 // interrupted run (tab closed mid-run) from one still going in another tab.
 
-import { EmptyQuestionError } from '../core/errors';
+import { EmptyQuestionError, errorCode } from '../core/errors';
 import { errorText } from '../i18n/errors';
-import { createRun } from '../core/pipeline/fold';
+import { createRun, finishRun } from '../core/pipeline/fold';
+import { StorageFullError } from '../db/errors';
 import { budgetTokenCounter } from '../core/pipeline/tokens';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
@@ -31,6 +32,8 @@ export class RunSession {
   #live = $state.raw<LiveText | null>(null);
   #notice = $state<string | null>(null);
   #busy = $state(false);
+  /** Why the run on screen is not saved (storage full): it lives only in memory, for export. */
+  #unsaved = $state<string | null>(null);
   /** Between Ask and the run's start (engine load, tokenizer): a second Ask must not start another run. */
   #starting = $state(false);
   #controller: AbortController | null = null;
@@ -58,6 +61,11 @@ export class RunSession {
   /** A problem that stopped a run from starting (shown inline; nothing was sent). */
   get notice(): string | null {
     return this.#notice;
+  }
+
+  /** Set when the run on screen could not be saved (storage full): the message to show with its export. */
+  get unsaved(): string | null {
+    return this.#unsaved;
   }
 
   /** A run is starting or in progress. */
@@ -102,7 +110,9 @@ export class RunSession {
 
   /** Shows a stored run without running it. */
   show(run: Run | null): void {
-    if (!this.busy) this.#run = run;
+    if (this.busy) return;
+    this.#run = run;
+    this.#unsaved = null;
   }
 
   async #execute(run: Run, resuming: boolean): Promise<void> {
@@ -110,6 +120,7 @@ export class RunSession {
     this.#controller = controller;
     this.#busy = true;
     this.#run = run;
+    this.#unsaved = null;
     const work = async () => {
       try {
         const engine = await this.deps.engine.get(this.deps.settings.engine);
@@ -131,10 +142,22 @@ export class RunSession {
             this.#run = r;
             this.#live = live;
           },
+          onStorageFull: () => (this.#unsaved = errorText(new StorageFullError())),
+          // A resumed run's record predates this attempt and is kept; a new run leaves no partial record.
+          discard: resuming ? undefined : () => this.deps.runs.delete(run.id),
         });
       } catch (err) {
         // Only setup failures (engine, storage) land here; run errors are recorded by recordRun.
         this.#notice = errorText(err);
+        // Never leave "Starting…" on screen: a new run that never began goes; anything else shows as failed.
+        const shown = this.#run;
+        if (shown?.status === 'running') {
+          this.#run =
+            shown === run && !resuming
+              ? null
+              : finishRun(shown, 'failed', { step: shown.currentStep ?? 'draft', code: errorCode(err), message: errorText(err) });
+          this.#live = null;
+        }
       } finally {
         this.#busy = false;
         this.#controller = null;

@@ -74,4 +74,5 @@ export default {
     'The in-browser model engine failed ({{detail}}). Try again; if it keeps failing, reload the page or choose a smaller model or context size.',
   gguf_browser_unsupported:
     'This browser cannot run GGUF models in the page: {{detail}}. Use a current Chrome or Edge, or the OpenAI-compatible engine.',
+  storage_full: 'Storage is full: this browser has no room left for ClinRevise’s data. Free space or delete old runs or models (Settings → Data).',
 } as const;

@@ -3,6 +3,7 @@
 
 import ask from './ask';
 import common from './common';
+import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
@@ -10,7 +11,7 @@ import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, rubrics, settings, engine, errors };
+export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

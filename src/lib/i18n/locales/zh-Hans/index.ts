@@ -5,6 +5,7 @@ import type { Translation } from '../../catalog';
 import type { Resources } from '../en';
 import ask from './ask';
 import common from './common';
+import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
@@ -12,4 +13,4 @@ import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data };
