@@ -14,6 +14,7 @@ import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from
 import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
 import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
 import { readShippedPrinciples } from './library';
+import { EVAL_USAGE, checkModelCommand, evalCommand } from './evalCommand';
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -28,6 +29,7 @@ export const USAGE = `Usage:
   clinrevise principles --for "question" [--size N]
                                              the principle pool for a question (prints JSON:
                                              [{id, dimension, title, reason}], at most N, default 12)
+${EVAL_USAGE}
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
@@ -195,6 +197,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return scenarioCommand(rest, io);
       case 'principles':
         return principlesCommand(rest, io);
+      case 'eval':
+        return await evalCommand(rest, io);
+      case 'check-model':
+        return await checkModelCommand(rest, io);
       case '-h':
       case '--help':
       case 'help':
