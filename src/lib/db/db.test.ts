@@ -15,7 +15,7 @@ describe('schema', () => {
   it('creates every store on a fresh database and opens an existing one unchanged', async () => {
     const name = `test-upgrade-${dbCounter++}`;
     const db = await openAppDb(name);
-    expect([...db.objectStoreNames].sort()).toEqual(['principles', 'runs', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['evaluationExamples', 'evaluationResults', 'evaluations', 'principles', 'runs', 'settings']);
     await new SettingsRepository(db).set('libraryVersion', 'x');
     db.close();
     const again = await openDB(name, DB_VERSION);

@@ -4,6 +4,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
+import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationsRepository';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
 export interface StoredPrinciple extends Principle {
@@ -31,11 +32,14 @@ export interface ClinReviseDB extends DBSchema {
   principles: { key: string; value: StoredPrinciple; indexes: { 'by-dimension': string } };
   runs: { key: string; value: Run; indexes: { 'by-created': number } };
   settings: { key: string; value: SettingRecord };
+  evaluations: { key: string; value: EvaluationRecord; indexes: { 'by-created': number } };
+  evaluationExamples: { key: [string, number]; value: StoredEvalExample };
+  evaluationResults: { key: [string, string, string]; value: StoredEvalResult; indexes: { 'by-evaluation': string } };
 }
 
 export type AppDb = IDBPDatabase<ClinReviseDB>;
 
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = 'clinrevise';
 
 /** Opens (creating or upgrading) the app database. Tests pass their own name. */
@@ -50,6 +54,13 @@ export function openAppDb(name: string = DEFAULT_DB_NAME): Promise<AppDb> {
           const runs = db.createObjectStore('runs', { keyPath: 'id' });
           runs.createIndex('by-created', 'createdAt');
           db.createObjectStore('settings', { keyPath: 'key' });
+        }
+        // falls through
+        case 1: {
+          // Evaluations: the run, its examples (so it resumes after a reload) and each graded result.
+          db.createObjectStore('evaluations', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+          db.createObjectStore('evaluationExamples', { keyPath: ['evaluationId', 'index'] });
+          db.createObjectStore('evaluationResults', { keyPath: ['evaluationId', 'mode', 'prompt_id'] }).createIndex('by-evaluation', 'evaluationId');
         }
       }
     },
