@@ -5,7 +5,9 @@ import { getContext, setContext } from 'svelte';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
+import type { EvaluationsRepository } from '../db/evaluationsRepository';
 import type { EngineState } from './engine.svelte';
+import type { EvaluationState } from './evaluation.svelte';
 import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
@@ -15,7 +17,7 @@ import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
 
 export interface AppContext {
-  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository };
+  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; evaluations: EvaluationsRepository };
   settings: SettingsState;
   engine: EngineState;
   /** GGUF models kept in this browser (for the in-browser engine). */
@@ -26,6 +28,8 @@ export interface AppContext {
   history: HistoryState;
   principles: PrinciplesState;
   router: Router;
+  /** HealthBench-format evaluations and the model check. */
+  evaluation: EvaluationState;
 }
 
 const KEY = Symbol('clinrevise-app');

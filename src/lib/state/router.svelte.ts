@@ -5,6 +5,7 @@ export type Route =
   | { page: 'ask' }
   | { page: 'history'; runId: string | null }
   | { page: 'principles'; principleId: string | null }
+  | { page: 'evaluate'; evaluationId: string | null }
   | { page: 'settings' };
 
 /** Parses a location hash such as "#/history/abc" into a route (unknown → Ask). */
@@ -15,6 +16,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'history', runId: id ? decodeURIComponent(id) : null };
     case 'principles':
       return { page: 'principles', principleId: id ? decodeURIComponent(id) : null };
+    case 'evaluate':
+      return { page: 'evaluate', evaluationId: id ? decodeURIComponent(id) : null };
     case 'settings':
       return { page: 'settings' };
     default:
@@ -26,6 +29,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.page === 'history') return route.runId ? `#/history/${encodeURIComponent(route.runId)}` : '#/history';
   if (route.page === 'principles') return route.principleId ? `#/principles/${encodeURIComponent(route.principleId)}` : '#/principles';
+  if (route.page === 'evaluate') return route.evaluationId ? `#/evaluate/${encodeURIComponent(route.evaluationId)}` : '#/evaluate';
   return `#/${route.page}`;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
+import { csvField, resultsCsv } from './export';
 import { aggregateExamples, clippedAggregate, pairedDifference, quantile, rubricScore, scoreExample, type ItemVerdict } from './score';
 
 const item = (points: number, met: boolean, ...tags: string[]): ItemVerdict => ({ criterion: `c${points}`, points, met, tags });
@@ -141,5 +142,21 @@ describe('pairedDifference', () => {
   it('quantile interpolates linearly', () => {
     expect(quantile([0, 10], 0.25)).toBe(2.5);
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+  });
+});
+
+describe('CSV export', () => {
+  it('quotes fields with commas, quotes and newlines, one row per item', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('plain')).toBe('plain');
+    const csv = resultsCsv([
+      {
+        prompt_id: 'p1', mode: 'plain', reply: 'r', score: 0.5, tag_scores: {}, example_tags: ['theme:hedging'], seconds: 1,
+        cost: { answer: { calls: 1, prefilled: 0, decoded: 0, unreported: 0 }, grader: { calls: 1, prefilled: 0, decoded: 0, unreported: 0 } },
+        items: [{ criterion: 'Says x, y', points: 5, tags: ['axis:accuracy'], met: true, explanation: 'line1\nline2' }],
+      },
+    ]);
+    expect(csv).toBe('prompt_id,mode,theme,example_score,criterion,points,axis,met,explanation\r\np1,plain,hedging,0.5,"Says x, y",5,accuracy,true,"line1\nline2"\r\n');
   });
 });

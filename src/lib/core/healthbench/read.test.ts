@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, formatLineProblems, readHealthBench, scanHealthBench, splitLines } from './read';
+import { collectHealthBench, decodeBytes, formatLineProblems, readHealthBench, scanHealthBench, splitLines } from './read';
 
 const good = (id: string) => JSON.stringify({ prompt_id: id, prompt: [{ role: 'user', content: 'q' }], rubrics: [{ criterion: 'c', points: 1, tags: [] }], example_tags: [] });
 
@@ -33,5 +33,8 @@ describe('streamed HealthBench reading', () => {
     expect(scan.problems[2]!.problems[0]).toMatch(/already used on line 1/);
     expect(formatLineProblems(scan.problems, 1)).toBe('line 3: not valid JSON\n…and 2 more');
     expect((await collect(readHealthBench(lines))).map((e) => e.prompt_id)).toEqual(['a', 'b']);
+    const whole = await collectHealthBench(lines);
+    expect(whole.examples.map((e) => e.prompt_id)).toEqual(['a', 'b']);
+    expect(whole.problems).toEqual(scan.problems);
   });
 });

@@ -82,3 +82,23 @@ export function formatLineProblems(problems: readonly LineProblem[], max = 10): 
   if (problems.length > max) shown.push(`…and ${problems.length - max} more`);
   return shown.join('\n');
 }
+
+/** One pass that keeps the valid examples and the problems (for files read whole, as in the browser). */
+export async function collectHealthBench(lines: AsyncIterable<string> | Iterable<string>): Promise<{ examples: HealthBenchExample[]; problems: LineProblem[] }> {
+  const seen = new Map<string, number>();
+  const examples: HealthBenchExample[] = [];
+  const problems: LineProblem[] = [];
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (!line.trim()) continue;
+    const parsed = parseHealthBenchLine(line, n);
+    if (!parsed.ok) problems.push(parsed.problem);
+    else if (seen.has(parsed.example.prompt_id)) problems.push({ line: n, problems: [`prompt_id "${parsed.example.prompt_id}" already used on line ${seen.get(parsed.example.prompt_id)}`] });
+    else {
+      seen.set(parsed.example.prompt_id, n);
+      examples.push(parsed.example);
+    }
+  }
+  return { examples, problems };
+}
