@@ -157,8 +157,8 @@ export class EvaluationState {
     }
   }
 
-  /** Starts an evaluation of the pending import. */
-  async start(options: EvalStartOptions): Promise<void> {
+  /** Starts an evaluation of the pending import; `onCreated` gets its id once it is stored. */
+  async start(options: EvalStartOptions, onCreated?: (id: string) => void): Promise<void> {
     const pending = this.#pending;
     if (!pending || this.running) return;
     this.#notice = null;
@@ -189,6 +189,7 @@ export class EvaluationState {
     };
     await this.deps.repo.create(record, pending.examples);
     this.#pending = null;
+    onCreated?.(record.id);
     await this.#execute(record, pending.examples, options.grader.kind === 'server' ? options.grader.apiKey : '');
   }
 
