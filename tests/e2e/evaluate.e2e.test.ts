@@ -94,7 +94,12 @@ describe('Evaluate in Chromium', () => {
     expect(await example.locator('.example-reply[data-mode="revised"] tbody tr').first().textContent()).toContain('The reply does what the item describes.');
     await page.screenshot({ path: `${SHOTS}/evaluate-report-1280.png`, fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
+    // Nothing wider than a phone screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.screenshot({ path: `${SHOTS}/evaluate-report-360.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/evaluate-report-360-top.png` });
+    await example.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/evaluate-example-360.png` });
     await page.setViewportSize({ width: 1280, height: 900 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
