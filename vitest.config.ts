@@ -12,6 +12,9 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.ts', 'cli/**/*.test.ts', 'principles/**/*.test.ts', 'bench/**/*.test.ts'],
           setupFiles: ['fake-indexeddb/auto'],
+          // Generous: the first test of a file may load the real Qwen3 tokenizer, slow on a busy
+          // 2-core machine. Speed is measured in benchmarks, never by test timeouts.
+          testTimeout: 30_000,
         },
       },
       {

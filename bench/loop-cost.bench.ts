@@ -18,7 +18,23 @@ import { WebLlmKvCache, type CallCost } from './support/webLlmKvCache';
 /** web-llm's prebuilt default context window: the tightest the app runs in. */
 const CONTEXT_WINDOW = 4096;
 
-const TARGETS = { prefillOverDistinct: 1.25, naiveOverPrefill: 5, gradeDecodePerItem: 12 };
+const TARGETS = { prefillOverDistinct: 1.15, naiveOverPrefill: 5, gradeDecodePerItem: 12, decodeBeforeFirstAnswerToken: 0, overheadDecodeRatio: 1.0 };
+
+/** Steps whose decoding is overhead: everything the user does not read as the answer. */
+const OVERHEAD_STEPS = new Set(['classify', 'rubric', 'grade', 'grade_item']);
+
+/** Tokens decoded before the first call that writes the answer (the draft) starts. */
+function decodeBeforeFirstAnswer(calls: readonly CallCost[]): number {
+  const first = calls.findIndex((c) => c.step === 'draft');
+  return calls.slice(0, first < 0 ? calls.length : first).reduce((n, c) => n + c.decode, 0);
+}
+
+/** Overhead decode (classification, rubric, grading) divided by the draft's own decode. */
+function overheadRatio(calls: readonly CallCost[]): number {
+  const overhead = calls.filter((c) => OVERHEAD_STEPS.has(c.step)).reduce((n, c) => n + c.decode, 0);
+  const draft = calls.filter((c) => c.step === 'draft').reduce((n, c) => n + c.decode, 0);
+  return draft ? overhead / draft : Infinity;
+}
 
 /**
  * The naive design's requests: every step a fresh conversation. Grading is per item (set in the
@@ -105,6 +121,8 @@ export async function runBench(): Promise<BenchOutcome> {
       peak_context: peak(loop.calls),
       answer_tokens: loop.calls.filter((c) => c.step === 'draft' || c.step === 'revise').map((c) => c.decode - 1),
       thread_restarts: loop.calls.filter((c) => (c.step === 'grade' || c.step === 'revise') && !c.reused).length,
+      decode_before_first_answer_token: decodeBeforeFirstAnswer(loop.calls),
+      overhead_decode_ratio: ratio(overheadRatio(loop.calls), 1),
       naive: { calls: naive.calls.length, prefill_tokens: sum(naive.calls, 'prefill'), decode_tokens: sum(naive.calls, 'decode'), peak_context: peak(naive.calls) },
     });
   }
@@ -115,6 +133,8 @@ export async function runBench(): Promise<BenchOutcome> {
     distinct_tokens: sum(allCalls, 'distinct'),
     decode_tokens: sum(allCalls, 'decode'),
     peak_context: peak(allCalls),
+    decode_before_first_answer_token: questions.reduce((n, q) => n + q.decode_before_first_answer_token, 0),
+    overhead_decode_ratio: ratio(overheadRatio(allCalls), 1),
   };
   const naive = {
     calls: naiveCalls.length,
@@ -144,6 +164,12 @@ export async function runBench(): Promise<BenchOutcome> {
   if (gradeDecodePerItem > TARGETS.gradeDecodePerItem) {
     missed.push(`grading decodes ${gradeDecodePerItem} tokens per rubric item (target ≤ ${TARGETS.gradeDecodePerItem})`);
   }
+  if (totals.decode_before_first_answer_token > TARGETS.decodeBeforeFirstAnswerToken) {
+    missed.push(`${totals.decode_before_first_answer_token} tokens decoded before the first answer token (target ${TARGETS.decodeBeforeFirstAnswerToken})`);
+  }
+  if (totals.overhead_decode_ratio > TARGETS.overheadDecodeRatio) {
+    missed.push(`overhead decode is ${totals.overhead_decode_ratio}× the draft's (target ≤ ${TARGETS.overheadDecodeRatio})`);
+  }
   if (totals.peak_context > CONTEXT_WINDOW) missed.push(`peak context ${totals.peak_context} exceeds the ${CONTEXT_WINDOW}-token window`);
 
   const table = [
@@ -168,6 +194,8 @@ export async function runBench(): Promise<BenchOutcome> {
     `prefill / distinct = ${prefillOverDistinct.toFixed(2)} (target ≤ ${TARGETS.prefillOverDistinct})`,
     `naive prefill / loop prefill = ${naiveOverPrefill.toFixed(2)} (target ≥ ${TARGETS.naiveOverPrefill})`,
     `grading decode per rubric item = ${gradeDecodePerItem} tokens (target ≤ ${TARGETS.gradeDecodePerItem})`,
+    `decoded before the first answer token = ${totals.decode_before_first_answer_token} (target ${TARGETS.decodeBeforeFirstAnswerToken})`,
+    `overhead decode (classify + rubric + grading) / draft decode = ${totals.overhead_decode_ratio} (target ≤ ${TARGETS.overheadDecodeRatio})`,
     `peak context = ${totals.peak_context} of ${CONTEXT_WINDOW} tokens`,
   ].join('\n');
 

@@ -87,7 +87,7 @@ describe('clinrevise ask', () => {
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr.trim().split('\n')).toHaveLength(1);
-      expect(stderr).toMatch(/Classifying the question failed/);
+      expect(stderr).toMatch(/Drafting the answer failed/);
       expect(stderr).toContain(server.url);
     } finally {
       server.options.behaviour = 'normal';

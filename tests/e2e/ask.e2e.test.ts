@@ -39,7 +39,7 @@ describe('Ask → History in Chromium', () => {
     expect(await page.getByRole('heading', { name: /Principles used/ }).textContent()).toMatch(/\(\d+\)/);
     expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBe(5);
     expect(await page.locator('details.round').count()).toBe(3);
-    expect(server.requests.map((r) => r.step)).toEqual(['classify', 'rubric', 'draft', 'grade', 'revise', 'grade', 'revise', 'grade']);
+    expect(server.requests.map((r) => r.step)).toEqual(['draft', 'classify', 'rubric', 'grade', 'revise', 'grade', 'revise', 'grade']);
     expect(session.pageErrors).toEqual([]);
   });
 
@@ -76,7 +76,7 @@ describe('Ask → History in Chromium', () => {
     const alert = page.getByRole('alert');
     await alert.waitFor();
     const text = await alert.textContent();
-    expect(text).toContain('Classifying the question failed');
+    expect(text).toContain('Drafting the answer failed');
     expect(text).toContain(new URL(url).host);
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect.poll(() => page.locator('li', { hasText: 'ibuprofen' }).textContent()).toContain('failed');

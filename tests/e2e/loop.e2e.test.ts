@@ -59,7 +59,7 @@ describe('the revision loop in Chromium', () => {
     const items = 5;
     const gradeRound = Array<string>(items).fill('grade_item');
     expect(server.requests.map((r) => r.step)).toEqual([
-      'classify', 'rubric', 'draft', ...gradeRound, 'revise', ...gradeRound, 'revise', ...gradeRound,
+      'draft', 'classify', 'rubric', ...gradeRound, 'revise', ...gradeRound, 'revise', ...gradeRound,
     ]);
     expect(await page.getByTestId('final-answer').textContent()).toMatch(/Revised answer 2/);
     expect(session.pageErrors).toEqual([]);

@@ -1,6 +1,8 @@
 // The domain vocabulary shared by the pipeline, storage, UI and CLI.
 // Pure types and constant lists only: no DOM, no engine, no storage.
 
+import type { Turn } from './conversation';
+
 /** The four clinical dimensions a question is classified along, and their allowed values. */
 export const SCENARIO_VALUES = {
   urgency: ['emergent', 'urgent', 'routine', 'not_applicable'],
@@ -160,7 +162,10 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = { rounds: 2, targetScore: 0.8, po
 /** Everything known about one run; built by folding RunEvents, persisted after each step. */
 export interface Run {
   id: string;
+  /** The message answered: the question, or the latest user message of a conversation. */
   question: string;
+  /** Earlier turns of the conversation, when the question is a follow-up (absent: a single question). */
+  context?: Turn[];
   createdAt: number;
   updatedAt: number;
   status: RunStatus;

@@ -5,6 +5,7 @@ import { createRun } from '../core/pipeline/fold';
 import { DEFAULT_RUN_OPTIONS, type Principle } from '../core/types';
 import { PrinciplesRepository } from './principlesRepository';
 import { RunsRepository } from './runsRepository';
+import { DatabaseNewerError } from './errors';
 import { DB_VERSION, openAppDb } from './schema';
 import { SettingsRepository } from './settingsRepository';
 
@@ -21,6 +22,28 @@ describe('schema', () => {
     const again = await openDB(name, DB_VERSION);
     expect((await again.get('settings', 'libraryVersion'))?.value).toBe('x');
     again.close();
+  });
+});
+
+describe('schema upgrades with other tabs open', () => {
+  it('an open tab closes its connection and says so when a newer build upgrades, so the upgrade never hangs', async () => {
+    const name = `test-blocking-${dbCounter++}`;
+    let told = 0;
+    const old = await openAppDb(name, { onVersionChange: () => told++ });
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(told).toBe(1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+    await expect(old.get('settings', 'engine')).rejects.toThrow();
+  });
+
+  it('an old build on a newer database says to reload for the new version', async () => {
+    const name = `test-newer-${dbCounter++}`;
+    (await openDB(name, DB_VERSION + 1)).close();
+    const error = await openAppDb(name).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseNewerError);
+    expect((error as Error).message).toMatch(/Reload the page/);
+    expect((error as Error).message).not.toMatch(/Private windows/);
   });
 });
 

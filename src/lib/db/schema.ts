@@ -2,6 +2,8 @@
 // created by version-branching upgrades, so an old database always walks forward to the current shape.
 
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { causeText } from '../core/errors';
+import { DatabaseNewerError, StorageUnavailableError } from './errors';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
 import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationsRepository';
@@ -42,30 +44,53 @@ export type AppDb = IDBPDatabase<ClinReviseDB>;
 export const DB_VERSION = 2;
 export const DEFAULT_DB_NAME = 'clinrevise';
 
-/** Opens (creating or upgrading) the app database. Tests pass their own name. */
-export function openAppDb(name: string = DEFAULT_DB_NAME): Promise<AppDb> {
-  return openDB<ClinReviseDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Each case upgrades from one version to the next; fall through on purpose.
-      switch (oldVersion) {
-        case 0: {
-          const principles = db.createObjectStore('principles', { keyPath: 'id' });
-          principles.createIndex('by-dimension', 'dimension');
-          const runs = db.createObjectStore('runs', { keyPath: 'id' });
-          runs.createIndex('by-created', 'createdAt');
-          db.createObjectStore('settings', { keyPath: 'key' });
+/** What another tab does to this tab's database connection. */
+export interface DbEvents {
+  /** Another tab (a newer build) wants to upgrade the database: this connection has been closed. */
+  onVersionChange?: () => void;
+  /** This tab wants to upgrade, but another tab still holds the old version open. */
+  onBlocked?: () => void;
+}
+
+/**
+ * Opens (creating or upgrading) the app database. Tests pass their own name. When a newer build in
+ * another tab needs to upgrade, this connection closes itself (so the upgrade never hangs) and says so.
+ */
+export async function openAppDb(name: string = DEFAULT_DB_NAME, events: DbEvents = {}): Promise<AppDb> {
+  let db: AppDb | undefined;
+  try {
+    db = await openDB<ClinReviseDB>(name, DB_VERSION, {
+      upgrade(db, oldVersion) {
+        // Each case upgrades from one version to the next; fall through on purpose.
+        switch (oldVersion) {
+          case 0: {
+            const principles = db.createObjectStore('principles', { keyPath: 'id' });
+            principles.createIndex('by-dimension', 'dimension');
+            const runs = db.createObjectStore('runs', { keyPath: 'id' });
+            runs.createIndex('by-created', 'createdAt');
+            db.createObjectStore('settings', { keyPath: 'key' });
+          }
+          // falls through
+          case 1: {
+            // Evaluations: the run, its examples (so it resumes after a reload) and each graded result.
+            db.createObjectStore('evaluations', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+            db.createObjectStore('evaluationExamples', { keyPath: ['evaluationId', 'index'] });
+            db.createObjectStore('evaluationResults', { keyPath: ['evaluationId', 'mode', 'prompt_id'] }).createIndex('by-evaluation', 'evaluationId');
+          }
         }
-        // falls through
-        case 1: {
-          // Evaluations: the run, its examples (so it resumes after a reload) and each graded result.
-          db.createObjectStore('evaluations', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
-          db.createObjectStore('evaluationExamples', { keyPath: ['evaluationId', 'index'] });
-          db.createObjectStore('evaluationResults', { keyPath: ['evaluationId', 'mode', 'prompt_id'] }).createIndex('by-evaluation', 'evaluationId');
-        }
-      }
-    },
-    blocking() {
-      // A newer version of the app was opened in another tab: let it upgrade.
-    },
-  });
+      },
+      blocked() {
+        events.onBlocked?.();
+      },
+      blocking() {
+        // A newer version of the app was opened in another tab: step aside so it can upgrade.
+        db?.close();
+        events.onVersionChange?.();
+      },
+    });
+  } catch (err) {
+    if (err instanceof Error && err.name === 'VersionError') throw new DatabaseNewerError();
+    throw new StorageUnavailableError(causeText(err));
+  }
+  return db;
 }

@@ -3,7 +3,8 @@
 // Runs unchanged in the page and in Node (the CLI), on the platform's fetch.
 
 import { isAbortError } from '../core/errors';
-import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './openai/errors';
+import { chatCompletionBody } from './openai/requestBody';
+import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError, parseRetryAfter } from './openai/errors';
 import { mapFinishReason } from './finishReason';
 import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
@@ -48,19 +49,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
   }
 
   async #request(messages: ChatMessage[], options: ChatOptions, useSchema: boolean): Promise<ChatResult> {
-    const body: Record<string, unknown> = {
-      model: this.settings.model,
-      messages,
-      stream: true,
-      stream_options: { include_usage: true },
-    };
-    if (options.maxTokens) body.max_tokens = options.maxTokens;
-    if (options.temperature !== undefined) body.temperature = options.temperature;
-    if (useSchema && options.schema) {
-      body.response_format = { type: 'json_schema', json_schema: { name: options.schema.name, schema: options.schema.schema } };
-    }
-    // Qwen3-style templates read this to skip thinking; servers that do not know it ignore it.
-    if (options.thinking === false) body.chat_template_kwargs = { enable_thinking: false };
+    const body = chatCompletionBody(this.settings.model, messages, options, { schema: useSchema });
 
     const idle = new AbortController();
     const timeoutMs = this.settings.timeoutSeconds * 1000;
@@ -84,7 +73,9 @@ export class OpenAiCompatibleEngine implements ChatEngine {
         if (isAbortError(err)) throw err;
         throw new ServerUnreachableError(this.#base, networkDetail(err));
       }
-      if (!response.ok) throw new ServerHttpError(this.#base, response.status, await errorDetail(response));
+      if (!response.ok) {
+        throw new ServerHttpError(this.#base, response.status, await errorDetail(response), parseRetryAfter(response.headers.get('retry-after')));
+      }
       const contentType = response.headers.get('content-type') ?? '';
       const read = contentType.includes('application/json')
         ? this.#readWhole(response, options)

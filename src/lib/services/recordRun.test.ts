@@ -21,9 +21,10 @@ describe('recordRun', () => {
     const final = await promise;
     expect(final.status).toBe('done');
     const milestones = saved.map((r) => [Boolean(r.scenario), r.pool.length > 0, r.rubric.length > 0, r.rounds.length, r.rounds.filter((x) => x.score !== null).length]);
-    // Scenario, pool and rubric are each saved before the draft exists; every answer and every grading is saved.
-    expect(milestones).toContainEqual([true, false, false, 0, 0]);
-    expect(milestones).toContainEqual([true, true, true, 0, 0]);
+    // The draft is saved first, then scenario, pool and rubric each on their own; every answer and every grading is saved.
+    expect(milestones).toContainEqual([false, false, false, 1, 0]);
+    expect(milestones).toContainEqual([true, false, false, 1, 0]);
+    expect(milestones).toContainEqual([true, true, false, 1, 0]);
     expect(milestones).toContainEqual([true, true, true, 1, 0]);
     expect(milestones).toContainEqual([true, true, true, 1, 1]);
     expect(saved.at(-1)?.final?.round).toBe(2);

@@ -38,7 +38,8 @@ describe('RunSession', () => {
     const saved = await runs.listRecent();
     expect(saved.map((r) => r.question)).toEqual(['Fever and cough in my son for two days?']);
     expect(saved[0]?.status).toBe('done');
-  });
+    // The first run of a process loads the real Qwen3 tokenizer, which takes seconds on a busy machine.
+  }, 30_000);
 
   it('Stop while the engine is still loading cancels the load', async () => {
     const { session, cancelLoad } = await setup();

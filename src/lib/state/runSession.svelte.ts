@@ -117,7 +117,7 @@ export class RunSession {
         await recordRun({
           run,
           events: runPipeline({
-            question: run.question,
+            conversation: [...(run.context ?? []), { role: 'user', content: run.question }],
             engine,
             principles,
             options: run.options,

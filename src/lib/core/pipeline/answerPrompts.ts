@@ -2,6 +2,7 @@
 // so an engine with a KV cache (web-llm) only prefills each new message once.
 
 import type { ChatMessage } from '../chat';
+import { singleQuestion, type Conversation } from '../conversation';
 import type { Grade, RubricItem } from '../types';
 
 export const ANSWER_SYSTEM = `You are a careful clinical assistant. Answer health questions accurately and safely, in language that suits the person asking. Put anything urgent first. Do not invent facts, numbers or references.`;
@@ -12,11 +13,18 @@ export const REVISE_MARKER = 'Revise the answer above';
 /** Roughly how long a revision of a cut-off answer should be, in words. */
 export const SHORTER_ANSWER_WORDS = 350;
 
-/** The start of the answer thread: system prompt and the question. */
-export function draftMessages(question: string): ChatMessage[] {
+/**
+ * The start of the answer thread: our system prompt, then the conversation (a single question, or
+ * earlier turns and the latest message). A dataset's own system turns join ours in the one leading
+ * system message, since some engines accept no other.
+ */
+export function draftMessages(conversation: Conversation | string): ChatMessage[] {
+  const turns = typeof conversation === 'string' ? singleQuestion(conversation) : conversation;
+  const extraSystem = turns.filter((t) => t.role === 'system').map((t) => t.content.trim());
+  const system = [ANSWER_SYSTEM, ...extraSystem].join('\n\n');
   return [
-    { role: 'system', content: ANSWER_SYSTEM },
-    { role: 'user', content: question },
+    { role: 'system', content: system },
+    ...turns.filter((t) => t.role !== 'system').map((t): ChatMessage => ({ role: t.role, content: t.content })),
   ];
 }
 

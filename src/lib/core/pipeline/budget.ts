@@ -3,6 +3,7 @@
 // compacted deliberately (restarted from the answer being worked on) instead of failing mid-run.
 
 import type { ChatMessage } from '../chat';
+import { conversationText, singleQuestion, type Conversation } from '../conversation';
 import { ContextBudgetError } from '../errors';
 import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from '../grading/grade';
 import { draftMessages, reviseInstruction } from './answerPrompts';
@@ -58,31 +59,38 @@ const SCENARIO_PLACEHOLDER: Scenario = {
   task_type: 'documentation',
 };
 
+/** A question or a conversation, as a conversation. */
+function turnsOf(input: Conversation | string): Conversation {
+  return typeof input === 'string' ? singleQuestion(input) : input;
+}
+
 /**
- * The tokens the smallest complete run needs at its largest step, for a question (and a user's
+ * The tokens the smallest complete run needs at its largest step, for a conversation (and a user's
  * own draft, for "check my answer"): classification, a rubric without principles, the draft, and
  * grading the longest possible answer against the rubric (before it exists, the largest one), in
  * either grading mode.
  */
 export function minimumRunTokens(
-  question: string,
+  conversation: Conversation | string,
   count: TokenCounter,
   userDraft?: string,
   rubric: readonly RubricItem[] = largestRubric(),
 ): number {
+  const turns = turnsOf(conversation);
+  const text = conversationText(turns);
   const answer = userDraft?.trim() || placeholderText(ANSWER_MAX_TOKENS, count);
   const longestItem = rubric.reduce((a, b) => (b.criterion.length > a.criterion.length ? b : a), rubric[0]!);
-  const answerThread: ChatMessage[] = [...draftMessages(question), { role: 'assistant', content: answer }];
+  const answerThread: ChatMessage[] = [...draftMessages(turns), { role: 'assistant', content: answer }];
   return Math.max(
-    requestTokens(classifyMessages(question), structuredReserve(CLASSIFY_MAX_TOKENS), count),
-    requestTokens(rubricMessages(question, SCENARIO_PLACEHOLDER, []), structuredReserve(RUBRIC_MAX_TOKENS), count),
-    requestTokens(draftMessages(question), ANSWER_MAX_TOKENS, count),
+    requestTokens(classifyMessages(text), structuredReserve(CLASSIFY_MAX_TOKENS), count),
+    requestTokens(rubricMessages(text, SCENARIO_PLACEHOLDER, []), structuredReserve(RUBRIC_MAX_TOKENS), count),
+    requestTokens(draftMessages(turns), ANSWER_MAX_TOKENS, count),
     requestTokens(
       [...answerThread, { role: 'user', content: gradeInstruction(rubric, false) }],
       structuredReserve(batchedGradeMaxTokens(rubric.length)),
       count,
     ),
-    requestTokens(gradeItemMessages(question, answer, longestItem), structuredReserve(GRADE_ITEM_MAX_TOKENS), count),
+    requestTokens(gradeItemMessages(text, answer, longestItem), structuredReserve(GRADE_ITEM_MAX_TOKENS), count),
     requestTokens(
       [...answerThread, { role: 'user', content: reviseInstruction(rubric, [], new Map(), true) }],
       ANSWER_MAX_TOKENS,
@@ -92,12 +100,12 @@ export function minimumRunTokens(
 }
 
 /**
- * Throws ContextBudgetError when the question (and the user's draft) cannot fit the model's
- * context window, before anything is sent. A null window (unknown) is not checked.
+ * Throws ContextBudgetError when the question or conversation (and the user's draft) cannot fit the
+ * model's context window, before anything is sent. A null window (unknown) is not checked.
  */
-export function assertQuestionFits(question: string, window: number | null, count: TokenCounter, userDraft?: string): void {
+export function assertQuestionFits(conversation: Conversation | string, window: number | null, count: TokenCounter, userDraft?: string): void {
   if (window === null) return;
-  const needed = minimumRunTokens(question, count, userDraft);
+  const needed = minimumRunTokens(conversation, count, userDraft);
   if (needed > window) {
     throw new ContextBudgetError(needed, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
   }
@@ -105,10 +113,10 @@ export function assertQuestionFits(question: string, window: number | null, coun
 
 /**
  * Throws ContextBudgetError when the answer thread cannot fit with the rubric the model wrote
- * (checked before the draft, so a run never fails half-way for lack of room).
+ * (checked before grading, so a run never fails later for lack of room).
  */
 export function assertRubricFits(
-  question: string,
+  question: Conversation | string,
   rubric: readonly RubricItem[],
   window: number | null,
   count: TokenCounter,
@@ -144,7 +152,7 @@ export function fitsWindow(messages: readonly ChatMessage[], reserve: number, wi
   return window === null || requestTokens(messages, reserve, count) <= window;
 }
 
-/** The answer thread restarted from one answer: system prompt, question, that answer. */
-export function compactThread(question: string, answer: string): ChatMessage[] {
-  return [...draftMessages(question), { role: 'assistant', content: answer }];
+/** The answer thread restarted from one answer: system prompt, the conversation, that answer. */
+export function compactThread(conversation: Conversation | string, answer: string): ChatMessage[] {
+  return [...draftMessages(conversation), { role: 'assistant', content: answer }];
 }

@@ -1,12 +1,15 @@
 // Folding pipeline events into a Run record. The UI, the store and the CLI all build their view of
 // a run with this one pure function, so what is shown is exactly what is saved.
 
+import type { Turn } from '../conversation';
 import type { Run, RunEvent, RunOptions, RunStatus, RunFailure } from '../types';
 
 /** A new, empty run record. */
 export function createRun(init: {
   id: string;
   question: string;
+  /** Earlier turns, for a follow-up question. */
+  context?: Turn[];
   options: RunOptions;
   engineLabel: string;
   now: number;
@@ -14,6 +17,7 @@ export function createRun(init: {
   return {
     id: init.id,
     question: init.question,
+    ...(init.context?.length ? { context: init.context } : {}),
     createdAt: init.now,
     updatedAt: init.now,
     status: 'running',

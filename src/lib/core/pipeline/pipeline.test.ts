@@ -38,10 +38,10 @@ function fold(events: RunEvent[]): Run {
 }
 
 describe('runPipeline', () => {
-  it('runs classify → pool → rubric → draft → grade → revise → grade and keeps the best round', async () => {
+  it('runs draft → classify → pool → rubric → grade → revise → grade and keeps the best round', async () => {
     const engine = new ScriptedEngine('improves');
     const events = await collect(runPipeline(input(engine)));
-    expect(engine.steps).toEqual(['classify', 'rubric', 'draft', 'grade', 'revise', 'grade', 'revise', 'grade']);
+    expect(engine.steps).toEqual(['draft', 'classify', 'rubric', 'grade', 'revise', 'grade', 'revise', 'grade']);
     const run = fold(events);
     expect(run.status).toBe('done');
     expect(run.scenario?.urgency).toBe('urgent');
@@ -185,7 +185,60 @@ describe('runPipeline', () => {
     });
     const error = await collect(runPipeline(input(engine, { signal: controller.signal }))).catch((e: unknown) => e);
     expect(isAbortError(error)).toBe(true);
-    expect(engine.steps).toEqual(['classify', 'rubric', 'draft']);
+    expect(engine.steps).toEqual(['draft']);
+  });
+
+  it('decodes nothing before the answer: the first call streams the draft, the rubric never sees it', async () => {
+    const engine = new ScriptedEngine('improves');
+    const events = await collect(runPipeline(input(engine)));
+    expect(engine.calls[0]!.step).toBe('draft');
+    const firstToken = events.findIndex((e) => e.type === 'token');
+    expect(events.slice(0, firstToken).map((e) => e.type)).toEqual(['step_started']);
+    const draft = fold(events).rounds[0]!.answer;
+    const rubricCall = engine.calls.find((c) => c.step === 'rubric')!;
+    expect(rubricCall.messages.map((m) => m.content).join('\n')).not.toContain(draft);
+  });
+
+  it('a stop after the draft keeps the draft as an ungraded answer', async () => {
+    const controller = new AbortController();
+    const engine = new ScriptedEngine('improves', 32768, (call) => {
+      if (call.step === 'classify') controller.abort();
+    });
+    const events: RunEvent[] = [];
+    const error = await (async () => {
+      try {
+        for await (const e of runPipeline(input(engine, { signal: controller.signal }))) events.push(e);
+      } catch (err) {
+        return err;
+      }
+    })();
+    expect(isAbortError(error)).toBe(true);
+    const run = fold(events);
+    expect(run.rounds).toHaveLength(1);
+    expect(run.rounds[0]!.answer).toBeTruthy();
+    expect(run.rounds[0]!.score).toBeNull();
+    expect(run.final).toBeNull();
+  });
+
+  it('answers a conversation: every step sees the earlier turns, retrieval reads what the user said', async () => {
+    const engine = new ScriptedEngine('improves');
+    const conversation = [
+      { role: 'user' as const, content: 'My son is 4 and has had a fever since yesterday.' },
+      { role: 'assistant' as const, content: 'How high is it, and is he drinking?' },
+      { role: 'user' as const, content: 'It is 39.4 and he will not drink. Should I take him in?' },
+    ];
+    const run = fold(await collect(runPipeline({ ...input(engine), question: undefined, conversation })));
+    expect(run.status).toBe('done');
+    const draft = engine.calls.find((c) => c.step === 'draft')!;
+    expect(draft.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(draft.messages[1]!.content).toBe(conversation[0]!.content);
+    for (const step of ['classify', 'rubric'] as const) {
+      const text = engine.calls.find((c) => c.step === step)!.messages.map((m) => m.content).join('\n');
+      expect(text, step).toContain('has had a fever since yesterday');
+      expect(text, step).toContain('he will not drink');
+    }
+    const grade = engine.calls.find((c) => c.step === 'grade')!;
+    expect(grade.messages.slice(0, 4).map((m) => m.content)).toEqual(draft.messages.slice(0, 4).map((m) => m.content));
   });
 
   it('resumes an interrupted run after its last completed step', async () => {
@@ -219,7 +272,7 @@ describe('runPipeline', () => {
     const engine = new ScriptedEngine('improves');
     const perItem = fold(await collect(runPipeline(input(engine, {}, { grading: 'per-item' }))));
     const five = Array<string>(5).fill('grade_item');
-    expect(engine.steps).toEqual(['classify', 'rubric', 'draft', ...five, 'revise', ...five, 'revise', ...five]);
+    expect(engine.steps).toEqual(['draft', 'classify', 'rubric', ...five, 'revise', ...five, 'revise', ...five]);
     for (const call of engine.calls.filter((c) => c.step === 'grade_item')) {
       expect(call.messages.map((m) => m.role)).toEqual(['system', 'user']);
     }
@@ -373,7 +426,7 @@ describe('runPipeline', () => {
       for (let i = 1; i < calls.length; i++) expect(calls[i]!.messages.length).toBeGreaterThan(calls[i - 1]!.messages.length);
     });
 
-    it('fails before drafting, naming the rubric, when the rubric the model wrote leaves no room for the answer thread', async () => {
+    it('fails before grading, naming the rubric and keeping the draft, when the rubric the model wrote leaves no room for the answer thread', async () => {
       const wordy = { items: Array.from({ length: 15 }, (_, i) => ({ criterion: `Covers point ${i}: ${Array.from({ length: 40 }, (_, j) => `aspect${i}x${j}`).join(' ')}`, points: 5, axis: 'completeness', principle_id: null })) };
       const script: Script = (step, call) => (step === 'rubric' ? { text: JSON.stringify(wordy) } : SCRIPTS.improves(step, call));
       const engine = new ScriptedEngine(script, 4096);
@@ -388,8 +441,9 @@ describe('runPipeline', () => {
       expect(error).toBeInstanceOf(StepFailedError);
       expect((error as StepFailedError).cause).toBeInstanceOf(ContextBudgetError);
       expect((error as Error).message).toMatch(/The question with its rubric needs about \d+ tokens but the model's context window holds 4096/);
-      expect(engine.steps).toEqual(['classify', 'rubric']);
+      expect(engine.steps).toEqual(['draft', 'classify', 'rubric']);
       expect(fold(events).rubric).toHaveLength(15);
+      expect(fold(events).rounds[0]!.answer).toBeTruthy();
     });
 
     it('resumes a per-item run from its last graded answer in a restarted thread', async () => {

@@ -1,8 +1,10 @@
-// The revision pipeline: classify → select principles → rubric → draft → grade → (revise → grade)…
-// An async generator of RunEvents; every await honours the AbortSignal. It can resume a run whose
+// The revision pipeline: draft → classify → select principles → rubric → grade → (revise → grade)…
+// The draft streams first, so the answer starts at once; the rubric is still written without seeing
+// it. An async generator of RunEvents; every await honours the AbortSignal. It can resume a run whose
 // tab was closed: steps already in `resume` are not repeated.
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../chat';
+import { conversationText, latestQuestion, singleQuestion, userText, type Conversation, type Turn } from '../conversation';
 import {
   ANSWER_MAX_TOKENS,
   CLASSIFY_MAX_TOKENS,
@@ -35,12 +37,15 @@ import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
 import { requestStructured, stripThinking } from '../structured/structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
-import type { FinalAnswer, GradingMode, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
+import type { FinalAnswer, GradingMode, Principle, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
 
 export { assertQuestionFits };
 
 export interface PipelineInput {
-  question: string;
+  /** What to answer: a conversation (earlier turns and the latest user message)… */
+  conversation?: Conversation;
+  /** …or, the common case, a single question (used when `conversation` is absent). */
+  question?: string;
   engine: ChatEngine;
   /** The whole library; the pool is selected from it (disabled ones are skipped). */
   principles: readonly PoolCandidate[];
@@ -50,6 +55,14 @@ export interface PipelineInput {
   resume?: Pick<Run, 'scenario' | 'scenarioSource' | 'pool' | 'rubric' | 'rounds'>;
   /** Token counter for the context budget (the model family's tokenizer); defaults to a conservative estimate. */
   countTokens?: TokenCounter;
+}
+
+/** The conversation to answer, its latest message trimmed. */
+function conversationOf(input: Pick<PipelineInput, 'conversation' | 'question'>): Turn[] {
+  const turns: Turn[] = input.conversation ? [...input.conversation] : singleQuestion(input.question ?? '');
+  const last = turns[turns.length - 1];
+  if (last?.role === 'user') turns[turns.length - 1] = { role: 'user', content: last.content.trim() };
+  return turns;
 }
 
 /** Runs `fn` as pipeline step `step`: aborts pass through untouched, anything else names the step. */
@@ -114,7 +127,7 @@ interface AnswerThread {
  * The thread for a resumed run, restarted from its last answer (a reload has lost any KV cache
  * anyway): the question, that answer and, when it was graded in the thread, its grading.
  */
-function rebuildThread(question: string, rounds: readonly Round[], rubric: readonly RubricItem[], mode: GradingMode): AnswerThread {
+function rebuildThread(question: Conversation, rounds: readonly Round[], rubric: readonly RubricItem[], mode: GradingMode): AnswerThread {
   const last = rounds[rounds.length - 1];
   if (!last) return { messages: draftMessages(question), rubricShown: false };
   const messages = compactThread(question, last.answer);
@@ -145,82 +158,75 @@ export function chooseFinal(rounds: readonly Round[], reason: StopReason): Final
   return { round: best.index, answer: best.answer, score: best.score, reason };
 }
 
+/**
+ * Classifies the conversation: the model first; the rule-based classifier (reading what the user
+ * said) when the model's output is unusable. Shared by the loop and rubric synthesis at scale.
+ */
+export async function classifyScenario(
+  engine: ChatEngine,
+  text: string,
+  said: string,
+  signal: AbortSignal,
+): Promise<{ scenario: Scenario; source: 'model' | 'fallback' }> {
+  try {
+    const reply = await requestStructured(engine, classifyMessages(text), {
+      what: 'scenario classification',
+      name: 'scenario',
+      schema: ScenarioSchema,
+      maxTokens: CLASSIFY_MAX_TOKENS,
+      signal,
+    });
+    return { scenario: reply.value, source: 'model' };
+  } catch (err) {
+    if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
+      return { scenario: classifyScenarioByRules(said), source: 'fallback' };
+    }
+    throw err;
+  }
+}
+
+/**
+ * Writes the rubric in its own conversation, with as many of the pool's best principles as the
+ * window holds; when the model's rubric is still unusable after its repair, the pooled principles'
+ * own checks stand in. Shared by the loop and rubric synthesis at scale.
+ */
+export async function writeRubric(
+  engine: ChatEngine,
+  text: string,
+  scenario: Scenario,
+  poolPrinciples: readonly Principle[],
+  window: number | null,
+  count: TokenCounter,
+  signal: AbortSignal,
+): Promise<{ items: RubricItem[]; source: RubricSource }> {
+  try {
+    return { items: await synthesiseRubric(engine, text, scenario, fitPrinciples(text, scenario, poolPrinciples, window, count), signal), source: 'model' };
+  } catch (err) {
+    const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
+    if (fallback) return { items: fallback, source: 'principles' };
+    throw err;
+  }
+}
+
 /** Runs the whole loop, yielding an event for everything that happens. */
 export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEvent, void> {
   const { engine, options, signal } = input;
-  const question = input.question.trim();
+  const conversation = conversationOf(input);
+  const question = latestQuestion(conversation);
   if (!question) throw new EmptyQuestionError();
+  // Steps that read the conversation see it whole; retrieval and the rule classifier read what the user said.
+  const text = conversationText(conversation);
+  const said = userText(conversation);
   const count = input.countTokens ?? roughTokenCount;
   const window = engine.contextWindow;
   const resume = input.resume;
   const userDraft = resume?.rounds.length ? undefined : options.userDraft?.trim() || undefined;
-  assertQuestionFits(question, window, count, userDraft);
+  assertQuestionFits(conversation, window, count, userDraft);
   const mode = gradingModeOf(options);
 
-  // 1. Classify: the model first; the rule-based classifier when its output is unusable.
-  let scenario: Scenario | null = resume?.scenario ?? null;
-  if (!scenario) {
-    yield { type: 'step_started', step: 'classify' };
-    const classified = await inStep('classify', signal, async () => {
-      try {
-        const reply = await requestStructured(engine, classifyMessages(question), {
-          what: 'scenario classification',
-          name: 'scenario',
-          schema: ScenarioSchema,
-          maxTokens: CLASSIFY_MAX_TOKENS,
-          signal,
-        });
-        return { scenario: reply.value, source: 'model' as const };
-      } catch (err) {
-        if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
-          return { scenario: classifyScenarioByRules(question), source: 'fallback' as const };
-        }
-        throw err;
-      }
-    });
-    scenario = classified.scenario;
-    yield { type: 'scenario', scenario, source: classified.source };
-  }
-
-  // 2. Principle pool.
-  let pool = resume?.pool.length ? resume.pool : null;
-  if (!pool) {
-    yield { type: 'step_started', step: 'select_principles' };
-    const s = scenario;
-    pool = await inStep('select_principles', signal, async () =>
-      selectPrinciplePool(s, question, input.principles, { maxSize: options.poolSize }),
-    );
-    yield { type: 'pool', pool };
-  }
-  const byId = new Map(input.principles.map((p) => [p.id, p]));
-  const poolPrinciples = pool.flatMap((e) => byId.get(e.id) ?? []);
-  const principleTitles = new Map(poolPrinciples.map((p) => [p.id, p.title]));
-
-  // 3. Rubric, in its own conversation before the answer thread starts (so it evicts nothing),
-  //    with as many of the pool's best principles as the window holds. When the model's rubric is
-  //    still unusable after its repair, the pooled principles' own checks stand in for it.
-  let rubric = resume?.rubric.length ? resume.rubric : null;
-  if (!rubric) {
-    yield { type: 'step_started', step: 'rubric' };
-    const s = scenario;
-    const written = await inStep('rubric', signal, async (): Promise<{ items: RubricItem[]; source: RubricSource }> => {
-      try {
-        return { items: await synthesiseRubric(engine, question, s, fitPrinciples(question, s, poolPrinciples, window, count), signal), source: 'model' };
-      } catch (err) {
-        const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
-        if (fallback) return { items: fallback, source: 'principles' };
-        throw err;
-      }
-    });
-    rubric = written.items;
-    yield { type: 'rubric', rubric, source: written.source };
-  }
-  const items = rubric;
-  await inStep('rubric', signal, async () => assertRubricFits(question, items, window, count, userDraft));
-
-  // 4. Draft (or the user's own draft), then grade and revise in one conversation.
+  // 1. The draft (or the user's own draft) first: nothing is decoded before the answer's first token.
   const rounds: Round[] = [...(resume?.rounds ?? [])];
-  let thread = rebuildThread(question, rounds, items, mode);
+  let thread = rebuildThread(conversation, rounds, resume?.rubric ?? [], mode);
   if (rounds.length === 0) {
     if (userDraft) {
       thread.messages.push({ role: 'assistant', content: userDraft });
@@ -238,13 +244,51 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     }
   }
 
+  // 2. Classify: the model first; the rule-based classifier when its output is unusable.
+  let scenario: Scenario | null = resume?.scenario ?? null;
+  if (!scenario) {
+    yield { type: 'step_started', step: 'classify' };
+    const classified = await inStep('classify', signal, () => classifyScenario(engine, text, said, signal));
+    scenario = classified.scenario;
+    yield { type: 'scenario', scenario, source: classified.source };
+  }
+
+  // 3. Principle pool.
+  let pool = resume?.pool.length ? resume.pool : null;
+  if (!pool) {
+    yield { type: 'step_started', step: 'select_principles' };
+    const s = scenario;
+    pool = await inStep('select_principles', signal, async () =>
+      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize }),
+    );
+    yield { type: 'pool', pool };
+  }
+  const byId = new Map(input.principles.map((p) => [p.id, p]));
+  const poolPrinciples = pool.flatMap((e) => byId.get(e.id) ?? []);
+  const principleTitles = new Map(poolPrinciples.map((p) => [p.id, p.title]));
+
+  // 4. Rubric, in its own conversation and without the draft (the rubric must not be fitted to the
+  //    answer it will grade), with as many of the pool's best principles as the window holds. When
+  //    the model's rubric is still unusable after its repair, the pooled principles' own checks stand in.
+  let rubric = resume?.rubric.length ? resume.rubric : null;
+  if (!rubric) {
+    yield { type: 'step_started', step: 'rubric' };
+    const s = scenario;
+    const written = await inStep('rubric', signal, () => writeRubric(engine, text, s, poolPrinciples, window, count, signal));
+    rubric = written.items;
+    yield { type: 'rubric', rubric, source: written.source };
+  }
+  const items = rubric;
+  await inStep('rubric', signal, async () => assertRubricFits(conversation, items, window, count, userDraft));
+
+  // 5. Grade and revise in the answer's own conversation.
   for (;;) {
     const current = rounds[rounds.length - 1]!;
     if (current.score === null) {
       yield { type: 'step_started', step: 'grade', round: current.index };
       const grades = await inStep('grade', signal, async () => {
-        if (mode === 'per-item') return gradePerItem(engine, question, current.answer, items, signal);
-        thread = threadForGrading(thread, question, current.answer, items, window, count);
+        if (mode === 'per-item') return gradePerItem(engine, text, current.answer, items, signal);
+        thread = threadForGrading(thread, conversation, current.answer, items, window, count);
         const graded = await gradeBatched(engine, thread.messages, items, thread.rubricShown, signal);
         thread = { messages: graded.thread, rubricShown: true };
         return graded.grades;
@@ -263,7 +307,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     const index = graded.index + 1;
     const instruction = reviseInstruction(items, graded.grades, principleTitles, graded.truncated);
     yield { type: 'step_started', step: 'revise', round: index };
-    thread = await inStep('revise', signal, async () => threadForRevision(thread, question, graded.answer, instruction, window, count));
+    thread = await inStep('revise', signal, async () => threadForRevision(thread, conversation, graded.answer, instruction, window, count));
     thread.messages.push({ role: 'user', content: instruction });
     const result: ChatResult = yield* streamInStep('revise', index, engine, thread.messages, signal);
     const answer = stripThinking(result.text);
@@ -280,7 +324,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
  */
 function threadForGrading(
   thread: AnswerThread,
-  question: string,
+  question: Conversation,
   answer: string,
   rubric: readonly RubricItem[],
   window: number | null,
@@ -297,7 +341,7 @@ function threadForGrading(
 /** The thread to append the revision instruction to: as it is, or restarted from the answer being revised. */
 function threadForRevision(
   thread: AnswerThread,
-  question: string,
+  question: Conversation,
   answer: string,
   instruction: string,
   window: number | null,

@@ -18,7 +18,13 @@ export class ServerUnreachableError extends ClinReviseError {
 /** The server answered with a non-2xx status. */
 export class ServerHttpError extends ClinReviseError {
   readonly code = 'server_http_error';
-  constructor(readonly server: string, readonly status: number, detail: string) {
+  constructor(
+    readonly server: string,
+    readonly status: number,
+    detail: string,
+    /** The server's Retry-After, in seconds, when it sent one (429, 503). */
+    readonly retryAfterSeconds: number | null = null,
+  ) {
     const hint =
       status === 401 || status === 403
         ? 'Check the API key in Settings.'
@@ -30,6 +36,15 @@ export class ServerHttpError extends ClinReviseError {
     super(`The model server at ${server} answered HTTP ${status}${detail ? `: ${detail}` : ''}. ${hint}`);
     this.name = 'ServerHttpError';
   }
+}
+
+/** Seconds from a Retry-After header (delay-seconds or an HTTP date); null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  const seconds = Number(value.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, (at - now) / 1000);
 }
 
 /** The server did not answer, or stopped streaming, within the time limit. */
