@@ -64,6 +64,7 @@ describe('clinrevise eval', () => {
     expect(Object.keys(out)).toEqual(['n_examples', 'mode', 'plain', 'revised', 'difference']);
     expect(out.n_examples).toBe(4);
     expect(out.revised.overall.score).toBe(1);
+    expect(Object.keys(out.difference)).toEqual(['mean', 'ci95']);
     expect(out.difference.mean).toBeCloseTo(1 - out.plain.overall.score, 12);
     expect(out.difference.ci95[0]).toBeLessThanOrEqual(out.difference.mean);
     expect(out.difference.ci95[1]).toBeGreaterThanOrEqual(out.difference.mean);

@@ -91,6 +91,12 @@ function modeLines(title: string, report: ModeReport): string[] {
   return lines;
 }
 
+/** The `--json` contract: for both, `difference` is exactly {mean, ci95}. */
+export function reportJson(report: EvalReport): unknown {
+  if (report.mode !== 'both') return report;
+  return { ...report, difference: { mean: report.difference.mean, ci95: report.difference.ci95 } };
+}
+
 /** The human-readable evaluation report. */
 export function formatEvalReport(report: EvalReport): string {
   const lines = [`HealthBench-format evaluation, ${report.n_examples} examples, mode ${report.mode}`, ''];
@@ -198,7 +204,7 @@ async function runEvalCommand(args: string[], io: CommandIo): Promise<number> {
       io.stderr.write(`clinrevise: stopped after ${outcome.results.length} graded replies${values.out ? `; run the same command again to resume from ${values.out}` : ''}.\n`);
       return 130;
     }
-    io.stdout.write(values.json ? `${JSON.stringify(report)}\n` : `${formatEvalReport(report)}\nCost: ${formatCost(resultsCost(outcome.results))}\n`);
+    io.stdout.write(values.json ? `${JSON.stringify(reportJson(report))}\n` : `${formatEvalReport(report)}\nCost: ${formatCost(resultsCost(outcome.results))}\n`);
     if (outcome.failures.length) {
       io.stderr.write(`clinrevise: ${outcome.failures.length} of ${total * (mode === 'both' ? 2 : 1)} replies failed and were not scored${values.out ? ' (re-run with the same --out to retry them)' : ''}:\n${outcome.failures.slice(0, 10).map((f) => `  ${f.prompt_id} ${f.mode}: ${f.message}`).join('\n')}\n`);
       return 1;

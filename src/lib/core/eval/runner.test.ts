@@ -129,6 +129,9 @@ describe('runEvaluation', () => {
     expect(outcome.results.map((r) => r.prompt_id)).toEqual(['a', 'c']);
     expect(outcome.failures).toEqual([{ prompt_id: 'b', mode: 'plain', message: expect.stringMatching(/rubric verdict/) }]);
     expect(progress.at(-1)).toMatchObject({ done: 2, failed: 1, total: 3 });
+    // Progress carries the cost including the reply it reports.
+    expect(progress.at(-1)!.cost).toEqual(outcome.cost);
+    expect(progress.find((p) => p.lastFailure)!.cost.calls).toBeGreaterThanOrEqual(2);
     // a: 1 answer (10 prefilled, 3 decoded) + 3 verdicts (30 prefilled each after the cache, 8 decoded).
     expect(outcome.results[0]!.cost).toEqual({ answer: { calls: 1, prefilled: 10, decoded: 3, unreported: 0 }, grader: { calls: 3, prefilled: 90, decoded: 24, unreported: 0 } });
     // b's two tries of the first item count too.

@@ -187,13 +187,16 @@ export async function runEvaluation(input: EvalRunInput): Promise<EvalRunOutcome
     const t0 = now();
     const answerMeter = new MeteredEngine(input.answerEngine);
     const graderMeter = new MeteredEngine(input.graderEngine);
+    // Every call this reply made counts, whether it completed or failed, before progress reports it.
+    const settle = () => (cost = addCost(cost, addCost(answerMeter.totals, graderMeter.totals)));
+    let result: EvalResult;
     try {
       const answer = mode === 'plain' ? plainAnswerer : input.revised!;
       const reply = await answer(answerMeter, example.prompt, input.signal);
       throwIfAborted(input.signal);
       const items = await gradeReply(graderMeter, example.prompt, reply, example.rubrics, input.signal);
       const scores = scoreExample(example.example_tags, items);
-      const result: EvalResult = {
+      result = {
         prompt_id: example.prompt_id,
         mode,
         reply,
@@ -205,17 +208,18 @@ export async function runEvaluation(input: EvalRunInput): Promise<EvalRunOutcome
         seconds: (now() - t0) / 1000,
       };
       await input.store.save(result);
-      results.push(result);
-      finishedHere++;
-      progress({ last: result });
     } catch (err) {
+      settle();
       if (isAbortError(err) || input.signal.aborted) throw err;
       const failure = { prompt_id: example.prompt_id, mode, message: describeError(err) };
       failures.push(failure);
       progress({ lastFailure: failure });
-    } finally {
-      cost = addCost(cost, addCost(answerMeter.totals, graderMeter.totals));
+      return;
     }
+    settle();
+    results.push(result);
+    finishedHere++;
+    progress({ last: result });
   }
 
   async function worker(): Promise<void> {
@@ -258,7 +262,8 @@ export interface BothModesReport {
   mode: 'both';
   plain: ModeReport;
   revised: ModeReport;
-  difference: { mean: number; ci95: [number, number] };
+  /** `n`: examples with both replies (not in the CLI's `--json`, which keeps the documented shape). */
+  difference: { mean: number; ci95: [number, number]; n: number };
 }
 
 export type EvalReport = SingleModeReport | BothModesReport;
@@ -283,7 +288,7 @@ export function evalReport(results: readonly EvalResult[], mode: EvalMode): Eval
     mode: 'both',
     plain: aggregateExamples(plain.map(resultScores)),
     revised: aggregateExamples(revised.map(resultScores)),
-    difference: { mean: difference.mean, ci95: difference.ci95 },
+    difference: { mean: difference.mean, ci95: difference.ci95, n: difference.n },
   };
 }
 
