@@ -10,6 +10,10 @@ const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'principles');
 interface Manifest {
   version: string;
   files: string[];
+  /** Ids the library no longer ships (never reused) and what replaced each. */
+  retired: { id: string; replaced_by: string[]; since: string; reason: string }[];
+  /** Pairs of principles whose advice conflicts, and how the library keeps them apart. */
+  conflicts: { ids: [string, string]; resolution: 'gate' | 'wording'; exemption?: { id: string; text: string }; note: string }[];
 }
 
 /** The library manifest (name, version, files). */

@@ -15,6 +15,7 @@ import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
 import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
 import { readShippedPrinciples } from './library';
 import { EVAL_USAGE, checkModelCommand, evalCommand } from './evalCommand';
+import { SYNTHESIZE_USAGE, SynthesizeUsageError, synthesizeCommand } from './synthesize';
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -26,6 +27,7 @@ export const USAGE = `Usage:
                  [--timeout SECONDS] [--context-window TOKENS] [--grading batched|per-item]
                  [--json] "question"
   clinrevise scenario "question"             classify a question without a model (prints JSON)
+${SYNTHESIZE_USAGE}
   clinrevise principles --for "question" [--size N]
                                              the principle pool for a question (prints JSON:
                                              [{id, dimension, title, reason}], at most N, default 12)
@@ -186,6 +188,20 @@ function principlesCommand(args: string[], io: Io): number {
   return 0;
 }
 
+/** Runs `work` with a signal that Ctrl-C (SIGINT) or SIGTERM aborts. */
+async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
@@ -201,6 +217,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await evalCommand(rest, io);
       case 'check-model':
         return await checkModelCommand(rest, io);
+      case 'synthesize':
+        return await withInterrupt((signal) => synthesizeCommand(rest, { ...io, signal }));
       case '-h':
       case '--help':
       case 'help':
@@ -210,7 +228,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(command ? `Unknown command: ${command}` : 'No command given.');
     }
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || err instanceof SynthesizeUsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr.write(`clinrevise: ${(err as Error).message}\n\n${USAGE}\n`);
       return 2;
     }

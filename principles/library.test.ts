@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readManifest, readShippedPrinciples } from '../cli/library';
 import { PrincipleFileSchema, describeIssues, principleFileJsonSchema } from '../src/lib/core/schemas';
 import { isContentToken, similarPairs, tokenize } from '../src/lib/core/text';
-import { DIMENSIONS, type Dimension, type Principle } from '../src/lib/core/types';
+import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../src/lib/core/types';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 const readJson = (file: string): unknown => JSON.parse(readFileSync(join(DIR, file), 'utf8'));
@@ -65,10 +65,28 @@ describe('principle files validate', () => {
 });
 
 describe('library shape', () => {
-  it('has 119 records with unique ids and unique titles', () => {
-    expect(library).toHaveLength(119);
-    expect(new Set(library.map((p) => p.id)).size).toBe(119);
-    expect(new Set(library.map((p) => p.title.toLowerCase())).size).toBe(119);
+  it('has unique ids and unique titles, and never reuses a retired id', () => {
+    const ids = library.map((p) => p.id);
+    expect(library.length).toBeGreaterThanOrEqual(119);
+    expect(new Set(ids).size).toBe(library.length);
+    expect(new Set(library.map((p) => p.title.toLowerCase())).size).toBe(library.length);
+    const retiredIds = manifest.retired.map((r) => r.id);
+    expect(new Set(retiredIds).size, 'a retired id is listed twice').toBe(retiredIds.length);
+    expect(retiredIds.filter((id) => ids.includes(id)), 'retired ids still shipped').toEqual([]);
+  });
+
+  it('points every retired id at shipped principles that replace it, and records when it was retired', () => {
+    const ids = new Set(library.map((p) => p.id));
+    for (const r of manifest.retired) {
+      expect(r.id, r.id).toMatch(/^(URG|UNC|EXP|TSK)-\d{3}$/);
+      expect(r.replaced_by.filter((id) => !ids.has(id)), `${r.id} replaced by missing ids`).toEqual([]);
+      expect(r.since, r.id).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(r.reason.length, r.id).toBeGreaterThan(20);
+    }
+  });
+
+  it('keeps titles to 80 characters, as FORMAT.md asks', () => {
+    expect(library.filter((p) => p.title.length > 80).map((p) => `${p.id} (${p.title.length})`)).toEqual([]);
   });
 
   it('populates every dimension with at least 20 principles, each file holding one dimension with matching id prefixes', () => {
@@ -138,6 +156,148 @@ describe('no near-duplicate statements', () => {
   });
 });
 
+/** Whether some scenario matches both principles, so that both could be candidates for one pool. */
+function canShareAPool(a: Principle, b: Principle): boolean {
+  return DIMENSIONS.every((dim) => {
+    const allowed: readonly string[] = a.applies_when[dim] ?? SCENARIO_VALUES[dim];
+    const other: readonly string[] = b.applies_when[dim] ?? SCENARIO_VALUES[dim];
+    return allowed.some((v) => other.includes(v));
+  });
+}
+
+const byId = (id: string): Principle => {
+  const p = library.find((x) => x.id === id);
+  if (!p) throw new Error(`${id} is not in the library`);
+  return p;
+};
+
+/** The lay-facing emergency principles the clinical review named (issue 17), plus any found by the rule below. */
+const NAMED_LAY_EMERGENCY = ['URG-001', 'URG-002', 'URG-004', 'URG-005', 'URG-006', 'URG-009', 'URG-010', 'URG-013', 'URG-017', 'URG-019', 'URG-020', 'URG-021', 'URG-022', 'URG-023', 'URG-024', 'URG-025'];
+/** A check that rewards telling the asker to call for emergency help is written for a lay reader. */
+const ADVISES_CALLING = (criterion: string) =>
+  /^(Advises|Instructs|Directs)\b/.test(criterion) && /\b(ambulance|emergency services|emergency number|911|999|112)\b/i.test(criterion);
+/** Context-seeking: the categories whose principles reward asking, and any check that rewards a question. */
+const CONTEXT_CATEGORIES = ['Essential patient context', 'Efficient context seeking'];
+const REWARDS_ASKING = (criterion: string) => /^(Asks|Clarifies)\b/.test(criterion);
+/** Principles the review added for one presentation: each names it and its triggers (English and Chinese). */
+const REVIEW_PRESENTATIONS = [...Array.from({ length: 22 }, (_, i) => `URG-${String(31 + i).padStart(3, '0')}`), 'URG-054'];
+/** Editions the review replaced; none may come back (issue 17, "Sources"). */
+const SUPERSEDED: [RegExp, string][] = [
+  [/^American Heart Association Guidelines for Cardiopulmonary Resuscitation/, 'AHA CPR 2020 → 2025'],
+  [/Resuscitation Council UK Guidelines 2021: Adult basic life support/, 'RCUK 2021 → 2025'],
+  [/2020 American Heart Association and American Red Cross Focused Update for First Aid/, 'AHA/ARC first aid 2020 → 2024'],
+  [/NG51: Sepsis: recognition, diagnosis and early management$/, 'NICE NG51 2016 → 2024 update'],
+  [/Valproate.*Pregnancy Prevention Programme|valproate medicines contraindicated in women and girls/i, 'MHRA valproate 2018 → 2024'],
+  [/2017 ACC\/AHA|2018 ESC\/ESH/, 'hypertension guidelines → 2024 ESC / 2025 AHA/ACC'],
+  [/BNF for Children.*Joint Formulary Committee/, 'BNFC is the Paediatric Formulary Committee’s'],
+  [/Topical miconazole, including oral gel: reminder/, 'MHRA miconazole 2016 → 2017 contraindication'],
+];
+
+describe('clinical review rules (issue 17)', () => {
+  it('keeps every lay-facing emergency principle away from health professionals', () => {
+    const layFacing = library.filter((p) => NAMED_LAY_EMERGENCY.includes(p.id) || p.checks.some((c) => c.points > 0 && ADVISES_CALLING(c.criterion)));
+    expect(layFacing.length).toBeGreaterThanOrEqual(NAMED_LAY_EMERGENCY.length);
+    const open = layFacing.filter((p) => !p.applies_when.expertise || p.applies_when.expertise.includes('health_professional'));
+    expect(open.map((p) => p.id)).toEqual([]);
+  });
+
+  it('gives a clinician with an emergency its own urgency principles instead', () => {
+    const forClinicians = library.filter(
+      (p) => p.dimension === 'urgency' && p.applies_when.expertise?.join() === 'health_professional' && (p.applies_when.urgency ?? ['emergent']).includes('emergent'),
+    );
+    expect(forClinicians.map((p) => p.id)).toEqual(expect.arrayContaining(['URG-029', 'URG-030', 'URG-053', 'URG-054']));
+  });
+
+  it('never lets a context-seeking principle apply when the urgency is emergent', () => {
+    const seeking = library.filter((p) => CONTEXT_CATEGORIES.includes(p.category) || p.checks.some((c) => c.points > 0 && REWARDS_ASKING(c.criterion)));
+    expect(seeking.length).toBeGreaterThanOrEqual(12);
+    const open = seeking.filter((p) => !p.applies_when.urgency || p.applies_when.urgency.includes('emergent'));
+    expect(open.map((p) => p.id)).toEqual([]);
+  });
+
+  it('keeps each conflicting pair out of one pool, or resolves it in the wording', () => {
+    expect(manifest.conflicts.length).toBeGreaterThanOrEqual(5);
+    for (const { ids, resolution, exemption } of manifest.conflicts) {
+      const [a, b] = ids.map(byId) as [Principle, Principle];
+      if (resolution === 'gate') {
+        expect(canShareAPool(a, b), `${ids.join(' / ')} can land in one pool`).toBe(false);
+      } else {
+        expect(exemption, `${ids.join(' / ')} names no exemption`).toBeDefined();
+        const exempted = byId(exemption!.id);
+        const text = [exempted.statement, ...exempted.checks.map((c) => c.criterion)].join(' ');
+        expect(ids).toContain(exemption!.id);
+        expect(text, `${exemption!.id} lost its exemption`).toContain(exemption!.text);
+      }
+    }
+  });
+
+  it.each([
+    ['a relative-only effect', /relative (risk reduction|change)|only a relative/i],
+    ['prescribing shorthand in instructions', /prescribing abbreviations|'bd'|'tds'/i],
+    ["a 'see a doctor' deflection", /'consult (a|your) (doctor|healthcare)|'see your doctor'|'ask a doctor/i],
+    ['a generic safety-net line', /only a generic caveat|only a vague instruction/i],
+  ] as const)('penalises %s once per pool: the merged near-duplicates that grade it cannot share a pool', (_what, pattern) => {
+    const grading = library.filter((p) => p.checks.some((c) => c.points < 0 && pattern.test(c.criterion)));
+    expect(grading.length).toBeGreaterThan(0);
+    const together = grading.flatMap((a, i) => grading.slice(i + 1).filter((b) => canShareAPool(a, b)).map((b) => `${a.id} + ${b.id}`));
+    expect(together).toEqual([]);
+  });
+
+  it('the pool-overlap test can fail: principles with no gate share a pool', () => {
+    expect(canShareAPool(byId('URG-001'), byId('TSK-033'))).toBe(true);
+    expect(canShareAPool(byId('URG-001'), byId('URG-029'))).toBe(false);
+  });
+
+  it('dates every source with a plausible year and ships no superseded edition the review replaced', () => {
+    const maxYear = new Date().getFullYear() + 1;
+    const problems = library.flatMap((p) =>
+      p.sources.flatMap((s) => [
+        ...(Number.isInteger(s.year) && s.year >= 1900 && s.year <= maxYear ? [] : [`${p.id}: "${s.name}" has year ${s.year}`]),
+        ...SUPERSEDED.filter(([re]) => re.test(s.name)).map(([, what]) => `${p.id}: "${s.name}" (${what})`),
+      ]),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('gives each presentation principle the review added a presentation with English and Chinese triggers', () => {
+    const problems = library.flatMap((p) => {
+      const pres = (p as Principle & { presentation?: { name: string; triggers: string[] } }).presentation;
+      if (!pres) return REVIEW_PRESENTATIONS.includes(p.id) ? [`${p.id}: no presentation`] : [];
+      return [
+        ...(pres.name.trim() ? [] : [`${p.id}: empty presentation name`]),
+        ...(pres.triggers.some((t) => /[\u4e00-\u9fff]/.test(t)) ? [] : [`${p.id}: no Chinese trigger`]),
+        ...(pres.triggers.some((t) => /[a-z]/.test(t)) ? [] : [`${p.id}: no English trigger`]),
+        ...(new Set(pres.triggers).size === pres.triggers.length ? [] : [`${p.id}: repeated trigger`]),
+        ...pres.triggers.filter((t) => t !== t.toLowerCase()).map((t) => `${p.id}: trigger "${t}" is not lower-case`),
+      ];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps points in proportion: only urgency checks reach ±10, and evidence or format checks stay below emergency ones', () => {
+    const tens = library.filter((p) => p.dimension !== 'urgency' && p.checks.some((c) => Math.abs(c.points) === 10));
+    expect(tens.map((p) => p.id)).toEqual([]);
+    const soft = library.filter((p) => ['Evidence', 'Response depth'].includes(p.category) && p.checks.some((c) => Math.abs(c.points) > 8));
+    expect(soft.map((p) => p.id)).toEqual([]);
+  });
+
+  it.each([
+    ['URG-016', -9, /basal/],
+    ['URG-011', 10, /within 2 hours/],
+    ['URG-025', 8, /first-ever seizure/],
+    ['URG-020', 9, /naloxone/],
+    ['URG-022', -8, /stand up/],
+    ['URG-021', 5, /rescue breaths/],
+    ['TSK-016', -9, /sick-day rule/],
+    ['TSK-013', -7, /low-dose aspirin/],
+    ['TSK-015', -3, /low-risk medicine/],
+    ['UNC-001', -8, /weight or age bands/],
+    ['TSK-012', -3, /raise the INR/],
+  ] as const)('keeps the review’s fix to %s (a %i check matching %s)', (id, points, pattern) => {
+    expect(byId(id).checks.some((c) => c.points === points && pattern.test(c.criterion))).toBe(true);
+  });
+});
+
 describe('manifest', () => {
   it('names a semantic version and exactly the principle files on disk', () => {
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -145,9 +305,9 @@ describe('manifest', () => {
     expect([...manifest.files].sort()).toEqual(onDisk.sort());
   });
 
-  it('lists the same files, in the same order, that the app bundles in shippedLibrary.ts', () => {
+  it('is where the app takes its file list from: shippedLibrary.ts hard-codes no principle file', () => {
     const source = readFileSync(join(DIR, '..', 'src', 'lib', 'db', 'shippedLibrary.ts'), 'utf8');
-    const imported = [...source.matchAll(/import\(\s*'\.\.\/\.\.\/\.\.\/principles\/([^']+\.json)'\s*\)/g)].map((m) => m[1]);
-    expect(imported).toEqual(manifest.files);
+    expect(source).toMatch(/principles\/library\.json/);
+    expect(source.match(/(urgency|uncertainty|expertise|task_type)\.json/g)).toBeNull();
   });
 });

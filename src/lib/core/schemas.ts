@@ -130,6 +130,10 @@ export const PrincipleSchema = z
       .strict()
       .meta({ description: 'Scenario values the principle matches, per dimension; an empty object matches every question.' }),
     keywords: z.array(z.string().trim().min(1)).meta({ description: 'Terms questions it is relevant to would contain; they drive lexical retrieval.' }),
+    presentation: z
+      .object({ name: z.string().min(1), triggers: z.array(z.string().min(1)).min(1) })
+      .optional()
+      .meta({ description: 'For a principle about one presentation: its name and the lay and clinical terms (English and Chinese) that must occur in a question before it is chosen.' }),
     checks: z
       .array(
         z.object({

@@ -65,7 +65,7 @@ describe('PrinciplesRepository.syncShipped', () => {
   const v1 = FIXTURE_PRINCIPLES;
   it('seeds on first run, once per version', async () => {
     const repo = new PrinciplesRepository(await freshDb());
-    expect(await repo.syncShipped('1', v1)).toEqual({ added: v1.length, updated: 0, keptEdited: 0, removed: 0 });
+    expect(await repo.syncShipped('1', v1)).toEqual({ added: v1.length, updated: 0, keptEdited: 0, removed: 0, keptAsOwn: 0 });
     expect(await repo.syncShipped('1', v1)).toBeNull();
     const all = await repo.list();
     expect(all.every((p) => p.enabled && p.origin === 'shipped' && !p.edited)).toBe(true);
@@ -81,7 +81,7 @@ describe('PrinciplesRepository.syncShipped', () => {
 
     const v2 = v1.map((p) => ({ ...p, statement: `${p.statement} (v2)` })).filter((p) => p.id !== 'TSK-001');
     const report = await repo.syncShipped('2', v2);
-    expect(report).toEqual({ added: 0, updated: v2.length - 1, keptEdited: 1, removed: 1 });
+    expect(report).toEqual({ added: 0, updated: v2.length - 1, keptEdited: 1, removed: 1, keptAsOwn: 0 });
 
     const edited = await repo.get(a.id);
     expect(edited?.title).toBe('My edited title');
@@ -96,5 +96,40 @@ describe('PrinciplesRepository.syncShipped', () => {
     await repo.resetToShipped(a.id);
     expect((await repo.get(a.id))?.title).toBe(a.title);
     expect((await repo.get(a.id))?.edited).toBe(false);
+  });
+
+  it('retires ids: an unedited retired principle goes, an edited one stays as the user’s own with what replaced it', async () => {
+    const repo = new PrinciplesRepository(await freshDb());
+    await repo.syncShipped('1', v1);
+    const [a, b, c, d] = v1 as [Principle, Principle, Principle, Principle];
+    await repo.save({ ...a, statement: `${a.statement} My clinic's wording.` });
+    await repo.setEnabled(b.id, false);
+    const retired = [a, b, c].map((p) => ({ id: p.id, replaced_by: [d.id], since: '2', reason: 'merged' }));
+    // The new library drops a, b and c; it also (wrongly) still lists c, which must not bring it back.
+    const v2 = v1.filter((p) => p.id !== a.id && p.id !== b.id);
+    const report = await repo.syncShipped('2', v2, retired);
+    expect(report).toEqual({ added: 0, updated: v1.length - 3, keptEdited: 0, removed: 2, keptAsOwn: 1 });
+
+    const kept = await repo.get(a.id);
+    expect(kept).toMatchObject({ origin: 'user', edited: true, shipped: null, retired: { since: '2', replaced_by: [d.id] } });
+    expect(kept?.statement).toMatch(/My clinic's wording\.$/);
+    expect(await repo.get(b.id)).toBeUndefined();
+    expect(await repo.get(c.id)).toBeUndefined();
+    // Kept as the user's own, so the user can now delete it like any principle of their own.
+    await repo.deleteOwn(a.id);
+    expect(await repo.get(a.id)).toBeUndefined();
+  });
+
+  it('keeps a retired principle the user edited even when the library version changes again later', async () => {
+    const repo = new PrinciplesRepository(await freshDb());
+    await repo.syncShipped('1', v1);
+    const [a] = v1 as [Principle];
+    await repo.save({ ...a, title: 'Mine now' });
+    const retired = [{ id: a.id, replaced_by: [], since: '2', reason: 'withdrawn' }];
+    const v2 = v1.filter((p) => p.id !== a.id);
+    await repo.syncShipped('2', v2, retired);
+    const report = await repo.syncShipped('3', v2, retired);
+    expect(report).toMatchObject({ removed: 0, keptAsOwn: 0 });
+    expect(await repo.get(a.id)).toMatchObject({ title: 'Mine now', origin: 'user', retired: { since: '2' } });
   });
 });

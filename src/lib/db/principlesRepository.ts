@@ -4,6 +4,7 @@
 import { samePrincipleContent, type PrincipleWithSwitch } from '../core/library/principleFile';
 import type { Principle } from '../core/types';
 import type { AppDb, StoredPrinciple } from './schema';
+import type { RetiredPrinciple } from './shippedLibrary';
 
 /** What an import did. */
 export interface ImportReport {
@@ -16,7 +17,10 @@ export interface LibrarySyncReport {
   added: number;
   updated: number;
   keptEdited: number;
+  /** Unedited shipped principles the library no longer has (retired or dropped), deleted. */
   removed: number;
+  /** Edited shipped principles the library no longer has, kept as the user's own. */
+  keptAsOwn: number;
 }
 
 function strip(p: StoredPrinciple | Principle): Principle {
@@ -38,10 +42,12 @@ export class PrinciplesRepository {
   /**
    * Merges a shipped library version into the store, once per version. New principles are added;
    * unedited shipped ones are replaced (keeping the enabled switch); edited ones keep the user's
-   * text but remember the new shipped version for "reset"; unedited ones dropped from the library go.
+   * text but remember the new shipped version for "reset". A shipped principle the library no longer
+   * has (listed in `retired`, or simply gone) is deleted if the user never edited it, and kept as the
+   * user's own if they did, marked with what replaced it: a user's edit is never silently deleted.
    * The caller loads the library first: no non-IDB work happens inside the transaction.
    */
-  async syncShipped(version: string, shipped: readonly Principle[]): Promise<LibrarySyncReport | null> {
+  async syncShipped(version: string, shipped: readonly Principle[], retired: readonly RetiredPrinciple[] = []): Promise<LibrarySyncReport | null> {
     const tx = this.db.transaction(['principles', 'settings'], 'readwrite');
     const settings = tx.objectStore('settings');
     const store = tx.objectStore('principles');
@@ -50,10 +56,13 @@ export class PrinciplesRepository {
       await tx.done;
       return null;
     }
-    const report: LibrarySyncReport = { added: 0, updated: 0, keptEdited: 0, removed: 0 };
+    const report: LibrarySyncReport = { added: 0, updated: 0, keptEdited: 0, removed: 0, keptAsOwn: 0 };
     const existing = new Map((await store.getAll()).map((p) => [p.id, p]));
+    const retiredById = new Map(retired.map((r) => [r.id, r]));
     const now = this.now();
     for (const p of shipped) {
+      // A retired id is never reused; a library that ships one anyway is not trusted to overwrite it.
+      if (retiredById.has(p.id)) continue;
       const old = existing.get(p.id);
       const fresh = strip(p);
       if (!old) {
@@ -67,15 +76,21 @@ export class PrinciplesRepository {
         report.keptEdited++;
       }
     }
-    const shippedIds = new Set(shipped.map((p) => p.id));
+    const shippedIds = new Set(shipped.filter((p) => !retiredById.has(p.id)).map((p) => p.id));
     for (const old of existing.values()) {
-      if (old.origin === 'shipped' && !shippedIds.has(old.id)) {
-        if (old.edited) {
-          await store.put({ ...old, origin: 'user', shipped: null });
-        } else {
-          await store.delete(old.id);
-          report.removed++;
-        }
+      if (old.origin !== 'shipped' || shippedIds.has(old.id)) continue;
+      if (old.edited) {
+        const r = retiredById.get(old.id);
+        await store.put({
+          ...old,
+          origin: 'user',
+          shipped: null,
+          ...(r ? { retired: { since: r.since, replaced_by: [...r.replaced_by] } } : {}),
+        });
+        report.keptAsOwn++;
+      } else {
+        await store.delete(old.id);
+        report.removed++;
       }
     }
     await settings.put({ key: 'libraryVersion', value: version });

@@ -18,6 +18,11 @@ export interface StoredPrinciple extends Principle {
   /** The shipped version, kept for "reset" (null for the user's own principles). */
   shipped: Principle | null;
   updatedAt: number;
+  /**
+   * Set on a principle the user had edited when the shipped library retired its id: it is kept as the
+   * user's own, and this says since which library version and which shipped principles replaced it.
+   */
+  retired?: { since: string; replaced_by: string[] };
 }
 
 /** Every setting the app keeps, by key. */
