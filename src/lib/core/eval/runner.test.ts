@@ -186,3 +186,20 @@ describe('gradeItem', () => {
     await expect(gradeItem(engine, [{ role: 'user', content: 'q' }], 'r', { criterion: 'c', points: 1, tags: [] })).rejects.toBeInstanceOf(StructuredOutputError);
   });
 });
+
+describe('plain vs the loop’s draft', () => {
+  it('a plain reply is asked exactly as the revision loop asks for its draft (same messages and settings)', async () => {
+    const { runPipeline } = await import('../pipeline/pipeline');
+    const { FIXTURE_PRINCIPLES } = await import('../../../../tests/support/fixturePrinciples');
+    const { DEFAULT_RUN_OPTIONS } = await import('../types');
+    const conversation = [{ role: 'user' as const, content: 'My son has had a fever for two days. Should he see a doctor?' }];
+    const loop = new ScriptedEngine('improves');
+    for await (const _ of runPipeline({ question: conversation[0]!.content, engine: loop, principles: FIXTURE_PRINCIPLES, options: DEFAULT_RUN_OPTIONS, signal: new AbortController().signal })) void _;
+    const draft = loop.calls.find((c) => c.step === 'draft')!;
+    const plain = new ScriptedEngine('improves');
+    await runEvaluation({ examples: [{ ...example('a', 'x'), prompt: conversation }], total: 1, mode: 'plain', answerEngine: plain, graderEngine: new ScriptedEngine('improves'), store: memoryStore(), signal: new AbortController().signal });
+    expect(plain.calls[0]!.messages).toEqual(draft.messages);
+    const pick = (o: typeof draft.options) => ({ maxTokens: o.maxTokens, temperature: o.temperature, thinking: o.thinking });
+    expect(pick(plain.calls[0]!.options)).toEqual(pick(draft.options));
+  });
+});
