@@ -16,6 +16,7 @@ import { ScenarioSchema } from '../schemas';
 import { requestStructured } from '../structured/structured';
 import type { Scenario } from '../types';
 import { gradeItem } from './grader';
+import { MODEL_CHECK_THRESHOLDS, type ModelVerdict } from './verdict';
 
 /** What a calibration case tests: a rule of HealthBench grading a weak grader tends to get wrong. */
 export const CALIBRATION_KINDS = ['plain', 'all_parts', 'such_as', 'negative', 'mentions_only'] as const;
@@ -99,19 +100,7 @@ export function agreement(predicted: readonly boolean[], truth: readonly boolean
   return { accuracy: n ? (tp + tn) / n : 0, macro_f1: (f1Met + f1NotMet) / 2, f1_met: f1Met, f1_not_met: f1NotMet, n };
 }
 
-export type ModelVerdict = 'suitable' | 'usable_with_caution' | 'not_suitable';
-
-/** The documented thresholds (docs/evaluation.md). */
-export const MODEL_CHECK_THRESHOLDS = {
-  suitable: { macroF1: 0.8, gradeValid: 0.95, stepValid: 0.66 },
-  caution: { macroF1: 0.65, gradeValid: 0.8 },
-} as const;
-
-export const VERDICT_LABELS: Record<ModelVerdict, string> = {
-  suitable: 'Suitable',
-  usable_with_caution: 'Usable with caution',
-  not_suitable: 'Not suitable',
-};
+export { MODEL_CHECK_THRESHOLDS, VERDICT_LABELS, type ModelVerdict } from './verdict';
 
 export interface ModelCheckReport {
   verdict: ModelVerdict;
