@@ -146,6 +146,11 @@ describe('Evaluate in Chromium', () => {
     await page.getByLabel('Import a HealthBench JSONL file').setInputFiles(path);
     await page.getByTestId('pending-import').getByText('2 examples').waitFor();
     expect(await page.getByRole('list', { name: 'Bad lines' }).textContent()).toContain('Line 2: not valid JSON');
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: `${SHOTS}/evaluate-setup-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/evaluate-setup-1280.png`, fullPage: true });
     await page.getByRole('radio', { name: /^Plain/ }).check();
     await page.getByRole('button', { name: 'Start evaluation' }).click();
     expect(await page.getByRole('alert').textContent()).toMatch(/1 bad line\(s\), so nothing was run/);
