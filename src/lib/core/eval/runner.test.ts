@@ -95,6 +95,11 @@ describe('runEvaluation', () => {
     expect(outcome.results.map((r) => r.prompt_id).sort()).toEqual(['a', 'b', 'c']);
     expect(progress[0]).toMatchObject({ done: 2, resumed: 2, total: 3 });
     expect(progress.at(-1)).toMatchObject({ done: 3, etaSeconds: 0 });
+    // A later run over fewer examples reports only those, though the store holds more.
+    const third = new ScriptedEngine('improves');
+    const fewer = await runEvaluation({ examples: examples.slice(0, 1), total: 1, mode: 'plain', answerEngine: third, graderEngine: third, store, signal: new AbortController().signal });
+    expect(fewer.results.map((r) => r.prompt_id)).toEqual(['a']);
+    expect(third.calls).toHaveLength(0);
   });
 
   it('Stop ends the run as stopped, keeping what completed; nothing half-graded is saved', async () => {

@@ -174,8 +174,10 @@ export async function runEvaluation(input: EvalRunInput): Promise<EvalRunOutcome
     });
   };
 
+  const seen = new Set<string>();
   async function* tasks(): AsyncGenerator<{ example: HealthBenchExample; mode: ReplyMode }> {
     for await (const example of input.examples) {
+      seen.add(example.prompt_id);
       for (const mode of modes) if (!done.has(keyOf(example.prompt_id, mode))) yield { example, mode };
     }
   }
@@ -242,7 +244,9 @@ export async function runEvaluation(input: EvalRunInput): Promise<EvalRunOutcome
   await Promise.all(workers);
   if (input.signal.aborted) stopped = true;
   await queue.return(undefined);
-  return { status: stopped ? 'stopped' : 'done', results, failures, cost };
+  // A store may hold results of examples not in this input (another file, or beyond --limit): leave them out.
+  const inInput = stopped ? results : results.filter((r) => seen.has(r.prompt_id));
+  return { status: stopped ? 'stopped' : 'done', results: inInput, failures, cost };
 }
 
 /** The scores of a stored result, for aggregation. */
