@@ -197,8 +197,12 @@ async function runEvalCommand(args: string[], io: CommandIo): Promise<number> {
       concurrency,
       store,
       signal: controller.signal,
-      onProgress: showProgress ? (p) => io.stderr.write(`${progressLine(p)}\n`) : undefined,
+      // One status line rewritten in place; a failure gets a line of its own so it stays visible.
+      onProgress: showProgress
+        ? (p) => io.stderr.write(p.lastFailure ? `\r\x1b[K${progressLine(p)}\n` : `\r\x1b[K${progressLine(p)}`)
+        : undefined,
     });
+    if (showProgress) io.stderr.write('\n');
     const report = evalReport(outcome.results, mode);
     if (outcome.status === 'stopped') {
       io.stderr.write(`clinrevise: stopped after ${outcome.results.length} graded replies${values.out ? `; run the same command again to resume from ${values.out}` : ''}.\n`);
