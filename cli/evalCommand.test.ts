@@ -122,6 +122,17 @@ describe('clinrevise eval', () => {
     expect(stdout).toMatch(/Cost: \d+ calls · \d+ tokens prefilled · \d+ decoded/);
   });
 
+  it('on a terminal, progress shows count, rate and ETA on stderr', async () => {
+    let stderr = '';
+    const code = await main(['eval', '--data', demoSubset(2), '--base-url', server.url, '--model', 'm', '--mode', 'plain', '--concurrency', '1', '--json'], {
+      stdout: { write: () => true },
+      stderr: { write: (t: string) => (stderr += t), isTTY: true },
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\[1\/2, [\d.]+\/min, ETA \d+ min\] — demo-er-01 plain/);
+    expect(stderr).toMatch(/\[2\/2/);
+  });
+
   it('usage errors exit 2', async () => {
     expect((await runCli(['eval', '--base-url', server.url, '--model', 'm'])).code).toBe(2);
     expect((await runCli(['eval', '--data', demo, '--base-url', server.url, '--model', 'm', '--mode', 'better'])).stderr).toMatch(/--mode must be plain, revised or both/);
