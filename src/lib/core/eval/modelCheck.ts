@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, ChatUsage } from '../chat';
-import { latestQuestion, type Turn } from '../conversation';
+import { conversationText, userText, type Turn } from '../conversation';
 import { StructuredOutputError, TruncatedOutputError, throwIfAborted } from '../errors';
 import { issueList } from '../healthbench/format';
 import { CLASSIFY_MAX_TOKENS } from '../pipeline/budget';
@@ -182,7 +182,9 @@ const isOutputFailure = (err: unknown) => err instanceof StructuredOutputError |
 export async function runModelCheck(input: ModelCheckInput): Promise<ModelCheckReport> {
   const engine = new UsageCollector(input.engine);
   const { signal } = input;
-  const questions = [...new Set(input.cases.map((c) => latestQuestion(c.conversation as Turn[])))].slice(0, input.probes ?? 3);
+  // Distinct conversations, read the way the loop reads them: the whole text for the model, what the user said for retrieval.
+  const byText = new Map(input.cases.map((c) => [conversationText(c.conversation as Turn[]), userText(c.conversation as Turn[])]));
+  const questions = [...byText.keys()].slice(0, input.probes ?? 3);
   const total = questions.length * 2 + input.cases.length;
   let done = 0;
   const tick = () => input.onProgress?.(++done, total);
@@ -197,10 +199,10 @@ export async function runModelCheck(input: ModelCheckInput): Promise<ModelCheckR
       classifyOk++;
     } catch (err) {
       if (!isOutputFailure(err)) throw err;
-      scenario = classifyScenarioByRules(question);
+      scenario = classifyScenarioByRules(byText.get(question)!);
     }
     tick();
-    const pool = selectPrinciplePool(scenario, question, input.principles, { maxSize: 8 });
+    const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8 });
     const byId = new Map(input.principles.map((p) => [p.id, p]));
     try {
       await synthesiseRubric(engine, question, scenario, pool.flatMap((e) => byId.get(e.id) ?? []), signal);

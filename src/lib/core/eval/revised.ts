@@ -2,7 +2,6 @@
 // own rubric used for revision (never the example's), and the loop's chosen final answer returned.
 
 import type { Conversation } from '../conversation';
-import { latestQuestion } from '../conversation';
 import { runPipeline } from '../pipeline/pipeline';
 import type { TokenCounter } from '../pipeline/tokens';
 import type { PoolCandidate } from '../pool';
@@ -30,7 +29,7 @@ export function revisedAnswerer(deps: RevisedAnswererDeps): Answerer {
   return async (engine, conversation: Conversation, signal) => {
     let final: FinalAnswer | null = null;
     const events = runPipeline({
-      question: latestQuestion(conversation),
+      conversation,
       engine,
       principles: deps.principles,
       options: deps.options,

@@ -197,14 +197,36 @@ describe('plain vs the loop’s draft', () => {
     const { runPipeline } = await import('../pipeline/pipeline');
     const { FIXTURE_PRINCIPLES } = await import('../../../../tests/support/fixturePrinciples');
     const { DEFAULT_RUN_OPTIONS } = await import('../types');
-    const conversation = [{ role: 'user' as const, content: 'My son has had a fever for two days. Should he see a doctor?' }];
+    const conversation = [
+      { role: 'system' as const, content: 'The user is a parent.' },
+      { role: 'user' as const, content: 'My son has had a fever for two days.' },
+      { role: 'assistant' as const, content: 'How old is he, and is he drinking?' },
+      { role: 'user' as const, content: 'He is four and drinking well. Should he see a doctor?' },
+    ];
     const loop = new ScriptedEngine('improves');
-    for await (const _ of runPipeline({ question: conversation[0]!.content, engine: loop, principles: FIXTURE_PRINCIPLES, options: DEFAULT_RUN_OPTIONS, signal: new AbortController().signal })) void _;
+    for await (const _ of runPipeline({ conversation, engine: loop, principles: FIXTURE_PRINCIPLES, options: DEFAULT_RUN_OPTIONS, signal: new AbortController().signal })) void _;
     const draft = loop.calls.find((c) => c.step === 'draft')!;
     const plain = new ScriptedEngine('improves');
     await runEvaluation({ examples: [{ ...example('a', 'x'), prompt: conversation }], total: 1, mode: 'plain', answerEngine: plain, graderEngine: new ScriptedEngine('improves'), store: memoryStore(), signal: new AbortController().signal });
     expect(plain.calls[0]!.messages).toEqual(draft.messages);
     const pick = (o: typeof draft.options) => ({ maxTokens: o.maxTokens, temperature: o.temperature, thinking: o.thinking });
     expect(pick(plain.calls[0]!.options)).toEqual(pick(draft.options));
+  });
+});
+
+describe('revisedAnswerer', () => {
+  it('runs the loop on the whole conversation and returns its final answer', async () => {
+    const { revisedAnswerer } = await import('./revised');
+    const { FIXTURE_PRINCIPLES } = await import('../../../../tests/support/fixturePrinciples');
+    const { DEFAULT_RUN_OPTIONS } = await import('../types');
+    const engine = new ScriptedEngine('improves');
+    const answer = revisedAnswerer({ principles: FIXTURE_PRINCIPLES, options: DEFAULT_RUN_OPTIONS });
+    const reply = await answer(engine, example('m', 'x', 2).prompt, new AbortController().signal);
+    expect(reply).toMatch(/^Revised answer 2/);
+    const draft = engine.calls.find((c) => c.step === 'draft')!;
+    expect(draft.messages.map((m) => m.content).slice(1)).toEqual(['earlier 1', 'reply 1', 'question m']);
+    // The loop's own rubric, not the example's, drove the revision.
+    expect(engine.steps).toContain('rubric');
+    expect(engine.steps).not.toContain('hb_grade');
   });
 });

@@ -3,10 +3,10 @@
 // crashed run resumes where it was. Bounded concurrency, Stop through the AbortSignal, progress with ETA.
 
 import type { ChatEngine } from '../chat';
-import { toChatMessages, type Conversation } from '../conversation';
+import type { Conversation } from '../conversation';
 import { EmptyAnswerError, describeError, isAbortError, throwIfAborted } from '../errors';
 import type { HealthBenchExample } from '../healthbench/format';
-import { ANSWER_SYSTEM } from '../pipeline/answerPrompts';
+import { draftMessages } from '../pipeline/answerPrompts';
 import { ANSWER_MAX_TOKENS } from '../pipeline/budget';
 import { stripThinking } from '../structured/structured';
 import { gradeReply, type GradedItem } from './grader';
@@ -63,9 +63,9 @@ export function memoryStore(initial: EvalResult[] = []): EvalStore & { results: 
 /** Produces a reply to a conversation with the given engine (metered by the runner). */
 export type Answerer = (engine: ChatEngine, conversation: Conversation, signal: AbortSignal) => Promise<string>;
 
-/** The messages of a plain reply: the system prompt the revision loop's draft uses, then the conversation. */
+/** The messages of a plain reply: exactly the revision loop's draft request for this conversation. */
 export function plainMessages(conversation: Conversation) {
-  return [{ role: 'system' as const, content: ANSWER_SYSTEM }, ...toChatMessages(conversation)];
+  return draftMessages(conversation);
 }
 
 /** One reply, no revision, with the draft's own settings — so plain vs revised measures revision alone. */
