@@ -28,6 +28,8 @@ export interface EvaluationRecord {
   /** A problem that ended the run (engine could not load…), worded for the user. */
   problem: string | null;
   cost: CostTotals;
+  /** Overall clipped mean of each mode once the run has ended (for the list); absent before. */
+  summary?: { plain?: number; revised?: number };
 }
 
 export interface StoredEvalExample {

@@ -45,6 +45,7 @@ describe('EvaluationState', () => {
     await state.start({ mode: 'plain', grader: { kind: 'same' }, concurrency: 4, skipBadLines: false }, (id) => (created = id));
     expect(state.running).toBe(false);
     expect(state.open?.record).toMatchObject({ id: created, status: 'done', total: 28, mode: 'plain' });
+    expect(state.open?.record.summary?.plain).toBeCloseTo(state.open?.report.mode === 'plain' ? state.open.report.overall.score : NaN, 12);
     expect(state.open?.report).toMatchObject({ mode: 'plain', n_examples: 28 });
     expect(await repo.results(created)).toHaveLength(28);
     expect(state.list.map((r) => r.id)).toEqual([created]);

@@ -278,7 +278,10 @@ export class EvaluationState {
         },
       });
       const cost = { calls: costBefore.calls + outcome.cost.calls, prefilled: costBefore.prefilled + outcome.cost.prefilled, decoded: costBefore.decoded + outcome.cost.decoded, unreported: costBefore.unreported + outcome.cost.unreported };
-      await save({ status: outcome.status === 'stopped' ? 'stopped' : 'done', failures: outcome.failures, cost });
+      const all = await this.deps.repo.results(record.id);
+      const report = runner.evalReport(all, record.mode);
+      const summary = report.mode === 'both' ? { plain: report.plain.overall.score, revised: report.revised.overall.score } : { [report.mode]: report.overall.score };
+      await save({ status: outcome.status === 'stopped' ? 'stopped' : 'done', failures: outcome.failures, cost, summary });
     } catch (err) {
       const stopped = isAbortError(err) || controller.signal.aborted;
       const problem = stopped ? null : describeError(err);
