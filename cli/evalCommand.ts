@@ -15,8 +15,8 @@ import type { Aggregate, ModeReport } from '../src/lib/core/eval/score';
 import { formatCost } from '../src/lib/core/eval/usage';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { DEFAULT_RUN_OPTIONS } from '../src/lib/core/types';
-import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
-import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/settings';
+import { createEngine } from '../src/lib/engine';
+import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
 import { jsonlResultsFile } from './resultsFile';
 
@@ -64,7 +64,7 @@ function serverSettings(baseUrl: string, model: string, apiKey: string | undefin
   };
   if (!(settings.timeoutSeconds > 0)) throw new EvalUsageError(`--timeout has an invalid value: ${timeout}`);
   if (!(settings.contextWindow >= 512)) throw new EvalUsageError(`--context-window has an invalid value: ${contextWindow}`);
-  const problems = engineSettingsProblems(settings);
+  const problems = openAiSettingsProblems(settings);
   if (problems.length) throw new EvalUsageError(problems.join(' '));
   return settings;
 }
@@ -177,8 +177,8 @@ async function runEvalCommand(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const total = Math.min(scan.examples, limit);
-  const answerEngine = new OpenAiCompatibleEngine(answerSettings);
-  const graderEngine = new OpenAiCompatibleEngine(graderSettings);
+  const answerEngine = await createEngine(answerSettings);
+  const graderEngine = await createEngine(graderSettings);
   const store = values.out ? jsonlResultsFile(values.out) : memoryStore();
   const controller = new AbortController();
   const onSigint = () => controller.abort();
@@ -270,7 +270,7 @@ export async function checkModelCommand(args: string[], io: CommandIo): Promise<
     process.once('SIGINT', onSigint);
     try {
       const report = await runModelCheck({
-        engine: new OpenAiCompatibleEngine(settings),
+        engine: await createEngine(settings),
         cases,
         principles: readShippedPrinciples(),
         signal: controller.signal,

@@ -20,7 +20,8 @@ async function runCli(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('clinrevise ask', () => {
+// The first run loads the tokenizer, which takes seconds on a busy machine.
+describe('clinrevise ask', { timeout: 30_000 }, () => {
   it('prints exactly one JSON object following the contract', async () => {
     const { code, stdout, stderr } = await runCli(['ask', '--base-url', server.url, '--model', 'scripted', '--json', 'Fever and cough for two days in my son?']);
     expect(stderr).toBe('');

@@ -22,7 +22,7 @@ export type ServerBehaviour =
   | 'noStream';
 
 export interface ScriptedServerOptions {
-  /** A named script, or a script function of the test's own. */
+  /** A named script, or a script of the test's own (e.g. answers carrying a foreign host's address). */
   script?: ScriptName | Script;
   behaviour?: ServerBehaviour;
   /** Delay between streamed chunks of answers (draft, revise), ms — makes Stop testable. */
@@ -105,7 +105,8 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     const nth = perStep.get(step) ?? 0;
     perStep.set(step, nth + 1);
     const chosen = server.options.script ?? 'improves';
-    const reply = (typeof chosen === 'function' ? chosen : SCRIPTS[chosen])(step, { messages: body.messages, schemaName, nth });
+    const script = typeof chosen === 'function' ? chosen : SCRIPTS[chosen];
+    const reply = script(step, { messages: body.messages, schemaName, nth });
     const finish = reply.finishReason ?? 'stop';
     const usage = { prompt_tokens: 100, completion_tokens: Math.ceil(reply.text.length / 4) };
 

@@ -24,6 +24,19 @@ export class HistoryState {
     return run.status === 'running' && !this.#live.has(run.id);
   }
 
+  /**
+   * Whether the user may resume this run: it did not finish, and it is not running in a live tab
+   * (a run marked running counts only once its tab is gone).
+   */
+  canResume(run: Run): boolean {
+    return run.status !== 'done' && (run.status !== 'running' || this.isInterrupted(run));
+  }
+
+  /** One stored run by id, or undefined when it is not in this browser's history. */
+  get(id: string): Promise<Run | undefined> {
+    return this.repo.get(id);
+  }
+
   async refresh(): Promise<void> {
     const [runs, live] = await Promise.all([this.repo.listRecent(), this.#liveRunIds()]);
     this.#runs = runs;

@@ -2,7 +2,8 @@
 // Each run owns its AbortController; a Web Lock marks it as alive so History can tell an
 // interrupted run (tab closed mid-run) from one still going in another tab.
 
-import { EmptyQuestionError, describeError } from '../core/errors';
+import { EmptyQuestionError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { createRun } from '../core/pipeline/fold';
 import { budgetTokenCounter } from '../core/pipeline/tokens';
 import type { Run, RunOptions } from '../core/types';
@@ -77,7 +78,7 @@ export class RunSession {
       const { assertQuestionFits } = await loadPipeline();
       assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
     } catch (err) {
-      this.#notice = describeError(err);
+      this.#notice = errorText(err);
       this.#starting = false;
       return;
     }
@@ -133,7 +134,7 @@ export class RunSession {
         });
       } catch (err) {
         // Only setup failures (engine, storage) land here; run errors are recorded by recordRun.
-        this.#notice = describeError(err);
+        this.#notice = errorText(err);
       } finally {
         this.#busy = false;
         this.#controller = null;
