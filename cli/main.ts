@@ -15,6 +15,7 @@ import { createEngine } from '../src/lib/engine';
 import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
 import { RUBRICS_USAGE, rubricsCommand } from './rubrics';
+import { EVAL_USAGE, checkModelCommand, evalCommand } from './evalCommand';
 import { SYNTHESIZE_USAGE, SynthesizeUsageError, synthesizeCommand } from './synthesize';
 import { baseUrlProblem, describeCliFailure } from './errorText';
 import { QuestionFileError, QuestionTooLongError, readQuestion, type InputStream } from './questionInput';
@@ -41,6 +42,7 @@ ${SYNTHESIZE_USAGE}
                                              the principle pool for a question (prints JSON:
                                              [{id, dimension, title, reason}], at most N, default 12)
 ${RUBRICS_USAGE}
+${EVAL_USAGE}
 
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
@@ -278,6 +280,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return scenarioCommand(rest, io);
       case 'principles':
         return principlesCommand(rest, io);
+      case 'eval':
+        return await evalCommand(rest, io);
+      case 'check-model':
+        return await checkModelCommand(rest, io);
       case 'synthesize':
         return await withInterrupt((signal) => synthesizeCommand(rest, { ...io, signal }));
       case 'rubrics':

@@ -97,6 +97,8 @@ export class LoopScriptedEngine implements ChatEngine {
         return this.#batchedGrades(messages);
       case 'grade_item':
         return this.#itemGrade(messages[messages.length - 1]!.content);
+      case 'hb_grade':
+        throw new Error('The loop benchmark does not run HealthBench grading.');
     }
   }
 

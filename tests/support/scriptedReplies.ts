@@ -5,9 +5,10 @@
 import { REVISE_MARKER } from '../../src/lib/core/pipeline/answerPrompts';
 import { GRADE_ITEM_MARKER, GRADE_MARKER } from '../../src/lib/core/grading/gradePrompts';
 import type { ChatMessage, FinishReason } from '../../src/lib/core/chat';
+import { HB_GRADER_MARKER, HB_GRADER_SCHEMA_NAME } from '../../src/lib/core/eval/graderPrompt';
 
-/** `grade` is batched grading in the answer thread; `grade_item` one per-item grading call. */
-export type Step = 'classify' | 'rubric' | 'grade' | 'grade_item' | 'draft' | 'revise';
+/** `grade` is batched grading in the answer thread; `grade_item` one per-item grading call; `hb_grade` one HealthBench verdict (evaluation). */
+export type Step = 'classify' | 'rubric' | 'grade' | 'grade_item' | 'hb_grade' | 'draft' | 'revise';
 
 export interface ScriptedReply {
   text: string;
@@ -29,10 +30,12 @@ export function detectStep(messages: readonly ChatMessage[], schemaName: string 
   if (schemaName === 'rubric') return 'rubric';
   if (schemaName === 'grades') return 'grade';
   if (schemaName === 'grade_item') return 'grade_item';
+  if (schemaName === HB_GRADER_SCHEMA_NAME) return 'hb_grade';
   const system = messages[0]?.content ?? '';
   if (/classify health questions/i.test(system)) return 'classify';
   if (/write grading rubrics/i.test(system)) return 'rubric';
   if (system.startsWith(GRADE_ITEM_MARKER)) return 'grade_item';
+  if (system.startsWith(HB_GRADER_MARKER)) return 'hb_grade';
   const last = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
   if (last.startsWith(GRADE_MARKER)) return 'grade';
   if (last.startsWith(REVISE_MARKER)) return 'revise';
@@ -80,6 +83,27 @@ function gradeItemReply(messages: readonly ChatMessage[], metPositives: number):
   return JSON.stringify({ met, evidence: met ? 'stated in the answer' : '' });
 }
 
+/** The rubric item and the reply under test in a HealthBench grading prompt. */
+export function healthBenchGradingCall(messages: readonly ChatMessage[]): { points: number; criterion: string; reply: string } {
+  const prompt = messages[0]?.content ?? '';
+  const item = /# Rubric item\n\[(-?\d+(?:\.\d+)?)\] (.*)\n/.exec(prompt);
+  const transcript = prompt.split('# Rubric item')[0] ?? '';
+  const lastAssistant = transcript.lastIndexOf('\n\nassistant: ');
+  const reply = lastAssistant === -1 ? '' : transcript.slice(lastAssistant + '\n\nassistant: '.length).trim();
+  return { points: Number(item?.[1] ?? 0), criterion: item?.[2] ?? '', reply };
+}
+
+/**
+ * A HealthBench verdict: a revised reply meets every positive item and no negative one; any other
+ * reply meets the positive items with even points and the negative items with odd points.
+ */
+function healthBenchVerdict(messages: readonly ChatMessage[]): string {
+  const { points, reply } = healthBenchGradingCall(messages);
+  const revised = reply.startsWith('Revised answer');
+  const met = revised ? points > 0 : points > 0 ? points % 2 === 0 : Math.abs(points) % 2 === 1;
+  return JSON.stringify({ explanation: met ? 'The reply does what the item describes.' : 'The reply does not do this.', criteria_met: met });
+}
+
 /** The default script: the draft meets 1 positive item and each revision one more (scores .36, .59, .86). */
 const improves: Script = (step, call) => {
   switch (step) {
@@ -95,6 +119,8 @@ const improves: Script = (step, call) => {
       return { text: gradesReply(call.messages, 1 + call.nth) };
     case 'grade_item':
       return { text: gradeItemReply(call.messages, 1 + revisionsBehind(call.messages)) };
+    case 'hb_grade':
+      return { text: healthBenchVerdict(call.messages) };
   }
 };
 

@@ -9,6 +9,7 @@ import { DatabaseNewerError, StorageFullError, StorageUnavailableError, isQuotaE
 
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
+import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationsRepository';
 import type { LanguageChoice } from '../i18n/catalog';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
@@ -51,6 +52,9 @@ export interface ClinReviseDB extends DBSchema {
   settings: { key: string; value: SettingRecord };
   rubricReviews: { key: string; value: RubricReview; indexes: { 'by-updated': number; 'by-run': string } };
   candidateDecisions: { key: string; value: CandidateDecision };
+  evaluations: { key: string; value: EvaluationRecord; indexes: { 'by-created': number } };
+  evaluationExamples: { key: [string, number]; value: StoredEvalExample };
+  evaluationResults: { key: [string, string, string]; value: StoredEvalResult; indexes: { 'by-evaluation': string } };
 }
 
 export type AppDb = IDBPDatabase<ClinReviseDB>;
@@ -86,7 +90,10 @@ export async function openAppDb(name: string = DEFAULT_DB_NAME, events: DbEvents
           }
           // falls through
           case 1: {
-            // evaluations (v2)
+            // Evaluations: the run, its examples (so it resumes after a reload) and each graded result.
+            db.createObjectStore('evaluations', { keyPath: 'id' }).createIndex('by-created', 'createdAt');
+            db.createObjectStore('evaluationExamples', { keyPath: ['evaluationId', 'index'] });
+            db.createObjectStore('evaluationResults', { keyPath: ['evaluationId', 'mode', 'prompt_id'] }).createIndex('by-evaluation', 'evaluationId');
           }
           // falls through
           case 2: {

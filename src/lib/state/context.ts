@@ -7,7 +7,9 @@ import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RubricReviewsRepository } from '../db/rubricReviewsRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import type { SettingsRepository } from '../db/settingsRepository';
+import type { EvaluationsRepository } from '../db/evaluationsRepository';
 import type { EngineState } from './engine.svelte';
+import type { EvaluationState } from './evaluation.svelte';
 import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
 import type { PrinciplesState } from './principles.svelte';
@@ -18,7 +20,7 @@ import type { RunSession } from './runSession.svelte';
 import type { SettingsState } from './settings.svelte';
 
 export interface AppContext {
-  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; rubricReviews: RubricReviewsRepository; data: DataRepository };
+  repositories: { runs: RunsRepository; principles: PrinciplesRepository; settings: SettingsRepository; rubricReviews: RubricReviewsRepository; data: DataRepository; evaluations: EvaluationsRepository };
   settings: SettingsState;
   engine: EngineState;
   /** GGUF models kept in this browser (for the in-browser engine). */
@@ -31,6 +33,8 @@ export interface AppContext {
   /** What the rubric reviews (HealthRubrics) need; pages get the state with `rubricsStateFor(rubrics)`. */
   rubrics: RubricsDeps;
   router: Router;
+  /** HealthBench-format evaluations and the model check. */
+  evaluation: EvaluationState;
 }
 
 const KEY = Symbol('clinrevise-app');

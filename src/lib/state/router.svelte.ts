@@ -6,6 +6,7 @@ export type Route =
   | { page: 'history'; runId: string | null }
   | { page: 'principles'; principleId: string | null }
   | { page: 'rubrics'; reviewId: string | null; runId: string | null }
+  | { page: 'evaluate'; evaluationId: string | null }
   | { page: 'settings' };
 
 /** Parses a location hash such as "#/history/abc" into a route (unknown → Ask). */
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
       const runId = id === 'run' ? hash.replace(/^#\/?/, '').split('/')[2] : undefined;
       return { page: 'rubrics', reviewId: id && id !== 'run' ? decodeURIComponent(id) : null, runId: runId ? decodeURIComponent(runId) : null };
     }
+    case 'evaluate':
+      return { page: 'evaluate', evaluationId: id ? decodeURIComponent(id) : null };
     case 'settings':
       return { page: 'settings' };
     default:
@@ -36,6 +39,7 @@ export function routeHref(route: Route): string {
     if (route.runId) return `#/rubrics/run/${encodeURIComponent(route.runId)}`;
     return route.reviewId ? `#/rubrics/${encodeURIComponent(route.reviewId)}` : '#/rubrics';
   }
+  if (route.page === 'evaluate') return route.evaluationId ? `#/evaluate/${encodeURIComponent(route.evaluationId)}` : '#/evaluate';
   return `#/${route.page}`;
 }
 

@@ -1,7 +1,7 @@
 // Words every page uses: the app shell, shared buttons, scenario and rubric vocabulary.
 export default {
   brand: 'ClinRevise',
-  nav: { label: 'Main', ask: 'Ask', history: 'History', principles: 'Principles', rubrics: 'Rubrics', settings: 'Settings' },
+  nav: { label: 'Main', ask: 'Ask', history: 'History', principles: 'Principles', rubrics: 'Rubrics', evaluate: 'Evaluate', settings: 'Settings' },
   privacy: 'Runs stay in this browser',
   loading: 'Loading…',
   storageFailed:

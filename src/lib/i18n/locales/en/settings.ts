@@ -1,7 +1,7 @@
 // The Settings page frame, the language switch, the engine choice, the server form and run options.
 export default {
   title: 'Settings',
-  sections: { language: 'Language', engine: 'Model engine', gpu: 'This device’s GPU', storage: 'Model storage', loop: 'Revision loop' },
+  sections: { language: 'Language', engine: 'Model engine', gpu: 'This device’s GPU', storage: 'Model storage', loop: 'Revision loop', checkModel: 'Check this model' },
   language: {
     label: 'Language of the app',
     auto: 'Same as the browser ({{language}})',

@@ -4,7 +4,7 @@ import type en from '../en/common';
 
 export default {
   brand: 'ClinRevise',
-  nav: { label: '主导航', ask: '提问', history: '历史记录', principles: '临床原则', rubrics: '评分细则', settings: '设置' },
+  nav: { label: '主导航', ask: '提问', history: '历史记录', principles: '临床原则', rubrics: '评分细则', evaluate: '评测', settings: '设置' },
   privacy: '运行记录仅保存在本浏览器中',
   loading: '正在加载…',
   storageFailed:

@@ -4,7 +4,7 @@ import type en from '../en/settings';
 
 export default {
   title: '设置',
-  sections: { language: '语言', engine: '模型引擎', gpu: '本设备的 GPU', storage: '模型存储', loop: '修订循环' },
+  sections: { language: '语言', engine: '模型引擎', gpu: '本设备的 GPU', storage: '模型存储', loop: '修订循环', checkModel: '检测此模型' },
   language: {
     label: '界面语言',
     auto: '跟随浏览器（{{language}}）',
