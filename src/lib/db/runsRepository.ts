@@ -25,7 +25,7 @@ export type RunsChange = { type: 'saved'; id: string } | { type: 'deleted'; ids:
 export interface PageRequest {
   query?: RunQuery;
   after?: RunCursor | null;
-  /** Runs per page (default 50). */
+  /** Runs per page (default DEFAULT_PAGE_SIZE). */
   limit?: number;
   /** Tells a run still going in some tab from an interrupted one (for the status filter). */
   isLive?: (id: string) => boolean;
@@ -34,7 +34,8 @@ export interface PageRequest {
 
 /** Runs read per transaction when scanning (search, count, export). */
 const SCAN_BATCH = 250;
-export const DEFAULT_PAGE_SIZE = 50;
+/** Runs per History page: more than a desktop screen shows; the next page loads on scroll. */
+export const DEFAULT_PAGE_SIZE = 30;
 
 export class RunsRepository {
   constructor(

@@ -89,13 +89,14 @@ export async function streamToBlob(stream: ReadableStream<Uint8Array>, type = 'a
 
 /** The non-empty lines of a text stream with their numbers (from 1). */
 export async function* linesOf(stream: ReadableStream<Uint8Array>): AsyncGenerator<{ line: number; text: string }> {
-  const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
   let rest = '';
   let line = 0;
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
-    rest += value;
+    rest += decoder.decode(value, { stream: true });
     let nl: number;
     while ((nl = rest.indexOf('\n')) >= 0) {
       line++;
@@ -104,6 +105,7 @@ export async function* linesOf(stream: ReadableStream<Uint8Array>): AsyncGenerat
       if (text.trim()) yield { line, text };
     }
   }
+  rest += decoder.decode();
   line++;
   if (rest.trim()) yield { line, text: rest.replace(/\r$/, '') };
 }
