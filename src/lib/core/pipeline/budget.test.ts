@@ -24,51 +24,43 @@ const rubricRequest = (n: number) =>
   requestTokens(rubricMessages(QUESTION, SCENARIO, PRINCIPLES.slice(0, n)), structuredReserve(RUBRIC_MAX_TOKENS), qwen3.count);
 
 describe('fitPrinciples', () => {
-  it('keeps the whole pool when it fits, or when the window is unknown', () => {
-    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, rubricRequest(12), qwen3.count)).toHaveLength(12);
-    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, null, qwen3.count)).toHaveLength(12);
+  it('keeps the whole pool when it fits, or when the window is unknown', async () => {
+    expect(await fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, await rubricRequest(12), qwen3.count)).toHaveLength(12);
+    expect(await fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, null, qwen3.count)).toHaveLength(12);
   });
 
-  it('leaves out the lowest-ranked principles until the rubric request fits the window', () => {
-    const window = rubricRequest(7);
-    const kept = fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window, qwen3.count);
+  it('leaves out the lowest-ranked principles until the rubric request fits the window', async () => {
+    const window = await rubricRequest(7);
+    const kept = await fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window, qwen3.count);
     expect(kept).toEqual(PRINCIPLES.slice(0, 7));
-    expect(fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window - 1, qwen3.count)).toEqual(PRINCIPLES.slice(0, 6));
+    expect(await fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, window - 1, qwen3.count)).toEqual(PRINCIPLES.slice(0, 6));
   });
 
-  it('fails clearly when not even the bare rubric request fits', () => {
-    const error = (() => {
-      try {
-        fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, rubricRequest(0) - 1, qwen3.count);
-      } catch (err) {
-        return err;
-      }
-    })();
+  it('fails clearly when not even the bare rubric request fits', async () => {
+    const error = await fitPrinciples(QUESTION, SCENARIO, PRINCIPLES, (await rubricRequest(0)) - 1, qwen3.count).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(ContextBudgetError);
     expect((error as Error).message).toMatch(/^Writing the rubric needs about \d+ tokens but the model's context window holds \d+/);
   });
 });
 
 describe('assertQuestionFits', () => {
-  it('passes a normal question in a 4096-token window and checks nothing when the window is unknown', () => {
-    expect(() => assertQuestionFits(QUESTION, 4096, qwen3.count)).not.toThrow();
-    expect(() => assertQuestionFits('word '.repeat(100_000), null, qwen3.count)).not.toThrow();
+  it('passes a normal question in a 4096-token window and checks nothing when the window is unknown', async () => {
+    await expect(assertQuestionFits(QUESTION, 4096, qwen3.count)).resolves.toBeUndefined();
+    await expect(assertQuestionFits('word '.repeat(100_000), null, qwen3.count)).resolves.toBeUndefined();
   });
 
-  it('names the tokens needed and the window when the question cannot fit', () => {
+  it('names the tokens needed and the window when the question cannot fit', async () => {
     const long = `${QUESTION} ${'She also mentions '.repeat(700)}`;
-    const needed = minimumRunTokens(long, qwen3.count);
-    expect(() => assertQuestionFits(long, needed, qwen3.count)).not.toThrow();
-    expect(() => assertQuestionFits(long, needed - 1, qwen3.count)).toThrow(
-      new ContextBudgetError(needed, needed - 1).message,
-    );
+    const needed = await minimumRunTokens(long, qwen3.count);
+    await expect(assertQuestionFits(long, needed, qwen3.count)).resolves.toBeUndefined();
+    await expect(assertQuestionFits(long, needed - 1, qwen3.count)).rejects.toThrow(new ContextBudgetError(needed, needed - 1).message);
   });
 
-  it('counts with the tokenizer it is given: the real one admits what the fallback estimate would refuse', () => {
+  it('counts with the tokenizer it is given: the real one admits what the fallback estimate would refuse', async () => {
     const prose = `${QUESTION} ${'Her neighbour says that it is probably nothing serious at all. '.repeat(60)}`;
-    const window = minimumRunTokens(prose, qwen3.count);
-    expect(minimumRunTokens(prose, roughTokenCount)).toBeGreaterThan(window);
-    expect(() => assertQuestionFits(prose, window, qwen3.count)).not.toThrow();
-    expect(() => assertQuestionFits(prose, window, roughTokenCount)).toThrow(ContextBudgetError);
+    const window = await minimumRunTokens(prose, qwen3.count);
+    expect(await minimumRunTokens(prose, roughTokenCount)).toBeGreaterThan(window);
+    await expect(assertQuestionFits(prose, window, qwen3.count)).resolves.toBeUndefined();
+    await expect(assertQuestionFits(prose, window, roughTokenCount)).rejects.toThrow(ContextBudgetError);
   });
 });
