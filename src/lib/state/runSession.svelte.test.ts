@@ -22,9 +22,10 @@ async function setup() {
   let finishLoad: (engine: ChatEngine) => void = () => {};
   const loaded = new Promise<ChatEngine>((resolve) => (finishLoad = resolve));
   const cancelLoad = vi.fn();
-  const engine = { get: () => loaded, cancelLoad } as unknown as EngineState;
+  const get = vi.fn(() => loaded);
+  const engine = { get, cancelLoad } as unknown as EngineState;
   const session = new RunSession({ runs, principles, settings, engine, onRunSaved: () => {} });
-  return { session, runs, finishLoad, cancelLoad };
+  return { session, runs, finishLoad, cancelLoad, get };
 }
 
 describe('RunSession', () => {
@@ -46,5 +47,18 @@ describe('RunSession', () => {
     void session.ask('Fever and cough in my son for two days?');
     session.stop();
     expect(cancelLoad).toHaveBeenCalledOnce();
+  });
+});
+
+describe('RunSession pre-check', () => {
+  it('refuses a 1 MB question before loading the engine or any tokenizer, and says how to fix it', async () => {
+    const { session, get } = await setup();
+    const started = performance.now();
+    await session.ask('x '.repeat(500_000));
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(session.notice).toMatch(/^The question needs about \d+ tokens but the model's context window holds \d+\. Shorten it/);
+    expect(session.busy).toBe(false);
+    expect(session.run).toBeNull();
+    expect(get).not.toHaveBeenCalled();
   });
 });

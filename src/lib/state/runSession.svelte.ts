@@ -4,7 +4,10 @@
 
 import { EmptyQuestionError, describeError } from '../core/errors';
 import { createRun } from '../core/pipeline/fold';
-import { budgetTokenCounter } from '../core/pipeline/tokens';
+import { assertQuestionLength } from '../core/pipeline/budget';
+import type { TokenCounter } from '../core/pipeline/tokens';
+import { configuredContextWindow, sharedWorkerTokenizer, tokenCounterFor, usesExactTokenizer } from '../tokenizer';
+import type { EngineKind } from '../engine/settings';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
@@ -33,6 +36,10 @@ export class RunSession {
   /** Between Ask and the run's start (engine load, tokenizer): a second Ask must not start another run. */
   #starting = $state(false);
   #controller: AbortController | null = null;
+  /** Aborts the start (engine load, tokenizer) when Stop is pressed before the run begins. */
+  #startController: AbortController | null = null;
+  /** Since when the tokenizer has been loading for this run (null when not waiting for it). */
+  #tokenizerSince = $state<number | null>(null);
 
   constructor(
     private readonly deps: {
@@ -59,6 +66,11 @@ export class RunSession {
     return this.#notice;
   }
 
+  /** Since when the run has been waiting for the tokenizer to load (null when it is not). */
+  get tokenizerLoadingSince(): number | null {
+    return this.#tokenizerSince;
+  }
+
   /** A run is starting or in progress. */
   get busy(): boolean {
     return this.#busy || this.#starting;
@@ -70,18 +82,30 @@ export class RunSession {
     this.#starting = true;
     this.#notice = null;
     const options: RunOptions = { ...this.deps.settings.runOptions, userDraft: userDraft?.trim() || undefined };
+    const settings = this.deps.settings.engine;
+    const start = new AbortController();
+    this.#startController = start;
     let engine;
     try {
       if (!question.trim()) throw new EmptyQuestionError();
-      engine = await this.deps.engine.get(this.deps.settings.engine);
-      const { assertQuestionFits } = await loadPipeline();
-      assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
+      // Cheap and first: a question far too long for the window is refused before anything loads.
+      assertQuestionLength(question.trim(), configuredContextWindow(settings), options.userDraft);
+      // The engine and the tokenizer load side by side; counting happens in the tokenizer's worker.
+      const [loaded, countTokens, { assertQuestionFits }] = await Promise.all([
+        this.deps.engine.get(settings),
+        this.#tokenCounter(settings.kind, start.signal),
+        loadPipeline(),
+      ]);
+      engine = loaded;
+      await assertQuestionFits(question.trim(), engine.contextWindow, countTokens, options.userDraft);
     } catch (err) {
       this.#notice = describeError(err);
       this.#starting = false;
+      this.#startController = null;
       return;
     }
     this.#starting = false;
+    this.#startController = null;
     const run = createRun({ id: newRunId(), question: question.trim(), options, engineLabel: engine.label, now: Date.now() });
     await this.#execute(run, false);
   }
@@ -96,12 +120,24 @@ export class RunSession {
   /** Stops the run in progress at whatever step it is in. */
   stop(): void {
     if (this.#starting) this.deps.engine.cancelLoad();
+    this.#startController?.abort();
     this.#controller?.abort();
   }
 
   /** Shows a stored run without running it. */
   show(run: Run | null): void {
     if (!this.busy) this.#run = run;
+  }
+
+  /** The token counter for this engine kind, telling the UI while the tokenizer loads. */
+  async #tokenCounter(kind: EngineKind, signal: AbortSignal): Promise<TokenCounter> {
+    const worker = usesExactTokenizer(kind) ? sharedWorkerTokenizer() : null;
+    if (worker && worker.status !== 'ready' && worker.status !== 'fallback') this.#tokenizerSince = Date.now();
+    try {
+      return await tokenCounterFor(kind, signal);
+    } finally {
+      this.#tokenizerSince = null;
+    }
   }
 
   async #execute(run: Run, resuming: boolean): Promise<void> {
@@ -113,7 +149,7 @@ export class RunSession {
       try {
         const engine = await this.deps.engine.get(this.deps.settings.engine);
         const principles = await this.deps.principles.list();
-        const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), budgetTokenCounter()]);
+        const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), this.#tokenCounter(this.deps.settings.engine.kind, controller.signal)]);
         await recordRun({
           run,
           events: runPipeline({

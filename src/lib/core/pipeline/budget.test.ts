@@ -3,7 +3,7 @@ import expertise from '../../../../principles/expertise.json';
 import taskType from '../../../../principles/task_type.json';
 import uncertainty from '../../../../principles/uncertainty.json';
 import urgency from '../../../../principles/urgency.json';
-import { assertQuestionFits, fitPrinciples, minimumRunTokens, requestTokens, structuredReserve } from './budget';
+import { assertQuestionFits, assertQuestionLength, fitPrinciples, minimumRunTokens, requestTokens, structuredReserve } from './budget';
 import { ContextBudgetError } from '../errors';
 import { rubricMessages } from '../rubric/rubricPrompts';
 import { RUBRIC_MAX_TOKENS } from '../rubric/rubric';
@@ -62,5 +62,28 @@ describe('assertQuestionFits', () => {
     expect(await minimumRunTokens(prose, roughTokenCount)).toBeGreaterThan(window);
     await expect(assertQuestionFits(prose, window, qwen3.count)).resolves.toBeUndefined();
     await expect(assertQuestionFits(prose, window, roughTokenCount)).rejects.toThrow(ContextBudgetError);
+  });
+});
+
+describe('assertQuestionLength (the pre-check before any tokenizer)', () => {
+  it('refuses a 1 MB question at once without counting a single token', async () => {
+    const huge = 'Patient history: '.padEnd(1_000_000, 'lorem ipsum dolor ');
+    let counted = 0;
+    const counter = (t: string) => {
+      counted++;
+      return roughTokenCount(t);
+    };
+    const start = performance.now();
+    expect(() => assertQuestionLength(huge, 32_768)).toThrow(ContextBudgetError);
+    await expect(assertQuestionFits(huge, 32_768, counter)).rejects.toThrow(/The question needs about 166667 tokens/);
+    expect(performance.now() - start).toBeLessThan(100);
+    expect(counted).toBe(0);
+  });
+
+  it('lets through anything that could fit, leaving the exact count to decide', () => {
+    expect(() => assertQuestionLength('a'.repeat(6 * 4096), 4096)).not.toThrow();
+    expect(() => assertQuestionLength('a'.repeat(6 * 4096 + 1), 4096)).toThrow(ContextBudgetError);
+    expect(() => assertQuestionLength('a'.repeat(4096), 1000, 'b'.repeat(4096))).toThrow(/The question with your draft/);
+    expect(() => assertQuestionLength('a'.repeat(10_000_000), null)).not.toThrow();
   });
 });

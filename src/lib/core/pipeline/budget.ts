@@ -101,6 +101,24 @@ export async function minimumRunTokens(
 }
 
 /**
+ * Characters per token that real text stays under on average: Qwen3 writes English prose at about 4
+ * and text dense with numbers or non-Latin script at 1–3. Only long runs of one symbol go beyond.
+ */
+export const MAX_CHARS_PER_TOKEN = 6;
+
+/**
+ * The cheap check made before any tokenizer runs: a question (with its earlier turns and the user's
+ * draft) so long that even at MAX_CHARS_PER_TOKEN it could not fit is refused at once, so a 1 MB
+ * paste is never tokenised. Throws ContextBudgetError with that lower bound.
+ */
+export function assertQuestionLength(conversation: Conversation | string, window: number | null, userDraft?: string): void {
+  if (window === null) return;
+  const chars = turnsOf(conversation).reduce((n, t) => n + t.content.length, 0) + (userDraft?.trim().length ?? 0);
+  const atLeast = Math.ceil(chars / MAX_CHARS_PER_TOKEN);
+  if (atLeast > window) throw new ContextBudgetError(atLeast, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
+}
+
+/**
  * Throws ContextBudgetError when the question or conversation (and the user's draft) cannot fit the
  * model's context window, before anything is sent. A null window (unknown) is not checked.
  */
@@ -111,6 +129,7 @@ export async function assertQuestionFits(
   userDraft?: string,
 ): Promise<void> {
   if (window === null) return;
+  assertQuestionLength(conversation, window, userDraft);
   const needed = await minimumRunTokens(conversation, count, userDraft);
   if (needed > window) {
     throw new ContextBudgetError(needed, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
