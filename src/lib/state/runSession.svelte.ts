@@ -12,6 +12,7 @@ import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import { recordRun, type LiveText } from '../services/recordRun';
+import { UsageTotallingEngine } from '../services/usageTotals';
 import type { EngineState } from './engine.svelte';
 import type { SettingsState } from './settings.svelte';
 
@@ -147,7 +148,7 @@ export class RunSession {
     this.#run = run;
     const work = async () => {
       try {
-        const engine = await this.deps.engine.get(this.deps.settings.engine);
+        const engine = new UsageTotallingEngine(await this.deps.engine.get(this.deps.settings.engine), run.usage);
         const principles = await this.deps.principles.list();
         const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), this.#tokenCounter(this.deps.settings.engine.kind, controller.signal)]);
         await recordRun({
@@ -161,9 +162,9 @@ export class RunSession {
             resume: resuming ? run : undefined,
             countTokens,
           }),
-          save: (r) => this.deps.runs.save(r),
+          save: (r) => this.deps.runs.save({ ...r, usage: engine.totals }),
           onChange: (r, live) => {
-            this.#run = r;
+            this.#run = { ...r, usage: engine.totals };
             this.#live = live;
           },
         });

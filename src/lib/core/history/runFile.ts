@@ -52,6 +52,20 @@ export const RunRecordSchema = z.object({
     .nullable(),
   currentStep: step.nullable(),
   failure: z.object({ step, code: z.string(), message: z.string() }).nullable(),
+  usage: z
+    .object({
+      calls: z.number(),
+      promptTokens: z.number(),
+      cachedPromptTokens: z.number(),
+      completionTokens: z.number(),
+      continuedCalls: z.number(),
+      prefillSeconds: z.number(),
+      timedPromptTokens: z.number(),
+      decodeSeconds: z.number(),
+      timedCompletionTokens: z.number(),
+      modelSeconds: z.number(),
+    })
+    .optional(),
 });
 
 /** One line of a runs file: the run, or what is wrong with it. */
