@@ -69,18 +69,24 @@ export class RunsRepository {
    * answered by the index; other filters are checked run by run until the page is full.
    */
   async page({ query = {}, after = null, limit = DEFAULT_PAGE_SIZE, isLive, signal }: PageRequest = {}): Promise<RunPage> {
-    const runs: Run[] = [];
-    let from: RunCursor | null = after;
-    const matches = runMatcher(query, isLive);
-    // Scan in batches so a search through many runs never holds one long transaction.
-    for (;;) {
-      throwIfAborted(signal);
-      const batch = await this.#batch(query, from, SCAN_BATCH, limit - runs.length, matches);
-      runs.push(...batch.matched);
-      if (runs.length >= limit) return { runs, next: position(runs[runs.length - 1]!) };
-      if (!batch.next) return { runs, next: null };
-      from = batch.next;
+    if (!queryNeedsContent(query)) {
+      // Dates only: the index range is the answer; read just the page's records with one cursor.
+      const batch = await this.#batch(query, after, limit, limit, () => true);
+      return { runs: batch.matched, next: batch.matched.length === limit && batch.next ? batch.next : null };
     }
+    // A search: walk the runs newest first in batches until the page is full.
+    const runs: Run[] = [];
+    const matches = runMatcher(query, isLive);
+    const ids = await this.#orderedIds(query, after);
+    for (let i = 0; i < ids.length; i += SCAN_BATCH) {
+      throwIfAborted(signal);
+      for (const run of await this.#fetch(ids.slice(i, i + SCAN_BATCH))) {
+        if (!matches(run)) continue;
+        runs.push(run);
+        if (runs.length === limit) return { runs, next: position(run) };
+      }
+    }
+    return { runs, next: null };
   }
 
   /** How many runs match `query` (a date range alone is counted by the index without reading runs). */
@@ -97,13 +103,13 @@ export class RunsRepository {
    */
   async *scan(query: RunQuery = {}, isLive?: (id: string) => boolean, signal?: AbortSignal): AsyncGenerator<Run[]> {
     const matches = runMatcher(query, isLive);
-    let from: RunCursor | null = null;
-    for (;;) {
+    // The ids in order first (keys only, cheap), then the records a batch at a time: every read in a
+    // batch is issued at once, far faster than stepping a cursor one record per round trip.
+    const ids = await this.#orderedIds(query, null);
+    for (let i = 0; i < ids.length; i += SCAN_BATCH) {
       throwIfAborted(signal);
-      const batch = await this.#batch(query, from, SCAN_BATCH, Infinity, matches);
-      if (batch.matched.length) yield batch.matched;
-      if (!batch.next) return;
-      from = batch.next;
+      const runs = (await this.#fetch(ids.slice(i, i + SCAN_BATCH))).filter(matches);
+      if (runs.length) yield runs;
     }
   }
 
@@ -111,10 +117,7 @@ export class RunsRepository {
   async *byIds(ids: readonly string[], signal?: AbortSignal): AsyncGenerator<Run[]> {
     for (let i = 0; i < ids.length; i += SCAN_BATCH) {
       throwIfAborted(signal);
-      const tx = this.db.transaction('runs');
-      const found = await Promise.all(ids.slice(i, i + SCAN_BATCH).map((id) => tx.store.get(id)));
-      await tx.done;
-      const runs = found.filter((r): r is Run => r !== undefined);
+      const runs = await this.#fetch(ids.slice(i, i + SCAN_BATCH));
       if (runs.length) yield runs;
     }
   }
@@ -157,6 +160,25 @@ export class RunsRepository {
   /** Whether a run with this id is stored. */
   async has(id: string): Promise<boolean> {
     return (await this.db.getKey('runs', id)) !== undefined;
+  }
+
+  /** The ids of the runs in the query's date range, newest first, starting after `after`. */
+  async #orderedIds(query: RunQuery, after: RunCursor | null): Promise<string[]> {
+    const ids = await this.db.getAllKeysFromIndex('runs', 'by-created', dateRange(query, after) ?? undefined);
+    ids.reverse();
+    if (after) {
+      const at = ids.indexOf(after.id);
+      if (at >= 0) return ids.slice(at + 1);
+    }
+    return ids;
+  }
+
+  /** These runs in one transaction, all reads issued at once (missing ids are skipped). */
+  async #fetch(ids: readonly string[]): Promise<Run[]> {
+    const tx = this.db.transaction('runs');
+    const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((r): r is Run => r !== undefined);
   }
 
   /**

@@ -119,6 +119,7 @@ export class HistoryState {
     const controller = new AbortController();
     this.#controller = controller;
     this.#loading = true;
+    const started = performance.now();
     try {
       const live = await this.#liveRunIds();
       const [page, total] = await Promise.all([
@@ -126,6 +127,8 @@ export class HistoryState {
         this.repo.count(),
       ]);
       if (controller.signal.aborted) return;
+      // Recorded so browser tests (and anyone profiling) can read how long the page took to read.
+      performance.measure('clinrevise:history-page', { start: started, end: performance.now() });
       this.#live = live;
       this.#runs = page.runs;
       this.#next = page.next;
