@@ -4,9 +4,9 @@
 
 import { DEFAULT_RUN_OPTIONS } from '../src/lib/core/types';
 import { runPipeline } from '../src/lib/core/pipeline/pipeline';
-import { DEFAULT_WEBLLM_SETTINGS } from '../src/lib/engine/settings';
+import { DEFAULT_WEBLLM_SETTINGS } from '../src/lib/engine/webllm/settings';
 import type { ChatMessage } from '../src/lib/core/chat';
-import { WebLlmEngine } from '../src/lib/engine/webllm/webLlmEngine';
+import { WebLlmEngine } from '../src/lib/engine/webllm/engine';
 import { FakeWebLlm, InProcessWorker, fakeTokens } from '../tests/support/fakeWebLlm';
 import { FIXTURE_PRINCIPLES } from '../tests/support/fixturePrinciples';
 import { SCRIPTS, detectStep, type Step } from '../tests/support/scriptedReplies';
@@ -40,7 +40,7 @@ export async function runBench(): Promise<BenchOutcome> {
     const reply = SCRIPTS.improves(step, { messages: request.messages, schemaName: undefined, nth });
     return { text: reply.text, finish: reply.finishReason === 'length' ? 'length' : 'stop', chunkSize: 64 };
   });
-  const engine = await WebLlmEngine.load(
+  const engine = await WebLlmEngine.create(
     { ...DEFAULT_WEBLLM_SETTINGS, catalogId: 'Qwen3-4B-q4f32_1-MLC' },
     {},
     {

@@ -80,9 +80,12 @@ export class BatchEngine implements ChatEngine {
   async dispose(): Promise<void> {}
 }
 
+type Choices = { choices?: { message?: { content?: unknown } }[] };
+
 interface BatchOutputLine {
   custom_id?: unknown;
-  response?: { status_code?: unknown; body?: { choices?: { message?: { content?: unknown } }[] } } | null;
+  /** OpenAI's layout wraps the completion in `body` with a status; some tools write the completion itself. */
+  response?: ({ status_code?: unknown; body?: Choices } & Choices) | null;
   error?: unknown;
 }
 
@@ -105,7 +108,7 @@ export async function readBatchOutputs(paths: readonly string[]): Promise<Map<st
       if (!id) continue;
       const replies = byQuery.get(id.queryId) ?? {};
       const status = line.response?.status_code;
-      const content = line.response?.body?.choices?.[0]?.message?.content;
+      const content = (line.response?.body ?? line.response)?.choices?.[0]?.message?.content;
       if (line.error || (typeof status === 'number' && status !== 200) || typeof content !== 'string') {
         const detail = line.error ? JSON.stringify(line.error) : `status ${String(status ?? 'missing')}`;
         replies[id.step] = { error: detail.slice(0, 300) };

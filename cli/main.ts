@@ -11,8 +11,8 @@ import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
 import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from '../src/lib/core/types';
-import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
-import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
+import { createEngine } from '../src/lib/engine';
+import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
 import { SYNTHESIZE_USAGE, SynthesizeUsageError, synthesizeCommand } from './synthesize';
 
@@ -131,7 +131,7 @@ async function askCommand(args: string[], io: Io): Promise<number> {
   if (!values['base-url'] || !values.model) throw new UsageError('ask needs --base-url and --model.');
   if (!question) throw new UsageError('ask needs a question.');
   const options = cliRunOptions({ rounds: values.rounds, target: values.target, grading: values.grading });
-  const settings = {
+  const settings: OpenAiEngineSettings = {
     ...DEFAULT_OPENAI_SETTINGS,
     baseUrl: values['base-url'],
     model: values.model,
@@ -139,10 +139,10 @@ async function askCommand(args: string[], io: Io): Promise<number> {
     timeoutSeconds: parseNumber(values.timeout, 'timeout', (n) => n > 0) ?? DEFAULT_OPENAI_SETTINGS.timeoutSeconds,
     contextWindow: parseNumber(values['context-window'], 'context-window', (n) => n >= 512) ?? DEFAULT_OPENAI_SETTINGS.contextWindow,
   };
-  const problems = engineSettingsProblems(settings);
+  const problems = openAiSettingsProblems(settings);
   if (problems.length) throw new UsageError(problems.join(' '));
 
-  const engine = new OpenAiCompatibleEngine(settings);
+  const engine = await createEngine(settings);
   const countTokens = await budgetTokenCounter();
   const controller = new AbortController();
   const onSigint = () => controller.abort();

@@ -13,9 +13,8 @@ import { RUN_OPTION_LIMITS } from '../src/lib/core/runOptions';
 import { parseSynthesisQuery, synthesisLineText, toHealthBenchItems, writtenId, type SynthesisQuery } from '../src/lib/core/synthesis/format';
 import { SCENARIO_MODES, SynthesisStepError, synthesizeRubric, type ScenarioMode } from '../src/lib/core/synthesis/synthesize';
 import { DEFAULT_RUN_OPTIONS } from '../src/lib/core/types';
-import { OpenAiCompatibleEngine } from '../src/lib/engine/openaiCompatible';
-import { RetryingEngine } from '../src/lib/engine/openai/retryingEngine';
-import { DEFAULT_OPENAI_SETTINGS, engineSettingsProblems } from '../src/lib/engine/settings';
+import { createEngine } from '../src/lib/engine';
+import { DEFAULT_OPENAI_SETTINGS, RetryingEngine, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { BatchEngine, DeferredRequest, readBatchOutputs, type BatchReplies } from './batchFiles';
 import { readShippedPrinciples } from './library';
 
@@ -184,7 +183,7 @@ export async function synthesizeCommand(args: string[], io: SynthesizeIo): Promi
     if (!ok(n)) throw new SynthesizeUsageError(`--${name} is not valid: ${value}`);
     return n;
   };
-  const settings = {
+  const settings: OpenAiEngineSettings = {
     ...DEFAULT_OPENAI_SETTINGS,
     baseUrl: values['base-url'] ?? DEFAULT_OPENAI_SETTINGS.baseUrl,
     model: values.model,
@@ -193,12 +192,12 @@ export async function synthesizeCommand(args: string[], io: SynthesizeIo): Promi
     contextWindow: number(values['context-window'], 'context-window', 32768, (n) => Number.isInteger(n) && n >= 512),
   };
   if (!batchMode) {
-    const problems = engineSettingsProblems(settings);
+    const problems = openAiSettingsProblems(settings);
     if (problems.length) throw new SynthesizeUsageError(problems.join(' '));
   }
 
   const replies: Map<string, BatchReplies> = outputs.length ? await readBatchOutputs(outputs) : new Map();
-  const live: ChatEngine | null = batchMode ? null : new RetryingEngine(new OpenAiCompatibleEngine(settings));
+  const live: ChatEngine | null = batchMode ? null : new RetryingEngine(await createEngine(settings));
   const principles = readShippedPrinciples();
   const written = values.out ? resumeOutput(values.out) : new Set<string>();
   const outFd = values.out ? openSync(values.out, 'a') : null;

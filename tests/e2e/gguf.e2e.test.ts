@@ -73,7 +73,7 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     const fact = (name: string) => card.locator(`[data-fact="${name}"]`).textContent();
     expect(await fact('architecture')).toBe('llama');
     expect(await fact('quantization')).toBe('F32');
-    expect(await fact('parameters')).toContain('419 K');
+    expect(await fact('parameters')).toContain('419K');
     expect(await fact('context')).toBe('32,768 tokens');
     expect(await fact('size')).toContain('1.7 MB');
     expect(await fact('memory')).toMatch(/Needs about [\d.]+ MB of memory at 4,096 tokens of context/);

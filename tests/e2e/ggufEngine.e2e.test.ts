@@ -6,35 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioSchema, batchedGradeSchema, jsonSchemaOf } from '../../src/lib/core/schemas';
 import { parseStructured } from '../../src/lib/core/structured/structured';
 import { launchChromium } from '../support/chromium';
-import { FIXTURES, GGUF_HARNESS_DIR, fixturePath } from '../support/ggufFixtures';
-import { serveStatic, type StaticServer } from '../support/staticServer';
-
-type Harness = Window['harness'];
-type LoadResult = Awaited<ReturnType<Harness['load']>>;
-type ChatResultOf = Awaited<ReturnType<Harness['chat']>>;
-
-const servedFixtures = Object.fromEntries(Object.values(FIXTURES).map((name) => [`/fixtures/${name}`, fixturePath(name)]));
-
-async function openHarness(browser: Browser, isolation = true): Promise<{ page: Page; server: StaticServer; errors: string[] }> {
-  const server = await serveStatic(GGUF_HARNESS_DIR, { isolation, files: servedFixtures });
-  const page = await (await browser.newContext()).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${server.url}/`);
-  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready');
-  return { page, server, errors };
-}
-
-const stored = (page: Page, ...names: string[]) =>
-  page.evaluate((parts) => window.harness.store(parts), names.map((name) => ({ url: `/fixtures/${name}`, name })));
-const load = (page: Page, settings: Parameters<Harness['load']>[0], abortAfterMs?: number): Promise<LoadResult> =>
-  page.evaluate(([s, ms]) => window.harness.load(s, ms), [settings, abortAfterMs] as const);
-const chat = (page: Page, ...args: Parameters<Harness['chat']>): Promise<ChatResultOf> =>
-  page.evaluate(([messages, options]) => window.harness.chat(messages, options), args);
-const ok = <T extends { ok: boolean }>(r: T): Extract<T, { ok: true }> => {
-  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r)}`);
-  return r as Extract<T, { ok: true }>;
-};
+import { FIXTURES } from '../support/ggufFixtures';
+import { chatWith as chat, loadModel as load, ok, openHarness, storeFixture as stored } from '../support/ggufHarnessDriver';
+import type { StaticServer } from '../support/staticServer';
 
 const QUESTION = [{ role: 'user' as const, content: 'Is it safe to take ibuprofen with a cold?' }];
 

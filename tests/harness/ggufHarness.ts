@@ -5,11 +5,8 @@ import { describeError, errorCode } from '../../src/lib/core/errors';
 import { runPipeline } from '../../src/lib/core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type RunEvent } from '../../src/lib/core/types';
 import { loadShippedPrinciples } from '../../src/lib/db/shippedLibrary';
-import { createEngine } from '../../src/lib/engine/createEngine';
-import type { GgufEngine } from '../../src/lib/engine/gguf/ggufEngine';
-import { listStoredModels, removeStoredModel, storeModelFiles } from '../../src/lib/engine/gguf/modelStore';
-import { DEFAULT_GGUF_SETTINGS, type GgufEngineSettings } from '../../src/lib/engine/settings';
-import type { LoadProgress } from '../../src/lib/engine/types';
+import { createEngine, type LoadProgress } from '../../src/lib/engine';
+import { DEFAULT_GGUF_SETTINGS, listStoredModels, removeStoredModel, storeModelFiles, type GgufEngine, type GgufEngineSettings } from '../../src/lib/engine/gguf';
 import type { ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 
 export interface HarnessFailure {

@@ -22,6 +22,8 @@ export async function launchChromium(options: { webgpu?: boolean } = {}): Promis
     headless: true,
     args: [
       '--no-sandbox',
+      // Tests read English text; the app follows the browser's language, so pin it whatever the machine's locale.
+      '--lang=en-US',
       ...(options.webgpu === false ? [] : ['--enable-unsafe-webgpu']),
       '--disable-background-networking',
       '--disable-component-update',

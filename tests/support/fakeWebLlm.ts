@@ -5,7 +5,7 @@
 
 import type { ChatMessage } from '../../src/lib/core/chat';
 import type { PageToWorker, WorkerToPage } from '../../src/lib/engine/webllm/protocol';
-import type { WorkerPort } from '../../src/lib/engine/webllm/webLlmEngine';
+import type { WorkerPort } from '../../src/lib/engine/webllm/workerClient';
 import { WorkerHandler, type EngineChatRequest, type EngineChunk, type EngineLike, type WorkerRuntime } from '../../src/lib/engine/webllm/workerHandler';
 
 export interface ScriptedReply {

@@ -1,9 +1,10 @@
-// The GGUF files the browser tests use, written on demand: the project's tiny model (one file and
-// split in two) and broken variants of it, each broken in one specific way.
+// The GGUF files the browser tests use, written on demand: the project's tiny llama (one file and
+// split in two), broken variants of it, each broken in one specific way, and the tiny mixture of experts.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEFAULT_OUT, buildTinyGguf, buildTinyGgufParts } from '../../scripts/make-tiny-gguf.mjs';
+import { buildTinyModel, buildTinyModelParts } from '../../scripts/gguf/tinyModels';
+import { DEFAULT_OUT } from '../../scripts/make-tiny-gguf';
 
 /** Where the GGUF engine's test page (tests/harness) is built by the e2e global setup. */
 export const GGUF_HARNESS_DIR = resolve('tests/.artifacts/gguf-harness');
@@ -11,7 +12,7 @@ export const GGUF_HARNESS_DIR = resolve('tests/.artifacts/gguf-harness');
 /** Where generated fixtures live (git-ignored). */
 export const GGUF_FIXTURE_DIR = resolve('tests/.artifacts/gguf-fixtures');
 
-export const TINY_GGUF = DEFAULT_OUT;
+export const TINY_GGUF = DEFAULT_OUT.llama;
 
 /** The tiny model's file names, as tests refer to them. */
 export const FIXTURES = {
@@ -28,6 +29,10 @@ export const FIXTURES = {
   missingTensor: 'missing-tensor.gguf',
   /** Prefixes a space when tokenizing, as many SentencePiece models do: breaks llama.cpp's schema grammar with this template. */
   spacePrefix: 'space-prefix.gguf',
+  /** The tiny qwen3moe model: 8 experts per layer, 2 used per token. */
+  moe: 'tiny-moe.gguf',
+  /** The MoE model with one layer's up-projection experts misnamed: only llama.cpp can tell. */
+  moeMissingExperts: 'moe-missing-experts.gguf',
 } as const;
 
 function replaceOnce(bytes: Uint8Array, from: string, to: string): Uint8Array {
@@ -46,7 +51,8 @@ function writeIfChanged(path: string, bytes: Uint8Array): void {
 
 /** Writes tests/fixtures/tiny.gguf (when missing or stale) and every fixture above. */
 export function ensureGgufFixtures(): void {
-  const tiny = buildTinyGguf();
+  const tiny = buildTinyModel('llama');
+  const moe = buildTinyModel('qwen3moe');
   mkdirSync(resolve(TINY_GGUF, '..'), { recursive: true });
   writeIfChanged(TINY_GGUF, tiny);
   mkdirSync(GGUF_FIXTURE_DIR, { recursive: true });
@@ -58,8 +64,10 @@ export function ensureGgufFixtures(): void {
     [FIXTURES.unknownArch]: replaceOnce(tiny, 'general.architecture\u0008\u0000\u0000\u0000\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000llama', 'general.architecture\u0008\u0000\u0000\u0000\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000llamx'),
     [FIXTURES.missingTensor]: replaceOnce(tiny, 'output_norm.weight', 'output_nurm.weight'),
     [FIXTURES.spacePrefix]: replaceOnce(tiny, 'add_space_prefix\u0007\u0000\u0000\u0000\u0000', 'add_space_prefix\u0007\u0000\u0000\u0000\u0001'),
+    [FIXTURES.moe]: moe,
+    [FIXTURES.moeMissingExperts]: replaceOnce(moe, 'blk.1.ffn_up_exps', 'blk.1.ffn_up_expz'),
   };
-  for (const part of buildTinyGgufParts(2)) files[part.name] = part.bytes;
+  for (const part of buildTinyModelParts('llama', 2)) files[part.name] = part.bytes;
   for (const [name, bytes] of Object.entries(files)) writeIfChanged(join(GGUF_FIXTURE_DIR, name), bytes);
 }
 

@@ -176,7 +176,16 @@ export function describeIssues(error: z.ZodError): string[] {
 
 /** The JSON Schema an engine should constrain its reply to, in a form grammar converters accept. */
 export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return schemaForGrammar(json);
+  // Converting is costly next to a request (it showed in batch profiles): convert once per schema,
+  // hand out copies so callers may adjust them.
+  let json = JSON_SCHEMAS.get(schema);
+  if (!json) {
+    const converted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    delete converted.$schema;
+    json = schemaForGrammar(converted);
+    JSON_SCHEMAS.set(schema, json);
+  }
+  return structuredClone(json);
 }
+
+const JSON_SCHEMAS = new WeakMap<z.ZodType, Record<string, unknown>>();

@@ -6,6 +6,7 @@ import { causeText } from '../core/errors';
 import { DatabaseNewerError, StorageUnavailableError } from './errors';
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
+import type { LanguageChoice } from '../i18n/catalog';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
 export interface StoredPrinciple extends Principle {
@@ -30,6 +31,8 @@ export interface SettingsMap {
   runOptions: RunOptions;
   /** The version of the shipped principle library last merged into the store. */
   libraryVersion: string;
+  /** The UI language chosen in Settings ('auto' = the browser's). */
+  language: LanguageChoice;
 }
 
 export type SettingRecord = { [K in keyof SettingsMap]: { key: K; value: SettingsMap[K] } }[keyof SettingsMap];

@@ -16,6 +16,8 @@ export interface LineProblem {
 /** An imported runs file has bad lines: nothing was imported. */
 export class RunsFileInvalidError extends ClinReviseError {
   readonly code = 'runs_file_invalid';
+  /** The first bad lines and what is wrong with each ("line 3: not valid JSON; …"). */
+  readonly detail: string;
   constructor(
     readonly problems: LineProblem[],
     readonly badLines: number,
@@ -24,9 +26,10 @@ export class RunsFileInvalidError extends ClinReviseError {
       .slice(0, 5)
       .map((p) => `line ${p.line}: ${p.problem}`)
       .join('; ');
-    const more = badLines > 5 ? ` and ${badLines - 5} more` : '';
-    super(`Nothing was imported: ${badLines === 1 ? '1 line is' : `${badLines} lines are`} not a valid run (${shown}${more}). Fix or remove those lines (or export the runs again) and import the file again.`);
+    const detail = `${shown}${badLines > 5 ? ` and ${badLines - 5} more` : ''}`;
+    super(`Nothing was imported: ${badLines === 1 ? '1 line is' : `${badLines} lines are`} not a valid run (${detail}). Fix or remove those lines (or export the runs again) and import the file again.`);
     this.name = 'RunsFileInvalidError';
+    this.detail = detail;
   }
 }
 
@@ -42,7 +45,7 @@ export class RunsFileEmptyError extends ClinReviseError {
 /** Writing the runs failed part-way; the ones already written were removed again. */
 export class RunsImportWriteError extends ClinReviseError {
   readonly code = 'runs_import_write_failed';
-  constructor(detail: string) {
+  constructor(readonly detail: string) {
     super(`Nothing was imported: saving the runs failed (${detail}). Free some browser storage (Settings → Data, or delete old runs) and try again.`);
     this.name = 'RunsImportWriteError';
   }

@@ -2,7 +2,8 @@
 // completed step saved at once (so a closed tab loses at most the step in flight), and any ending —
 // done, failed or stopped — is saved with what was completed.
 
-import { StepFailedError, describeError, errorCode, isAbortError } from '../core/errors';
+import { StepFailedError, errorCode, isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { applyRunEvent, finishRun } from '../core/pipeline/fold';
 import type { Run, RunEvent, StepName } from '../core/types';
 
@@ -46,7 +47,7 @@ export async function recordRun({ run: initial, events, save, onChange }: Record
     const step: StepName = err instanceof StepFailedError ? err.step : (run.currentStep ?? 'classify');
     run = isAbortError(err)
       ? finishRun(run, 'stopped', { step, code: 'stopped', message: 'Stopped.' })
-      : finishRun(run, 'failed', { step, code: errorCode(err), message: describeError(err) });
+      : finishRun(run, 'failed', { step, code: errorCode(err), message: errorText(err) });
     run = { ...run, updatedAt: Date.now() };
   }
   live = null;

@@ -1,12 +1,10 @@
 // The engine the app is currently using: created lazily from the settings, replaced when they change,
 // with its loading progress (for on-device engines) and a way to cancel a load.
 
-import { describeError, isAbortError } from '../core/errors';
-import { createEngine } from '../engine/createEngine';
-import type { EngineSettings } from '../engine/settings';
-import type { LoadProgress } from '../engine/types';
+import { isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import type { ChatEngine, ChatUsage } from '../core/chat';
-import { UsageRecordingEngine } from '../engine/usageRecording';
+import { UsageRecordingEngine, createEngine, type EngineSettings, type LoadProgress } from '../engine';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -91,7 +89,7 @@ export class EngineState {
       } catch (err) {
         if (isCurrent()) {
           this.#status = isAbortError(err) ? 'idle' : 'error';
-          this.#error = isAbortError(err) ? null : describeError(err);
+          this.#error = isAbortError(err) ? null : errorText(err);
           this.#engineKey = '';
         }
         throw err;

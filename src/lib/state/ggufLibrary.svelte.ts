@@ -1,36 +1,25 @@
 // The GGUF models stored in this browser, as reactive state for Settings: the list and storage used,
 // adding files (header checked first, then copied with progress and Cancel), removing, describing.
 
-import { describeError, isAbortError } from '../core/errors';
-import { blobSource, readGgufHeader } from '../engine/gguf/ggufHeader';
-import { assertRunnable, describeGguf, orderModelFiles, splitPartUrls, type GgufModelInfo } from '../engine/gguf/ggufModel';
-import { openHttpSource } from '../engine/gguf/httpSource';
+import { isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import {
+  describeStoredModel,
+  inspectModelFiles,
   listStoredModels,
   modelStorageAvailable,
-  openStoredModel,
   removeStoredModel,
   storageUsage,
   storeModelFiles,
+  type GgufModelInfo,
   type StorageUsage,
   type StoredModel,
-} from '../engine/gguf/modelStore';
-
-/** The smallest context the settings allow: a model that does not fit even then is refused before copying. */
-const SMALLEST_CONTEXT = 512;
+} from '../engine/gguf';
 
 export interface AddProgress {
   name: string;
   loadedBytes: number;
   totalBytes: number;
-}
-
-/** Reads and checks the headers of a model's files (any order; split parts are ordered first). */
-export async function inspectModelFiles(files: readonly File[]): Promise<{ files: File[]; info: GgufModelInfo }> {
-  const ordered = orderModelFiles(files);
-  const info = describeGguf(await Promise.all(ordered.map((f) => readGgufHeader(blobSource(f)))));
-  assertRunnable(info, SMALLEST_CONTEXT);
-  return { files: ordered, info };
 }
 
 export class GgufLibrary {
@@ -74,7 +63,7 @@ export class GgufLibrary {
       this.#models = await listStoredModels();
       this.#usage = await storageUsage();
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
   }
 
@@ -99,7 +88,7 @@ export class GgufLibrary {
       await this.refresh();
       return stored;
     } catch (err) {
-      if (!isAbortError(err)) this.#error = describeError(err);
+      if (!isAbortError(err)) this.#error = errorText(err);
       return null;
     } finally {
       this.#adding = null;
@@ -117,7 +106,7 @@ export class GgufLibrary {
     try {
       await removeStoredModel(id);
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
     await this.refresh();
   }
@@ -126,20 +115,10 @@ export class GgufLibrary {
   async describe(id: string): Promise<void> {
     if (this.#descriptions.has(id)) return;
     try {
-      const { files } = await openStoredModel(id);
-      const info = describeGguf(await Promise.all(files.map((f) => readGgufHeader(blobSource(f)))));
+      const info = await describeStoredModel(id);
       this.#descriptions = new Map(this.#descriptions).set(id, info);
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
   }
-}
-
-/** Reads the header of the model at a URL (every part of a split model) without downloading it. */
-export async function inspectModelUrl(url: string, signal?: AbortSignal): Promise<GgufModelInfo> {
-  const absolute = new URL(url, location.href).href;
-  const sources = await Promise.all(splitPartUrls(absolute).map((u) => openHttpSource(u, signal)));
-  const info = describeGguf(await Promise.all(sources.map((s) => readGgufHeader(s, signal))));
-  assertRunnable(info, SMALLEST_CONTEXT);
-  return info;
 }

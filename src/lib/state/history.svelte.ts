@@ -2,7 +2,8 @@
 // IndexedDB, the count, a selection, delete with undo, export and import — refreshed when another tab
 // changes runs. Interrupted runs (tab closed mid-run) are told apart from live ones by Web Locks.
 
-import { describeError, isAbortError } from '../core/errors';
+import { isAbortError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { historyStatus, isEmptyQuery, type HistoryStatus, type RunQuery } from '../core/history/runQuery';
 import type { Run } from '../core/types';
 import { DEFAULT_PAGE_SIZE, type RunCursor, type RunsRepository } from '../db/runsRepository';
@@ -98,6 +99,19 @@ export class HistoryState {
     return run.status === 'running' && !this.#live.has(run.id);
   }
 
+  /**
+   * Whether the user may resume this run: it did not finish, and it is not running in a live tab
+   * (a run marked running counts only once its tab is gone).
+   */
+  canResume(run: Run): boolean {
+    return run.status !== 'done' && (run.status !== 'running' || this.isInterrupted(run));
+  }
+
+  /** One stored run by id, or undefined when it is not in this browser's history. */
+  get(id: string): Promise<Run | undefined> {
+    return this.repo.get(id);
+  }
+
   /** The status to show for a run. */
   statusOf(run: Run): HistoryStatus {
     return historyStatus(run, (id) => this.#live.has(id));
@@ -137,7 +151,7 @@ export class HistoryState {
       this.#loaded = true;
       this.#countMatches(live);
     } catch (err) {
-      if (!isAbortError(err)) this.#error = describeError(err);
+      if (!isAbortError(err)) this.#error = errorText(err);
     } finally {
       if (this.#controller === controller) {
         this.#loading = false;
@@ -158,7 +172,7 @@ export class HistoryState {
       this.#runs = [...this.#runs, ...page.runs];
       this.#next = page.next;
     } catch (err) {
-      if (!isAbortError(err)) this.#error = describeError(err);
+      if (!isAbortError(err)) this.#error = errorText(err);
     } finally {
       if (this.#controller === controller) {
         this.#loading = false;
@@ -189,7 +203,7 @@ export class HistoryState {
     try {
       await this.repo.deleteMany(runs.map((r) => r.id));
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
       return;
     }
     this.#deleted = { runs };
@@ -205,7 +219,7 @@ export class HistoryState {
       await this.repo.restore(deleted.runs);
       this.#deleted = null;
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     }
     await this.refresh();
   }

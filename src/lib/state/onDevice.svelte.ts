@@ -1,18 +1,26 @@
 // What this browser offers the on-device engine: the GPU probe (asked once, before any download),
 // the models web-llm has cached, storage used and available, and persistent storage.
 
-import { describeError } from '../core/errors';
-import { assessModel, probeGpu, type GpuProbe, type ModelFit } from '../engine/webllm/capability';
-import { storageEstimate } from '../engine/webllm/browserDeps';
+import { errorText } from '../i18n/errors';
+import type { EngineSettings } from '../engine';
 import {
+  assessModel,
   deleteCachedLibraries,
   deleteCachedModel,
   findCachedModel,
+  probeGpu,
   readCacheInventory,
+  resolveModel,
+  runnableAlternative,
+  storageEstimate,
+  webLlmSettingsProblems,
   type CacheInventory,
   type CachedModel,
-} from '../engine/webllm/modelCache';
-import type { ResolvedModel } from '../engine/webllm/modelSpec';
+  type GpuProbe,
+  type ModelFit,
+  type ResolvedModel,
+  type RunnableAlternative,
+} from '../engine/webllm';
 
 export class OnDeviceState {
   #probe = $state.raw<GpuProbe | null>(null);
@@ -56,6 +64,19 @@ export class OnDeviceState {
     return this.#probe ? assessModel(model, this.#probe) : null;
   }
 
+  /** The on-device model these settings choose, when they are usable web-llm settings; else null. */
+  modelFor(settings: EngineSettings): ResolvedModel | null {
+    return settings.kind === 'webllm' && webLlmSettingsProblems(settings).length === 0 ? resolveModel(settings) : null;
+  }
+
+  /**
+   * When the on-device model these settings choose cannot run on this GPU: the best catalog model
+   * that can, with the same other settings. Null otherwise, and until the probe has answered.
+   */
+  alternativeFor(settings: EngineSettings): RunnableAlternative | null {
+    return settings.kind === 'webllm' && this.#probe ? runnableAlternative(settings, this.#probe) : null;
+  }
+
   /** The cache entry for `model`, if any of it is cached. */
   cached(model: Pick<ResolvedModel, 'id' | 'modelUrl'>): CachedModel | undefined {
     return this.#inventory ? findCachedModel(this.#inventory, model) : undefined;
@@ -74,7 +95,7 @@ export class OnDeviceState {
       this.#persisted = persisted;
       this.#problem = null;
     } catch (err) {
-      this.#problem = describeError(err);
+      this.#problem = errorText(err);
     }
   }
 
@@ -99,7 +120,7 @@ export class OnDeviceState {
       await action();
       await this.refresh();
     } catch (err) {
-      this.#problem = describeError(err);
+      this.#problem = errorText(err);
     }
   }
 }

@@ -2,7 +2,7 @@
 // switch on and off, edit, add, reset, delete, import and export. Storage goes through the repository;
 // every change re-reads the library so the page shows exactly what a run will use.
 
-import { describeError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { exportPrincipleFile, nextOwnId } from '../core/library/principleFile';
 import { tokenize } from '../core/text';
 import { DIMENSIONS, type Dimension, type Principle } from '../core/types';
@@ -115,7 +115,7 @@ export class PrinciplesState {
       this.#all = all.sort((a, b) => order.get(a.dimension)! - order.get(b.dimension)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.#error = null;
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
     } finally {
       this.#loaded = true;
     }
@@ -127,7 +127,7 @@ export class PrinciplesState {
       await this.refresh();
       return true;
     } catch (err) {
-      this.#error = describeError(err);
+      this.#error = errorText(err);
       return false;
     }
   }
@@ -178,7 +178,7 @@ export class PrinciplesState {
       await this.refresh();
       return { kind: 'imported', ...report };
     } catch (err) {
-      return { kind: 'failed', message: describeError(err) };
+      return { kind: 'failed', message: errorText(err) };
     }
   }
 }

@@ -2,7 +2,8 @@
 // Each run owns its AbortController; a Web Lock marks it as alive so History can tell an
 // interrupted run (tab closed mid-run) from one still going in another tab.
 
-import { EmptyQuestionError, describeError } from '../core/errors';
+import { EmptyQuestionError } from '../core/errors';
+import { errorText } from '../i18n/errors';
 import { createRun } from '../core/pipeline/fold';
 import { assertQuestionLength } from '../core/pipeline/budget';
 import type { TokenCounter } from '../core/pipeline/tokens';
@@ -100,7 +101,7 @@ export class RunSession {
       engine = loaded;
       await assertQuestionFits(question.trim(), engine.contextWindow, countTokens, options.userDraft);
     } catch (err) {
-      this.#notice = describeError(err);
+      this.#notice = errorText(err);
       this.#starting = false;
       this.#startController = null;
       return;
@@ -170,7 +171,7 @@ export class RunSession {
         });
       } catch (err) {
         // Only setup failures (engine, storage) land here; run errors are recorded by recordRun.
-        this.#notice = describeError(err);
+        this.#notice = errorText(err);
       } finally {
         this.#busy = false;
         this.#controller = null;

@@ -5,7 +5,7 @@ import type { ChatMessage } from '../chat';
 import { singleQuestion, type Conversation } from '../conversation';
 import type { Grade, RubricItem } from '../types';
 
-export const ANSWER_SYSTEM = `You are a careful clinical assistant. Answer health questions accurately and safely, in language that suits the person asking. Put anything urgent first. Do not invent facts, numbers or references.`;
+export const ANSWER_SYSTEM = `You are a careful clinical assistant. Answer health questions accurately and safely, in language that suits the person asking. Put anything urgent first. Do not invent facts, numbers or references. Answer in the language the question is written in.`;
 
 /** Opening words of every revision instruction; the test doubles recognise the step by them. */
 export const REVISE_MARKER = 'Revise the answer above';
@@ -59,5 +59,6 @@ export function reviseInstruction(
   parts.push(
     'Keep every correct point and the same audience and tone. Do not pad the answer or add unrelated material. Reply with the complete revised answer only, addressed to the person who asked.',
   );
+  parts.push('Write it in the language the question is written in.');
   return parts.join('\n\n');
 }

@@ -2,14 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildTinyGguf } from '../../../../scripts/make-tiny-gguf.mjs';
+import { MOE_EXPERTS, MOE_EXPERTS_USED, buildTinyModel } from '../../../../scripts/gguf/tinyModels';
+import { f32Tensor, writeGguf, type GgufMetadata } from '../../../../scripts/gguf/writer';
 import { buildGguf, str, strings, u32, type BuilderTensor, type BuildOptions } from '../../../../tests/support/ggufBuilder';
 import { GgufCorruptError, GgufMissingPartsError, GgufTooLargeError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';
 import { LLAMA_CPP_ARCHITECTURES, LLAMA_CPP_BUILD, NON_CHAT_ARCHITECTURES } from './architectures';
 import { blobSource, readGgufHeader, type ByteSource, type GgufHeader } from './ggufHeader';
 import { assertRunnable, describeGguf, estimateMemory, orderModelFiles, splitPartUrls } from './ggufModel';
 
-const tiny = buildTinyGguf();
+const tiny = buildTinyModel('llama');
+const tinyMoe = buildTinyModel('qwen3moe');
 const read = (bytes: Uint8Array, name = 'model.gguf') => readGgufHeader(blobSource(new Blob([bytes as BlobPart]), name));
 
 /** A source as large as the header claims, whose bytes past the real ones read as zeros; counts what is read. */
@@ -68,6 +70,79 @@ describe('readGgufHeader on the project’s tiny model', () => {
     });
     expect(info.weightBytes).toBe(info.parameterCount * 4);
     expect(() => assertRunnable(info, 2048)).not.toThrow();
+  });
+
+  it('shows the experts and the parameters active per token of the tiny mixture-of-experts model', async () => {
+    const header = await read(tinyMoe, 'tiny-moe.gguf');
+    expect(header.metadata.get('general.architecture')).toBe('qwen3moe');
+    expect(header.tensors.find((t) => t.name === 'blk.1.ffn_up_exps.weight')).toMatchObject({ dims: [128, 64, 8], type: 0 });
+    expect(header.tensors.find((t) => t.name === 'blk.0.ffn_gate_inp.weight')).toMatchObject({ dims: [128, 8] });
+    expect(header.tensors.find((t) => t.name === 'blk.0.attn_q_norm.weight')).toMatchObject({ dims: [32] });
+    const info = describeGguf([header]);
+    const attention = 128 + 4 * 128 * 128 + 2 * 32;
+    const router = 128 * 8;
+    const experts = 3 * 128 * 64 * 8;
+    const dense = 2 * 128 * 356 + 128 + 2 * (attention + 128 + router);
+    expect(MOE_EXPERTS).toBeGreaterThanOrEqual(4);
+    expect(MOE_EXPERTS_USED).toBeGreaterThanOrEqual(2);
+    expect(info).toMatchObject({
+      architecture: 'qwen3moe',
+      name: 'clinrevise-tiny-moe-test',
+      expertCount: MOE_EXPERTS,
+      expertUsedCount: MOE_EXPERTS_USED,
+      parameterCount: dense + 2 * experts,
+      // Two of eight experts run per token: a quarter of the expert weights.
+      activeParameterCount: dense + (2 * experts) / 4,
+      feedForwardLength: 64,
+      keyLength: 32,
+      quantization: 'F32',
+      contextLength: 32768,
+      layerCount: 2,
+      vocabSize: 356,
+      hasChatTemplate: true,
+    });
+    expect(info.activeParameterCount).toBeLessThan(info.parameterCount);
+    expect(() => assertRunnable(info, 4096)).not.toThrow();
+  });
+
+  it('writes the same bytes on every call (the models are deterministic)', () => {
+    expect(Buffer.compare(buildTinyModel('qwen3moe'), tinyMoe)).toBe(0);
+    expect(Buffer.compare(buildTinyModel('llama'), tiny)).toBe(0);
+  });
+
+  it('reads back every metadata value type the project’s GGUF writer writes', async () => {
+    const metadata: GgufMetadata = [
+      ['t.u8', { type: 'u8', value: 250 }],
+      ['t.i8', { type: 'i8', value: -5 }],
+      ['t.u16', { type: 'u16', value: 65000 }],
+      ['t.i16', { type: 'i16', value: -30000 }],
+      ['t.u32', { type: 'u32', value: 4_000_000_000 }],
+      ['t.i32', { type: 'i32', value: -2_000_000_000 }],
+      ['t.f32', { type: 'f32', value: 0.5 }],
+      ['t.u64', { type: 'u64', value: 2 ** 40 }],
+      ['t.i64', { type: 'i64', value: -(2 ** 40) }],
+      ['t.f64', { type: 'f64', value: Math.PI }],
+      ['t.bool', { type: 'bool', value: true }],
+      ['t.string', { type: 'string', value: 'héllo' }],
+      ['t.u32s', { type: 'array', itemType: 'u32', value: [1, 2, 3] }],
+      ['t.bools', { type: 'array', itemType: 'bool', value: [true, false] }],
+      ['t.strings', { type: 'array', itemType: 'string', value: ['a', 'bc'] }],
+    ];
+    const tensor = f32Tensor('w', [2, 3], Float32Array.of(1, 2, 3, 4, 5, 6));
+    const bytes = writeGguf({ metadata, tensors: [tensor] });
+    const header = await read(bytes);
+    expect(Object.fromEntries(header.metadata)).toEqual({
+      't.u8': 250, 't.i8': -5, 't.u16': 65000, 't.i16': -30000, 't.u32': 4_000_000_000, 't.i32': -2_000_000_000,
+      't.f32': 0.5, 't.u64': 2 ** 40, 't.i64': -(2 ** 40), 't.f64': Math.PI, 't.bool': true, 't.string': 'héllo',
+      't.u32s': { itemType: 4, length: 3, items: [1, 2, 3] },
+      't.bools': { itemType: 7, length: 2, items: [true, false] },
+      't.strings': { itemType: 8, length: 2, items: ['a', 'bc'] },
+    });
+    expect(header.tensors).toEqual([{ name: 'w', dims: [2, 3], type: 0, offset: 0, bytes: 24 }]);
+    const data = new Float32Array(bytes.slice(header.dataOffset, header.dataOffset + 24).buffer);
+    expect([...data]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(bytes.length).toBe(header.dataOffset + 32); // the data padded to the alignment
+    expect(() => f32Tensor('w', [2, 2], Float32Array.of(1))).toThrow(/1 values for dims 2×2/);
   });
 
   it('reads only the first megabytes of a large file', async () => {

@@ -1,5 +1,14 @@
 // Reads a GGUF file's header — metadata and tensor table — from its first megabytes, without loading
 // the model. Used to describe a model before it is stored or loaded and to reject bad files with a clear error.
+//
+// Why not @huggingface/gguf (0.4.6, weighed for issue 9): in the browser it reads only through fetch of
+// a URL (our models are Files in OPFS, read in the worker; a File would need a fake fetch over
+// Blob.slice); it takes no AbortSignal; a server that ignores Range gets its whole body read into
+// memory (multi-GB), and an error page is parsed, where we check the status and stop after the header;
+// it keeps every metadata array (a 150k-token vocabulary) where we keep only lengths; it does not size
+// tensors or check that their data fits the file (our truncation error); and it throws plain Errors,
+// so our named errors would come from matching message text. Its split-URL helper is what
+// ggufModel.ts already does in a few lines, so nothing here would get shorter.
 
 import { throwIfAborted } from '../../core/errors';
 import { GgufCorruptError, GgufTruncatedError, GgufUnsupportedError, NotGgufError } from './errors';

@@ -6,17 +6,10 @@ import { ContextBudgetError, errorCode, isAbortError } from '../../core/errors';
 import { GgufCorruptError, GgufEngineFailedError, GgufTooLargeError } from './errors';
 import type { LoadProgress } from '../types';
 import type { ChatResult } from '../../core/chat';
-import {
-  GgufWorkerClient,
-  contextOverflow,
-  serveGgufRequests,
-  type ClientPort,
-  type GgufBackend,
-  type GgufChatRequest,
-  type GgufLoadRequest,
-  type GgufLoaded,
-  type HostPort,
-} from './protocol';
+import type { GgufChatRequest, GgufLoadRequest, GgufLoaded } from './protocol';
+import { contextOverflow } from './wireErrors';
+import { GgufWorkerClient, type ClientPort } from './workerClient';
+import { serveGgufRequests, type GgufBackend, type HostPort } from './workerHandler';
 
 const LOADED = { label: 'tiny', contextSize: 2048, threads: 2, multithreaded: true, backend: 'cpu' } as GgufLoaded;
 const REQUEST: GgufLoadRequest = { source: { type: 'stored', modelId: 'm1', name: 'tiny.gguf' }, contextSize: 2048, threads: 0, useGpu: false };

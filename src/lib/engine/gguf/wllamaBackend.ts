@@ -21,11 +21,12 @@ import { mapFinishReason } from '../finishReason';
 import { ThinkFilter } from '../thinkFilter';
 import type { LoadProgress } from '../types';
 import type { ChatResult } from '../../core/chat';
-import { blobSource, readGgufHeader } from './ggufHeader';
-import { assertRunnable, describeGguf, splitPartUrls } from './ggufModel';
-import { openHttpSource } from './httpSource';
+import { assertRunnable, splitPartUrls } from './ggufModel';
+import { describeModel, fileSources, inspectModel, urlSources } from './inspect';
 import { downloadModel, findStoredUrlModel, openStoredModel, removeStoredModel } from './modelStore';
-import { contextOverflow, type GgufBackend, type GgufChatRequest, type GgufLoadRequest, type GgufLoaded } from './protocol';
+import type { GgufChatRequest, GgufLoadRequest, GgufLoaded } from './protocol';
+import { contextOverflow } from './wireErrors';
+import type { GgufBackend } from './workerHandler';
 
 /** A Blob that reports how many bytes are read from it. With JSPI, wllama reads model files in slices
  * on demand (there is no load-progress callback for local files), so the slices are the progress. */
@@ -132,7 +133,7 @@ export class WllamaBackend implements GgufBackend {
     let info;
     try {
       onProgress({ phase: 'load', fraction: 0, loadedBytes: 0, totalBytes: null, text: 'Checking the model file' });
-      info = describeGguf(await Promise.all(files.map((f) => readGgufHeader(blobSource(f), signal))));
+      info = await describeModel(fileSources(files), signal);
     } catch (err) {
       // A URL's bad download must not stay stored as if it were the model.
       if (downloadedId && !isAbortError(err)) await removeStoredModel(downloadedId).catch(() => {});
@@ -163,8 +164,7 @@ export class WllamaBackend implements GgufBackend {
       onProgress({ phase: 'cache', fraction: 1, loadedBytes: stored.totalBytes, totalBytes: stored.totalBytes, text: '' });
     } else {
       onProgress({ phase: 'download', fraction: 0, loadedBytes: 0, totalBytes: null, text: 'Checking the model header' });
-      const remote = await Promise.all(urls.map(async (url) => readGgufHeader(await openHttpSource(url, signal), signal)));
-      assertRunnable(describeGguf(remote), request.contextSize);
+      await inspectModel(await urlSources(urls, signal), request.contextSize, signal);
       stored = await downloadModel(urls, {
         signal,
         onProgress: (loadedBytes, totalBytes) =>

@@ -1,9 +1,20 @@
 // The real browser behind WebLlmEngine: the worker, the GPU probe, storage estimates and the
 // model cache. Kept apart so the engine's logic is unit-tested with fakes.
 
-import { probeGpu } from './capability';
+import { probeGpu, type GpuProbe } from './capability';
 import { findCachedModel, readCacheInventory } from './modelCache';
-import type { WebLlmDeps, WorkerPort } from './webLlmEngine';
+import type { ResolvedModel } from './modelSpec';
+import type { WorkerPort } from './workerClient';
+
+/** Everything the engine needs from the browser, injectable for tests. */
+export interface WebLlmDeps {
+  spawn(): WorkerPort;
+  probe(): Promise<GpuProbe>;
+  /** Storage this site uses and may use, or null when the browser does not say. */
+  estimate(): Promise<{ usage: number; quota: number } | null>;
+  /** Bytes of this model already in the browser cache (a partial download counts). */
+  cachedBytes(model: ResolvedModel): Promise<number>;
+}
 
 /** Storage this site uses and may use, or null when the browser does not say. */
 export async function storageEstimate(): Promise<{ usage: number; quota: number } | null> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEBLLM_SETTINGS } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS } from './settings';
 import { adapterName, assessModel, probeGpu, type GpuAdapterLike, type GpuProbe } from './capability';
 import { resolveModel } from './modelSpec';
 

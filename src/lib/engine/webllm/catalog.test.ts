@@ -13,7 +13,7 @@ import {
   recommendedModel,
   smallerModels,
 } from './catalog';
-import { DEFAULT_WEBLLM_SETTINGS } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS } from './settings';
 
 const record = (id: string) => prebuiltAppConfig.model_list.find((r) => r.model_id === id);
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { describeError, isAbortError } from '../../core/errors';
 import { StorageQuotaExceededError } from '../errors';
 import { GpuDeviceLostError, GpuOutOfMemoryError, ModelContextFullError, ModelDownloadFailedError, ModelFilesNotFoundError, ModelLibraryInvalidError, OnDeviceEngineError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
-import { DEFAULT_WEBLLM_SETTINGS } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS } from './settings';
 import { mapWebLlmError } from './mapError';
 import { resolveModel } from './modelSpec';
-import { toWireError } from './protocol';
+import { toWireError } from './wireErrors';
 
 const qwen4b = resolveModel({ ...DEFAULT_WEBLLM_SETTINGS, catalogId: 'Qwen3-4B-q4f16_1-MLC' });
 const load = { phase: 'load' as const, model: qwen4b };

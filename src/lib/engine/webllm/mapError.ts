@@ -7,7 +7,8 @@ import { StorageQuotaExceededError } from '../errors';
 import { GpuDeviceLostError, GpuOutOfMemoryError, ModelContextFullError, ModelDownloadFailedError, ModelFilesNotFoundError, ModelLibraryInvalidError, OnDeviceEngineError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
 import { f32Alternative, smallerModels } from './catalog';
 import type { ResolvedModel } from './modelSpec';
-import { toWireError, type WireError } from './protocol';
+import type { WireError } from './protocol';
+import { asWireError } from './wireErrors';
 
 export interface ErrorContext {
   /** Loading the model, or answering a chat call. */
@@ -33,10 +34,7 @@ function smallerSuggestion(model: ResolvedModel): string | null {
 
 /** Maps anything the worker or web-llm reported into one of the app's errors. */
 export function mapWebLlmError(reported: WireError | unknown, context: ErrorContext): Error {
-  const error: WireError =
-    typeof reported === 'object' && reported !== null && 'name' in reported && 'message' in reported && typeof (reported as WireError).name === 'string'
-      ? (reported as WireError)
-      : toWireError(reported);
+  const error = asWireError(reported);
   const { model } = context;
   const diagnosis = error.diagnosis;
   if (diagnosis?.kind === 'device_lost') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEBLLM_SETTINGS } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS } from './settings';
 import { deleteCachedLibraries, deleteCachedModel, findCachedModel, modelBaseOf, readCacheInventory, type CacheLike, type CacheStorageLike } from './modelCache';
 import { resolveModel } from './modelSpec';
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { openAppDb } from '../../db/schema';
 import { SettingsRepository } from '../../db/settingsRepository';
 import { SettingsState } from '../../state/settings.svelte';
-import { DEFAULT_OPENAI_SETTINGS, DEFAULT_WEBLLM_SETTINGS, engineSettingsProblems } from '../settings';
+import { DEFAULT_OPENAI_SETTINGS } from '../openai/settings';
+import { engineSettingsProblems } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS } from './settings';
 import { modelFilesBase, resolveModel } from './modelSpec';
 
 describe('web-llm settings', () => {

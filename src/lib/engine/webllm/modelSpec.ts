@@ -1,15 +1,8 @@
 // Turns the user's web-llm settings into one resolved model: what to show (label, sizes), what the
 // capability check needs, and what the worker needs to load it. Pure; shared by Settings, Ask and the engine.
 
-import type { WebLlmEngineSettings } from '../settings';
-import {
-  CUSTOM_MODEL_ID,
-  estimateDownloadBytes,
-  estimateVramMB,
-  findCatalogModel,
-  needsShaderF16,
-  type CatalogModel,
-} from './catalog';
+import type { WebLlmEngineSettings } from './settings';
+import { CUSTOM_MODEL_ID, estimateDownloadBytes, estimateVramMB, findCatalogModel, needsShaderF16, type CatalogModel } from './catalog';
 
 /** What the worker needs to build web-llm's model record. */
 export interface WorkerModelSpec {
@@ -45,42 +38,7 @@ export interface ResolvedModel {
   worker: WorkerModelSpec;
 }
 
-/** True for an absolute http(s) URL. */
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** What is missing or wrong in web-llm settings, in user words. */
-export function webLlmSettingsProblems(settings: WebLlmEngineSettings): string[] {
-  const problems: string[] = [];
-  if (!(settings.contextWindow >= 2048)) problems.push('The context window must be at least 2048 tokens.');
-  if (settings.catalogId === CUSTOM_MODEL_ID) {
-    if (!/^[\w.-]+$/.test(settings.customName.trim())) problems.push('Give the custom model a name (letters, digits, dot, dash or underscore).');
-    if (!isHttpUrl(settings.modelUrl.trim())) problems.push('The model URL must be an absolute http(s) URL (web-llm fetches <URL>/resolve/main/…).');
-    if (!isHttpUrl(settings.modelLibUrl.trim())) problems.push('The model-library URL must be an absolute http(s) URL of a .wasm file.');
-    return problems;
-  }
-  const model = findCatalogModel(settings.catalogId);
-  if (!model) {
-    problems.push(`The model "${settings.catalogId}" is not in this version's catalog; choose another in Settings.`);
-    return problems;
-  }
-  if (settings.contextWindow > model.maxContext) problems.push(`${model.label} supports at most ${model.maxContext} tokens of context.`);
-  if (model.requires.includes('model_url') && !isHttpUrl(settings.modelUrl.trim())) {
-    problems.push(`${model.label} needs the URL where you host its converted weights (absolute http(s) URL).`);
-  }
-  if (model.requires.includes('model_lib_url') && !isHttpUrl(settings.modelLibUrl.trim())) {
-    problems.push(`${model.label} needs the URL of its compiled WebGPU model library (.wasm).`);
-  }
-  return problems;
-}
-
-/** Resolves usable settings (check `webLlmSettingsProblems` first) into the model to load. */
+/** Resolves usable settings (check `webLlmSettingsProblems` in settings.ts first) into the model to load. */
 export function resolveModel(settings: WebLlmEngineSettings): ResolvedModel {
   const contextWindow = settings.contextWindow;
   if (settings.catalogId === CUSTOM_MODEL_ID) {

@@ -1,7 +1,8 @@
-// The messages between the page and the web-llm worker. The page never imports web-llm: it sends
-// these, and the worker (which alone loads the library) answers with these. Everything is cloneable.
+// The messages between the page and the web-llm worker: wire types only. The page never imports
+// web-llm: it sends these, and the worker (which alone loads the library) answers with these. Both
+// worker engines speak the same vocabulary (load, chat, abort, unload → progress, token, loaded,
+// done, unloaded, failed); web-llm adds device_lost. Everything is cloneable.
 
-import { causeText } from '../../core/errors';
 import type { LoadProgress } from '../types';
 import type { ChatMessage, ChatResult } from '../../core/chat';
 import type { WorkerModelSpec } from './modelSpec';
@@ -30,34 +31,17 @@ export interface WireError {
 }
 
 export type PageToWorker =
-  | { type: 'load'; model: WorkerModelSpec }
+  | { type: 'load'; id: number; model: WorkerModelSpec }
   | { type: 'chat'; id: number; messages: ChatMessage[]; options: WorkerChatOptions }
-  | { type: 'interrupt'; id: number }
-  | { type: 'unload' };
-
+  | { type: 'abort'; id: number }
+  | { type: 'unload'; id: number };
 
 export type WorkerToPage =
-  | { type: 'progress'; progress: LoadProgress }
-  | { type: 'loaded' }
-  | { type: 'load_failed'; error: WireError }
+  | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'loaded'; id: number }
   | { type: 'token'; id: number; text: string }
   | { type: 'done'; id: number; result: ChatResult }
+  | { type: 'unloaded'; id: number }
   | { type: 'failed'; id: number; error: WireError }
   /** The GPU device went away outside any call; the model must be loaded again. */
   | { type: 'device_lost' };
-
-/** Turns anything thrown (Error, DOMException, web-llm's worker strings "Name: message") into a WireError. */
-export function toWireError(err: unknown): WireError {
-  if (typeof err === 'string') {
-    // A web-llm worker engine rejects with `err.toString()`: "DeviceLostError: …".
-    const match = /^([A-Za-z]\w*(?:Error|Exception))(?::\s*([\s\S]*))?$/.exec(err.trim());
-    if (match) return { name: match[1]!, message: match[2] ?? '' };
-    return { name: 'Error', message: err };
-  }
-  if (typeof err === 'object' && err !== null) {
-    const name = 'name' in err && typeof err.name === 'string' ? err.name : 'Error';
-    const message = 'message' in err && typeof err.message === 'string' ? err.message : '';
-    return { name, message };
-  }
-  return { name: 'Error', message: causeText(err) };
-}

@@ -59,7 +59,7 @@ const user = (content: string): ChatMessage => ({ role: 'user', content });
 describe('WorkerHandler: loading', () => {
   it('reports download progress with bytes, then loaded', async () => {
     const h = harness();
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     await h.next('loaded');
     const progress = h.posted.flatMap((m) => (m.type === 'progress' ? [m.progress] : []));
     expect(progress.map((p) => p.phase)).toEqual(['download', 'download']);
@@ -68,8 +68,8 @@ describe('WorkerHandler: loading', () => {
 
   it('reports a failed load with web-llm’s error name and what the files check found', async () => {
     const h = harness([], { loadError: new TypeError('Failed to execute add on Cache'), diagnosis: { kind: 'http', url: 'http://x/resolve/main/mlc-chat-config.json', status: 404 } });
-    h.send({ type: 'load', model: QWEN });
-    const failed = await h.next('load_failed');
+    h.send({ type: 'load', id: 0, model: QWEN });
+    const failed = await h.next('failed', 0);
     expect(failed.error).toEqual({ name: 'TypeError', message: 'Failed to execute add on Cache', diagnosis: { kind: 'http', url: 'http://x/resolve/main/mlc-chat-config.json', status: 404 } });
   });
 
@@ -83,7 +83,7 @@ describe('WorkerHandler: loading', () => {
 describe('WorkerHandler: chat', () => {
   it('switches Qwen3 thinking off, streams only visible text, and returns it without the empty think block', async () => {
     const h = harness([{ text: 'Rest, fluids and paracetamol.' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('Fever?')], options: { thinking: false, maxTokens: 100, temperature: 0.3 } });
     const done = await h.next('done', 1);
     expect(done.result.text).toBe('Rest, fluids and paracetamol.');
@@ -95,7 +95,7 @@ describe('WorkerHandler: chat', () => {
 
   it('never sends enable_thinking to a model without Qwen3 thinking', async () => {
     const h = harness([{ text: 'ok' }]);
-    h.send({ type: 'load', model: LLAMA });
+    h.send({ type: 'load', id: 0, model: LLAMA });
     h.send({ type: 'chat', id: 1, messages: [user('q')], options: { thinking: false, maxTokens: 50 } });
     await h.next('done', 1);
     expect(h.engine.requests[0]!.extra_body).toBeUndefined();
@@ -104,7 +104,7 @@ describe('WorkerHandler: chat', () => {
 
   it('removes thinking from the stream and the reply when the model may think', async () => {
     const h = harness([{ thinking: 'The user asks about fever. Consider red flags.', text: 'See a doctor if it lasts.', chunkSize: 5 }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('Fever?')], options: {} });
     const done = await h.next('done', 1);
     expect(done.result.text).toBe('See a doctor if it lasts.');
@@ -114,7 +114,7 @@ describe('WorkerHandler: chat', () => {
 
   it('sends the schema as web-llm’s json_object response_format (a JSON string)', async () => {
     const h = harness([{ text: '{"a":1}' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     const schema = { type: 'object', properties: { a: { type: 'number' } } };
     h.send({ type: 'chat', id: 1, messages: [user('json')], options: { schema, thinking: false } });
     await h.next('done', 1);
@@ -123,7 +123,7 @@ describe('WorkerHandler: chat', () => {
 
   it('asks again without the schema when web-llm cannot build a grammar from it, and stops sending it', async () => {
     const h = harness([{ errorName: 'InvalidResponseFormatGrammarError' }, { text: '{"a":1}' }, { text: '{"a":2}' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('json')], options: { schema: { type: 'object' } } });
     expect((await h.next('done', 1)).result.text).toBe('{"a":1}');
     h.send({ type: 'chat', id: 2, messages: [user('json again')], options: { schema: { type: 'object' } } });
@@ -133,7 +133,7 @@ describe('WorkerHandler: chat', () => {
 
   it('passes other web-llm errors through by name', async () => {
     const h = harness([{ errorName: 'ContextWindowSizeExceededError' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('long')], options: {} });
     expect((await h.next('failed', 1)).error.name).toBe('ContextWindowSizeExceededError');
   });
@@ -142,7 +142,7 @@ describe('WorkerHandler: chat', () => {
 describe('WorkerHandler: KV cache reuse across draft → grade → revise → grade', () => {
   it('gives web-llm back each reply as it stored it, so every later call continues the conversation', async () => {
     const h = harness([{ text: 'Draft answer.' }, { text: '{"grades":[]}' }, { text: 'Revised answer.' }, { text: '{"grades":[1]}' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     // The pipeline extends one thread with the visible text each call returned.
     const thread: ChatMessage[] = [{ role: 'system', content: 'You are careful.' }, user('Question?')];
     let id = 0;
@@ -164,7 +164,7 @@ describe('WorkerHandler: KV cache reuse across draft → grade → revise → gr
 
   it('does not claim a continued conversation after a reply cut off at the token limit', async () => {
     const h = harness([{ text: 'Long draft', finish: 'length' }, { text: 'grades' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     const thread: ChatMessage[] = [user('Q')];
     h.send({ type: 'chat', id: 1, messages: thread, options: { thinking: false } });
     const first = await h.next('done', 1);
@@ -177,13 +177,13 @@ describe('WorkerHandler: KV cache reuse across draft → grade → revise → gr
 describe('WorkerHandler: Stop', () => {
   it('interrupts the call it was meant for and reports it as aborted', async () => {
     const h = harness([{ text: 'a'.repeat(400), chunkSize: 4, delayMs: 2 }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('q')], options: {} });
     await new Promise<void>((resolve) => {
       const check = () => (h.tokens(1).length > 20 ? resolve() : setTimeout(check, 1));
       check();
     });
-    h.send({ type: 'interrupt', id: 1 });
+    h.send({ type: 'abort', id: 1 });
     const done = await h.next('done', 1);
     expect(done.result.finishReason).toBe('abort');
     expect(h.engine.interruptCalls).toBeGreaterThan(0);
@@ -192,10 +192,10 @@ describe('WorkerHandler: Stop', () => {
 
   it('a Stop for the next call, pressed while the previous one runs, stops neither the previous call nor reaches web-llm', async () => {
     const h = harness([{ text: 'first reply, complete', chunkSize: 3, delayMs: 2 }, { text: 'never' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('one')], options: {} });
     h.send({ type: 'chat', id: 2, messages: [user('two')], options: {} });
-    h.send({ type: 'interrupt', id: 2 });
+    h.send({ type: 'abort', id: 2 });
     const first = await h.next('done', 1);
     expect(first.result).toMatchObject({ text: 'first reply, complete', finishReason: 'stop' });
     const second = await h.next('done', 2);
@@ -207,11 +207,11 @@ describe('WorkerHandler: Stop', () => {
   it('still stops a call whose Stop arrived before web-llm cleared its interrupt flag at the start', async () => {
     const h = harness([{ text: 'b'.repeat(200), chunkSize: 4, delayMs: 1 }]);
     h.engine.startDelayMs = 20;
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     await h.next('loaded');
     h.send({ type: 'chat', id: 1, messages: [user('q')], options: {} });
     await new Promise((r) => setTimeout(r, 5)); // inside chatCompletion(), before the stream starts
-    h.send({ type: 'interrupt', id: 1 });
+    h.send({ type: 'abort', id: 1 });
     const done = await h.next('done', 1);
     expect(done.result.finishReason).toBe('abort');
     expect(h.tokens(1).length).toBeLessThan(200);
@@ -221,7 +221,7 @@ describe('WorkerHandler: Stop', () => {
 describe('WorkerHandler: device lost', () => {
   it('fails the running call with a device-lost diagnosis and refuses later calls until reloaded', async () => {
     const h = harness([{ text: 'c'.repeat(100), chunkSize: 4, delayMs: 2 }, { text: 'after reload' }]);
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 1, messages: [user('q')], options: {} });
     await h.next('token', 1);
     h.handler.deviceLost();
@@ -229,14 +229,14 @@ describe('WorkerHandler: device lost', () => {
     await h.next('done', 1).catch(() => undefined);
     h.send({ type: 'chat', id: 2, messages: [user('q2')], options: {} });
     expect((await h.next('failed', 2)).error.diagnosis).toEqual({ kind: 'device_lost' });
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     h.send({ type: 'chat', id: 3, messages: [user('q3')], options: {} });
     expect((await h.next('done', 3)).result.text).toBe('after reload');
   });
 
   it('tells the page when the device is lost between calls', async () => {
     const h = harness();
-    h.send({ type: 'load', model: QWEN });
+    h.send({ type: 'load', id: 0, model: QWEN });
     await h.next('loaded');
     h.handler.deviceLost();
     expect(h.posted.some((m) => m.type === 'device_lost')).toBe(true);

@@ -8,7 +8,8 @@ import type { ChatMessage, ChatUsage } from '../../core/chat';
 import type { WorkerModelSpec } from './modelSpec';
 import type { InitReport } from './progress';
 import { LoadProgressTracker } from './progress';
-import { toWireError, type FailureDiagnosis, type PageToWorker, type WireError, type WorkerChatOptions, type WorkerToPage } from './protocol';
+import type { FailureDiagnosis, PageToWorker, WireError, WorkerChatOptions, WorkerToPage } from './protocol';
+import { toWireError } from './wireErrors';
 import { ReplyLedger, VisibleStream, visibleReply } from './replyLedger';
 
 /** The subset of web-llm's chat request the app sends. */
@@ -87,16 +88,19 @@ export class WorkerHandler {
   receive(message: PageToWorker): void {
     switch (message.type) {
       case 'load':
-        this.#enqueue(() => this.#load(message.model));
+        this.#enqueue(() => this.#load(message.id, message.model));
         break;
       case 'chat':
         this.#enqueue(() => this.#chat(message.id, message.messages, message.options));
         break;
-      case 'interrupt':
+      case 'abort':
         this.#interrupt(message.id);
         break;
       case 'unload':
-        this.#enqueue(() => this.#unload());
+        this.#enqueue(async () => {
+          await this.#unload();
+          this.runtime.post({ type: 'unloaded', id: message.id });
+        });
         break;
     }
   }
@@ -127,7 +131,7 @@ export class WorkerHandler {
     await engine?.unload().catch(() => undefined);
   }
 
-  async #load(model: WorkerModelSpec): Promise<void> {
+  async #load(id: number, model: WorkerModelSpec): Promise<void> {
     await this.#unload();
     this.#deviceLost = false;
     this.#schemaUnsupported = false;
@@ -135,17 +139,17 @@ export class WorkerHandler {
       const tracker = new LoadProgressTracker(await this.runtime.isCached(model).catch(() => false));
       const engine = await this.runtime.loadEngine(
         model,
-        (report) => this.runtime.post({ type: 'progress', progress: tracker.next(report) }),
+        (report) => this.runtime.post({ type: 'progress', id, progress: tracker.next(report) }),
         (bytes) => (tracker.totalBytes = bytes),
       );
       if (this.#deviceLost) throw Object.assign(new Error('The GPU device was lost while loading.'), { name: 'DeviceLostError' });
       this.#engine = engine;
       this.#model = model;
-      this.runtime.post({ type: 'loaded' });
+      this.runtime.post({ type: 'loaded', id });
     } catch (err) {
       const error = toWireError(err);
       error.diagnosis = this.#deviceLost ? { kind: 'device_lost' } : await this.runtime.diagnose(model, error).catch(() => undefined);
-      this.runtime.post({ type: 'load_failed', error });
+      this.runtime.post({ type: 'failed', id, error });
     }
   }
 

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startScriptedServer, type ScriptedServer } from '../../../tests/support/scriptedServer';
-import { isAbortError } from '../core/errors';
-import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './openai/errors';
-import { classifyMessages } from '../core/prompts/classify';
-import { OpenAiCompatibleEngine } from './openaiCompatible';
+import { startScriptedServer, type ScriptedServer } from '../../../../tests/support/scriptedServer';
+import { isAbortError } from '../../core/errors';
+import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
+import { classifyMessages } from '../../core/prompts/classify';
+import { OpenAiCompatibleEngine } from './engine';
 import { DEFAULT_OPENAI_SETTINGS } from './settings';
 
 let server: ScriptedServer;
@@ -15,13 +15,13 @@ afterEach(async () => {
 });
 
 const engineFor = (url: string, extra: Partial<typeof DEFAULT_OPENAI_SETTINGS> = {}) =>
-  new OpenAiCompatibleEngine({ ...DEFAULT_OPENAI_SETTINGS, baseUrl: `${url}/`, model: 'scripted', ...extra });
+  OpenAiCompatibleEngine.create({ ...DEFAULT_OPENAI_SETTINGS, baseUrl: `${url}/`, model: 'scripted', ...extra });
 const ask = [{ role: 'user' as const, content: 'How do I treat a mild sore throat?' }];
 
 describe('OpenAiCompatibleEngine', () => {
   it('streams tokens and returns the whole reply with usage', async () => {
     const tokens: string[] = [];
-    const result = await engineFor(server.url).chat(ask, { onToken: (t) => tokens.push(t) });
+    const result = await (await engineFor(server.url)).chat(ask, { onToken: (t) => tokens.push(t) });
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join('')).toBe(result.text);
     expect(result.text).toMatch(/Draft answer/);
@@ -30,7 +30,7 @@ describe('OpenAiCompatibleEngine', () => {
   });
 
   it('sends json_schema response_format, the API key and the model', async () => {
-    await engineFor(server.url, { apiKey: 'sekret' }).chat(ask, { schema: { name: 'scenario', schema: { type: 'object' } } });
+    await (await engineFor(server.url, { apiKey: 'sekret' })).chat(ask, { schema: { name: 'scenario', schema: { type: 'object' } } });
     const req = server.requests[0]!;
     expect(req.body.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'scenario', schema: { type: 'object' } } });
     expect(req.authorization).toBe('Bearer sekret');
@@ -39,7 +39,7 @@ describe('OpenAiCompatibleEngine', () => {
 
   it('falls back to plain prompting when the server rejects response_format', async () => {
     server.options.behaviour = 'rejectSchema';
-    const engine = engineFor(server.url);
+    const engine = await engineFor(server.url);
     const classify = classifyMessages('Is a sore throat serious?');
     const result = await engine.chat(classify, { schema: { name: 'scenario', schema: {} } });
     expect(result.text).toMatch(/urgency/);
@@ -48,7 +48,7 @@ describe('OpenAiCompatibleEngine', () => {
   });
 
   it('keeps sending the schema after a 400 that was not about the schema', async () => {
-    const engine = engineFor(server.url);
+    const engine = await engineFor(server.url);
     const classify = classifyMessages('Is a sore throat serious?');
     server.options.behaviour = 'http400';
     const err = await engine.chat(classify, { schema: { name: 'scenario', schema: {} } }).catch((e: unknown) => e);
@@ -61,14 +61,14 @@ describe('OpenAiCompatibleEngine', () => {
 
   it('reads a server that ignores stream:true', async () => {
     server.options.behaviour = 'noStream';
-    const result = await engineFor(server.url).chat(ask);
+    const result = await (await engineFor(server.url)).chat(ask);
     expect(result.text).toMatch(/Draft answer/);
   });
 
   it('names the server when it is unreachable', async () => {
     const url = server.url;
     await server.close();
-    const err = await engineFor(url).chat(ask).catch((e: unknown) => e);
+    const err = await (await engineFor(url)).chat(ask).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerUnreachableError);
     expect((err as Error).message).toContain('127.0.0.1');
     server = await startScriptedServer();
@@ -76,26 +76,26 @@ describe('OpenAiCompatibleEngine', () => {
 
   it('reports HTTP errors with the server’s own message', async () => {
     server.options.behaviour = 'http500';
-    const err = await engineFor(server.url).chat(ask).catch((e: unknown) => e);
+    const err = await (await engineFor(server.url)).chat(ask).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerHttpError);
     expect((err as Error).message).toMatch(/HTTP 500: model crashed/);
   });
 
   it('times out a silent server', async () => {
     server.options.behaviour = 'hang';
-    const err = await engineFor(server.url, { timeoutSeconds: 0.3 }).chat(ask).catch((e: unknown) => e);
+    const err = await (await engineFor(server.url, { timeoutSeconds: 0.3 })).chat(ask).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServerTimeoutError);
   });
 
   it('rejects a malformed stream', async () => {
     server.options.behaviour = 'malformedStream';
-    await expect(engineFor(server.url).chat(ask)).rejects.toBeInstanceOf(MalformedResponseError);
+    await expect((await engineFor(server.url)).chat(ask)).rejects.toBeInstanceOf(MalformedResponseError);
   });
 
   it('aborts mid-stream with an AbortError, not a timeout', async () => {
     server.options.answerChunkDelayMs = 50;
     const controller = new AbortController();
-    const err = await engineFor(server.url)
+    const err = await (await engineFor(server.url))
       .chat(ask, { signal: controller.signal, onToken: () => controller.abort() })
       .catch((e: unknown) => e);
     expect(isAbortError(err)).toBe(true);

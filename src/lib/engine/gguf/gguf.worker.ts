@@ -3,7 +3,7 @@
 // downloads) would otherwise run on the page. Here none of it can stall the UI, and terminating this
 // worker frees everything.
 
-import { serveGgufRequests, type HostPort } from './protocol';
+import { serveGgufRequests, type HostPort } from './workerHandler';
 import { WllamaBackend } from './wllamaBackend';
 
 serveGgufRequests(self as unknown as HostPort, new WllamaBackend());

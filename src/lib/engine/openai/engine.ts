@@ -2,14 +2,15 @@
 // chat completions over SSE, with an idle timeout, abort, and json_schema response_format.
 // Runs unchanged in the page and in Node (the CLI), on the platform's fetch.
 
-import { isAbortError } from '../core/errors';
-import { chatCompletionBody } from './openai/requestBody';
-import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError, parseRetryAfter } from './openai/errors';
-import { mapFinishReason } from './finishReason';
+import { isAbortError, throwIfAborted } from '../../core/errors';
+import type { EngineLoadOptions } from '../types';
+import { chatCompletionBody } from './requestBody';
+import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError, parseRetryAfter } from './errors';
+import { mapFinishReason } from '../finishReason';
 import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
-import { ThinkFilter } from './thinkFilter';
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../core/chat';
+import { ThinkFilter } from '../thinkFilter';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../core/chat';
 
 interface StreamChunk {
   choices?: { delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
@@ -24,10 +25,19 @@ export class OpenAiCompatibleEngine implements ChatEngine {
   /** Set once the server has rejected response_format; later calls rely on prompt and parsing only. */
   #schemaRejected = false;
 
-  constructor(private readonly settings: OpenAiEngineSettings) {
+  private constructor(private readonly settings: OpenAiEngineSettings) {
     this.#base = normaliseBaseUrl(settings.baseUrl);
     this.label = `${settings.model} @ ${this.#base}`;
     this.contextWindow = settings.contextWindow;
+  }
+
+  /**
+   * The engine for this server. Nothing is loaded and nothing is asked of the server until the first
+   * call (a server may start after the app); the load options exist so every engine is made the same way.
+   */
+  static async create(settings: OpenAiEngineSettings, load: EngineLoadOptions = {}): Promise<OpenAiCompatibleEngine> {
+    throwIfAborted(load.signal);
+    return new OpenAiCompatibleEngine(settings);
   }
 
   async dispose(): Promise<void> {}

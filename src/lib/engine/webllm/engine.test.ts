@@ -3,11 +3,12 @@ import { FakeWebLlm, InProcessWorker, type ScriptedReply } from '../../../../tes
 import { isAbortError } from '../../core/errors';
 import { StorageQuotaExceededError } from '../errors';
 import { GpuDeviceLostError, ModelFilesNotFoundError, ShaderF16UnavailableError, WebGpuUnavailableError } from './errors';
-import { DEFAULT_WEBLLM_SETTINGS, type WebLlmEngineSettings } from '../settings';
+import { DEFAULT_WEBLLM_SETTINGS, type WebLlmEngineSettings } from './settings';
 import type { LoadProgress } from '../types';
 import type { GpuProbe } from './capability';
 import type { PageToWorker } from './protocol';
-import { WebLlmEngine, type WebLlmDeps } from './webLlmEngine';
+import type { WebLlmDeps } from './browserDeps';
+import { WebLlmEngine } from './engine';
 
 const F32 = { ...DEFAULT_WEBLLM_SETTINGS, catalogId: 'Qwen3-4B-q4f32_1-MLC' };
 const gpu = (shaderF16: boolean): GpuProbe => ({
@@ -59,9 +60,9 @@ function world(options: { probe?: GpuProbe; replies?: ScriptedReply[][]; loadFai
 }
 
 const load = (w: World, settings: WebLlmEngineSettings = F32, extra: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void } = {}) =>
-  WebLlmEngine.load(settings, extra, w.deps);
+  WebLlmEngine.create(settings, extra, w.deps);
 
-describe('WebLlmEngine.load: checks before any download', () => {
+describe('WebLlmEngine.create: checks before any download', () => {
   it('refuses without WebGPU, spawning no worker', async () => {
     const w = world({ probe: { api: false, adapter: null, deviceMemoryGB: null, failure: null } });
     await expect(load(w)).rejects.toBeInstanceOf(WebGpuUnavailableError);
@@ -135,7 +136,8 @@ describe('WebLlmEngine.chat', () => {
     const controller = new AbortController();
     const call = engine.chat([{ role: 'user', content: 'q' }], { signal: controller.signal, onToken: () => controller.abort() });
     await expect(call).rejects.toSatisfy(isAbortError);
-    expect(w.sent.at(-1)).toEqual({ type: 'interrupt', id: 1 });
+    const chat = w.sent.find((m) => m.type === 'chat');
+    expect(w.sent.at(-1)).toEqual({ type: 'abort', id: chat?.id });
     const next = await engine.chat([{ role: 'user', content: 'q2' }]);
     expect(next.text).toBe('next call is fine');
     expect(w.engines[0]!.interruptCalls).toBeGreaterThan(0);

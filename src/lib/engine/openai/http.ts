@@ -1,8 +1,8 @@
 // HTTP helpers shared by the OpenAI-compatible engine and the Settings connection check:
 // turning failed requests into our named errors with the server's own words.
 
-import { isAbortError } from '../core/errors';
-import { ServerHttpError, ServerUnreachableError } from './openai/errors';
+import { isAbortError } from '../../core/errors';
+import { ServerHttpError, ServerUnreachableError } from './errors';
 
 /** Reads the server's error text (JSON `error.message` when present), shortened for display. */
 export async function errorDetail(response: Response): Promise<string> {

@@ -2,10 +2,11 @@
 // there, and turns chat calls into worker requests. Nothing of wllama is loaded on the page.
 
 import { GgufEngineFailedError } from './errors';
-import type { GgufEngineSettings } from '../settings';
+import type { GgufEngineSettings } from './settings';
 import type { EngineLoadOptions } from '../types';
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../core/chat';
-import { GgufWorkerClient, type ClientPort, type GgufLoadRequest, type GgufLoaded } from './protocol';
+import type { GgufLoadRequest, GgufLoaded } from './protocol';
+import { GgufWorkerClient, type ClientPort } from './workerClient';
 
 /** The load request for these settings; a URL is made absolute against the page. */
 export function loadRequestFor(settings: GgufEngineSettings, base: string): GgufLoadRequest {
@@ -31,7 +32,7 @@ export class GgufEngine implements ChatEngine {
 
   /** Starts a worker and loads the model; aborting stops the load and the worker. */
   static async create(settings: GgufEngineSettings, load: EngineLoadOptions = {}): Promise<GgufEngine> {
-    const worker = new Worker(new URL('./ggufWorker.ts', import.meta.url), { type: 'module', name: 'clinrevise-gguf' });
+    const worker = new Worker(new URL('./gguf.worker.ts', import.meta.url), { type: 'module', name: 'clinrevise-gguf' });
     const client = new GgufWorkerClient(worker as unknown as ClientPort);
     try {
       const loaded = await client.load(loadRequestFor(settings, location.href), load);

@@ -1,0 +1,15 @@
+// English, the source of truth: every namespace is registered here (one line each) and in
+// ../zh-Hans/index.ts. English is bundled with the page; other languages load on demand.
+
+import ask from './ask';
+import common from './common';
+import engine from './engine';
+import errors from './errors';
+import history from './history';
+import principles from './principles';
+import settings from './settings';
+
+export const en = { common, ask, history, principles, settings, engine, errors };
+
+/** The catalog's shape; every language provides a `Translation` of each namespace. */
+export type Resources = typeof en;

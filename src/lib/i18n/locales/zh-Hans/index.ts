@@ -1,0 +1,14 @@
+// Simplified Chinese, loaded only when chosen. Register each namespace here as in ../en/index.ts;
+// the type annotation below fails the build if one is missing.
+
+import type { Translation } from '../../catalog';
+import type { Resources } from '../en';
+import ask from './ask';
+import common from './common';
+import engine from './engine';
+import errors from './errors';
+import history from './history';
+import principles from './principles';
+import settings from './settings';
+
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, settings, engine, errors };
