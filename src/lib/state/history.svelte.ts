@@ -2,6 +2,7 @@
 // IndexedDB, the count, a selection, delete with undo, export and import — refreshed when another tab
 // changes runs. Interrupted runs (tab closed mid-run) are told apart from live ones by Web Locks.
 
+import { untrack } from 'svelte';
 import { isAbortError } from '../core/errors';
 import { errorText } from '../i18n/errors';
 import { historyStatus, isEmptyQuery, type HistoryStatus, type RunQuery } from '../core/history/runQuery';
@@ -128,7 +129,10 @@ export class HistoryState {
    * Reloads the runs shown (as many as were loaded, at least a page), the count and, for a query, the
    * number of matches.
    */
-  async refresh(limit = Math.max(DEFAULT_PAGE_SIZE, this.#runs.length)): Promise<void> {
+  async refresh(pageSize?: number): Promise<void> {
+    // Untracked: a page's $effect calls refresh(), and must not re-run because refresh read the state
+    // it is about to replace (that would refresh forever).
+    const { limit, query } = untrack(() => ({ limit: pageSize ?? Math.max(DEFAULT_PAGE_SIZE, this.#runs.length), query: this.#query }));
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
@@ -137,7 +141,7 @@ export class HistoryState {
     try {
       const live = await this.#liveRunIds();
       const [page, total] = await Promise.all([
-        this.repo.page({ query: this.#query, limit, isLive: (id) => live.has(id), signal: controller.signal }),
+        this.repo.page({ query, limit, isLive: (id) => live.has(id), signal: controller.signal }),
         this.repo.count(),
       ]);
       if (controller.signal.aborted) return;
