@@ -3,8 +3,8 @@
 // the issue: ≥ 90% urgency (emergent/urgent vs the rest), ≥ 80% expertise, ≥ 65% task type.
 
 import { performance } from 'node:perf_hooks';
-import { scenarioAccuracy, type LabelledQuestion } from '../src/lib/core/scenarioAccuracy';
-import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
+import { scenarioAccuracy, type LabelledQuestion } from '../src/lib/core/scenario/accuracy';
+import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
 import labels from '../tests/fixtures/scenario-labels.json';
 import type { BenchOutcome } from './run';
 import { formatTable } from './table';

@@ -20,7 +20,8 @@ async function runCli(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-describe('clinrevise ask', () => {
+// The first run loads the tokenizer, which takes seconds on a busy machine.
+describe('clinrevise ask', { timeout: 30_000 }, () => {
   it('prints exactly one JSON object following the contract', async () => {
     const { code, stdout, stderr } = await runCli(['ask', '--base-url', server.url, '--model', 'scripted', '--json', 'Fever and cough for two days in my son?']);
     expect(stderr).toBe('');
@@ -118,11 +119,20 @@ describe('clinrevise scenario / principles', () => {
     const pool = JSON.parse(stdout) as { id: string; dimension: string; title: string; reason: string }[];
     expect(pool.length).toBeLessThanOrEqual(12);
     expect(pool.map((p) => p.dimension)).toEqual(expect.arrayContaining(['urgency', 'expertise']));
-    for (const p of pool) expect(p.reason).toMatch(/^Applies to .+\.$/);
+    for (const p of pool) expect(p.reason).toMatch(/^(Applies to|The question mentions) .+\.$/);
     const small = JSON.parse((await runCli(['principles', '--for', question, '--size', '3'])).stdout) as unknown[];
     expect(small).toHaveLength(3);
     expect((await runCli(['principles', '--for', question])).stdout).toBe(stdout);
     expect((await runCli(['principles', '--for', question, '--size', '0'])).code).toBe(2);
+  });
+
+  it('reads a Chinese question: classifies it and pools the matching presentation principle first', async () => {
+    const question = '我儿子14岁，早上醒来左边睾丸突然剧痛';
+    expect(JSON.parse((await runCli(['scenario', question])).stdout)).toMatchObject({ urgency: 'emergent', expertise: 'layperson' });
+    const pool = JSON.parse((await runCli(['principles', '--for', question])).stdout) as { id: string; reason: string }[];
+    expect(pool[0]!.id).toBe('URG-017');
+    expect(pool[0]!.reason).toMatch(/^The question mentions “睾丸/);
+    expect(pool.map((p) => p.id)).not.toContain('URG-004');
   });
 
   it('prints the pool as [{id, dimension, title, reason}]', async () => {

@@ -6,8 +6,8 @@ import { describeError, isAbortError } from '../src/lib/core/errors';
 import { STEP_LABELS } from '../src/lib/core/steps';
 import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
 import { runPipeline } from '../src/lib/core/pipeline/pipeline';
-import { selectPrinciplePool } from '../src/lib/core/pool';
-import { classifyScenarioByRules } from '../src/lib/core/scenarioRules';
+import { selectPrinciplePool } from '../src/lib/core/retrieval/selectPool';
+import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
 import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from '../src/lib/core/types';
@@ -15,16 +15,25 @@ import { createEngine } from '../src/lib/engine';
 import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
 import { SYNTHESIZE_USAGE, SynthesizeUsageError, synthesizeCommand } from './synthesize';
+import { baseUrlProblem, describeCliFailure } from './errorText';
+import { QuestionFileError, QuestionTooLongError, readQuestion, type InputStream } from './questionInput';
 
 export interface Io {
   stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Where `ask` reads a question given as `-`, `--question-file -`, or piped with no argument. */
+  stdin?: InputStream;
+  /**
+   * Aborting it stops a run (exit 130). cli/bin.mjs aborts it on SIGINT, SIGTERM, SIGHUP and when its
+   * parent (e.g. npx) goes away; without it, `ask` listens for SIGINT and SIGTERM itself.
+   */
+  signal?: AbortSignal;
 }
 
 export const USAGE = `Usage:
   clinrevise ask --base-url URL --model NAME [--rounds N] [--target 0.8] [--api-key KEY]
                  [--timeout SECONDS] [--context-window TOKENS] [--grading batched|per-item]
-                 [--json] "question"
+                 [--json] ("question" | --question-file PATH | - )
   clinrevise scenario "question"             classify a question without a model (prints JSON)
 ${SYNTHESIZE_USAGE}
   clinrevise principles --for "question" [--size N]
@@ -35,10 +44,13 @@ ask runs the full loop (classify, principles, rubric, draft, grade, revise…) a
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
 revisions after the draft (0–5, default 2). --grading per-item grades each rubric item in its own
 call, as HealthBench does (more calls; default batched: all items in one call).
---json prints one JSON object on stdout.
+--json prints one JSON object on stdout. The question may come from a file (--question-file PATH)
+or standard input ("-", or piped with no question argument); long questions must, since the system
+limits one argument to about 128 KB. Questions over 100,000 characters are refused.
 The API key may also come from the CLINREVISE_API_KEY environment variable.
 
-Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage, 130 stopped (Ctrl+C).`;
+Exit codes: 0 success, 1 failure (one line on stderr), 2 bad usage, 130 stopped (Ctrl+C;
+143 for SIGTERM, 129 for SIGHUP).`;
 
 class UsageError extends Error {}
 
@@ -124,17 +136,74 @@ async function askCommand(args: string[], io: Io): Promise<number> {
       timeout: { type: 'string' },
       'context-window': { type: 'string' },
       grading: { type: 'string' },
+      'question-file': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
-  const question = positionals.join(' ').trim();
   if (!values['base-url'] || !values.model) throw new UsageError('ask needs --base-url and --model.');
+  const portProblem = baseUrlProblem(values['base-url']);
+  if (portProblem) throw new UsageError(portProblem);
+  const { signal, stop } = runSignal(io);
+  try {
+    return await askWithSignal(values, positionals, io, signal);
+  } finally {
+    stop();
+  }
+}
+
+/** The signal that stops this run: the caller's, or one tied to SIGINT/SIGTERM for in-process use. */
+function runSignal(io: Io): { signal: AbortSignal; stop: () => void } {
+  if (io.signal) return { signal: io.signal, stop: () => {} };
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    signal: controller.signal,
+    stop: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
+}
+
+/** The parsed options of `ask`. */
+interface AskValues {
+  'base-url'?: string;
+  model?: string;
+  rounds?: string;
+  target?: string;
+  'api-key'?: string;
+  timeout?: string;
+  'context-window'?: string;
+  grading?: string;
+  'question-file'?: string;
+  json?: boolean;
+}
+
+async function askWithSignal(values: AskValues, positionals: string[], io: Io, signal: AbortSignal): Promise<number> {
+  let question: string;
+  try {
+    const read = await readQuestion({ positionals, questionFile: values['question-file'], stdin: io.stdin, signal });
+    if (read.conflict) throw new UsageError('Give the question either as arguments or with --question-file, not both.');
+    question = read.question;
+  } catch (err) {
+    if (err instanceof QuestionTooLongError || err instanceof QuestionFileError) {
+      io.stderr.write(`clinrevise: ${err.message}\n`);
+      return 1;
+    }
+    if (isAbortError(err)) {
+      io.stderr.write('clinrevise: stopped.\n');
+      return 130;
+    }
+    throw err;
+  }
   if (!question) throw new UsageError('ask needs a question.');
   const options = cliRunOptions({ rounds: values.rounds, target: values.target, grading: values.grading });
   const settings: OpenAiEngineSettings = {
     ...DEFAULT_OPENAI_SETTINGS,
-    baseUrl: values['base-url'],
-    model: values.model,
+    baseUrl: values['base-url'] ?? '',
+    model: values.model ?? '',
     apiKey: values['api-key'] ?? process.env.CLINREVISE_API_KEY ?? '',
     timeoutSeconds: parseNumber(values.timeout, 'timeout', (n) => n > 0) ?? DEFAULT_OPENAI_SETTINGS.timeoutSeconds,
     contextWindow: parseNumber(values['context-window'], 'context-window', (n) => n >= 512) ?? DEFAULT_OPENAI_SETTINGS.contextWindow,
@@ -144,13 +213,10 @@ async function askCommand(args: string[], io: Io): Promise<number> {
 
   const engine = await createEngine(settings);
   const countTokens = await budgetTokenCounter();
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
   let run = createRun({ id: 'cli', question, options, engineLabel: engine.label, now: Date.now() });
   const progress = io.stderr.isTTY ? (text: string) => io.stderr.write(`${text}\n`) : () => {};
   try {
-    for await (const event of runPipeline({ question, engine, principles: readShippedPrinciples(), options, signal: controller.signal, countTokens })) {
+    for await (const event of runPipeline({ question, engine, principles: readShippedPrinciples(), options, signal, countTokens })) {
       if (event.type === 'step_started') progress(`… ${STEP_LABELS[event.step]}${event.round ? ` (round ${event.round})` : ''}`);
       run = applyRunEvent(run, event);
     }
@@ -159,10 +225,9 @@ async function askCommand(args: string[], io: Io): Promise<number> {
       io.stderr.write('clinrevise: stopped.\n');
       return 130;
     }
-    io.stderr.write(`clinrevise: ${describeError(err)}\n`);
+    const context = { baseUrl: settings.baseUrl, timeoutSeconds: settings.timeoutSeconds, contextWindow: settings.contextWindow, signal };
+    io.stderr.write(`clinrevise: ${await describeCliFailure(err, context)}\n`);
     return 1;
-  } finally {
-    process.off('SIGINT', onSigint);
   }
   io.stdout.write(values.json ? `${JSON.stringify(runToJson(run))}\n` : formatReport(run));
   return 0;

@@ -8,7 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { readManifest, readShippedPrinciples } from '../cli/library';
 import { PrincipleFileSchema, describeIssues, principleFileJsonSchema } from '../src/lib/core/schemas';
-import { isContentToken, similarPairs, tokenize } from '../src/lib/core/text';
+import { isContentToken, similarPairs, tokenize } from '../src/lib/core/retrieval/text';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../src/lib/core/types';
 
 const DIR = dirname(fileURLToPath(import.meta.url));
@@ -133,6 +133,94 @@ describe('library shape', () => {
     });
     expect(problems).toEqual([]);
     expect(library.every((p) => p.keywords.length >= 5)).toBe(true);
+  });
+});
+
+describe('presentations and their trigger terms', () => {
+  const withPresentation = library.filter((p) => p.presentation);
+  const han = /\p{Script=Han}/u;
+
+  it('keeps the files as JSON.stringify(records, null, 2) with the presentation right after keywords', () => {
+    for (const file of manifest.files) {
+      const text = readFileSync(join(DIR, file), 'utf8');
+      const records = JSON.parse(text) as Record<string, unknown>[];
+      expect(`${JSON.stringify(records, null, 2)}\n`, file).toBe(text);
+      for (const r of records) {
+        if (!('presentation' in r)) continue;
+        const keys = Object.keys(r);
+        expect(keys.indexOf('presentation'), String(r.id)).toBe(keys.indexOf('keywords') + 1);
+        expect(keys[keys.indexOf('presentation') + 1], String(r.id)).toBe('checks');
+      }
+    }
+  });
+
+  it('gives every presentation a short name and English and Simplified Chinese triggers, lower-case and not repeated', () => {
+    expect(withPresentation.length).toBeGreaterThanOrEqual(20);
+    for (const p of withPresentation) {
+      const { name, triggers } = p.presentation!;
+      expect(name.length, p.id).toBeLessThanOrEqual(60);
+      expect(triggers.some((t) => han.test(t)), `${p.id} has a Chinese trigger`).toBe(true);
+      expect(triggers.some((t) => !han.test(t)), `${p.id} has an English trigger`).toBe(true);
+      expect(triggers.filter((t) => t !== t.toLowerCase() || t !== t.trim()), p.id).toEqual([]);
+      expect(new Set(triggers).size, p.id).toBe(triggers.length);
+    }
+  });
+
+  // Presentations that may fire together on one term because both apply to the question; every
+  // other shared trigger must belong to principles that can never share a pool (disjoint expertise).
+  const COFIRING: Record<string, string> = {
+    'URG-004,URG-052': 'typical and atypical heart attack: both apply to "heart attack", 胸闷, 心梗',
+    'URG-009,URG-039': 'sepsis in anyone and sepsis in a child (mottled skin, sepsis)',
+    'URG-030,URG-054': 'clinician sepsis: first-hour actions and measured fluid boluses',
+    'URG-030,URG-038': 'neutropenic sepsis: the clinician bundle and the chemotherapy-fever emergency',
+    'URG-010,URG-039': 'a rash that does not fade: meningitis and sepsis in a child',
+    'URG-013,URG-047': 'bleeding in pregnancy with the gestation unstated: early and later pregnancy',
+    'URG-021,URG-039': 'a person who will not wake: check breathing (CPR) and the child sepsis signs',
+  };
+  const expertiseOverlaps = (a: string, b: string) => {
+    const gate = (id: string) => library.find((p) => p.id === id)!.applies_when.expertise;
+    const [ga, gb] = [gate(a), gate(b)];
+    return !ga || !gb || ga.some((e) => gb.includes(e));
+  };
+
+  it('shares a trigger only between presentations that both apply, or that never meet in one pool', () => {
+    const owners = new Map<string, string[]>();
+    for (const p of withPresentation) for (const t of p.presentation!.triggers) owners.set(t, [...(owners.get(t) ?? []), p.id]);
+    const unexplained: string[] = [];
+    for (const [term, ids] of owners) {
+      for (const [i, a] of ids.entries()) {
+        for (const b of ids.slice(i + 1)) {
+          const pair = [a, b].sort().join();
+          if (expertiseOverlaps(a, b) && !COFIRING[pair]) unexplained.push(`${term}: ${pair}`);
+        }
+      }
+    }
+    expect(unexplained).toEqual([]);
+  });
+
+  it('keeps the co-firing list honest: each pair is two presentations that share a trigger and can meet', () => {
+    for (const pair of Object.keys(COFIRING)) {
+      const [a, b] = pair.split(',') as [string, string];
+      const [pa, pb] = [a, b].map((id) => withPresentation.find((p) => p.id === id)!);
+      expect(pa!.presentation!.triggers.some((t) => pb!.presentation!.triggers.includes(t)), pair).toBe(true);
+      expect(expertiseOverlaps(a, b), pair).toBe(true);
+    }
+  });
+
+  it('rejects a presentation without triggers or without a name, saying what to do', () => {
+    const base = library.find((p) => p.id === 'URG-017')!;
+    const bad = [
+      { ...base, presentation: { name: 'testicular pain', triggers: [] } },
+      { ...base, presentation: { name: '', triggers: ['testicle'] } },
+      { ...base, presentation: { name: 'testicular pain', triggers: ['testicle', 'Testicle'] } },
+    ];
+    const problems = bad.map((r) => {
+      const parsed = PrincipleFileSchema.safeParse([r]);
+      return parsed.success ? [] : describeIssues(parsed.error);
+    });
+    expect(problems[0]!.join()).toMatch(/at least one trigger term/);
+    expect(problems[1]!.join()).toMatch(/short name/);
+    expect(problems[2]!.join()).toMatch(/must not repeat/);
   });
 });
 

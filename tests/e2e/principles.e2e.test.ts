@@ -134,6 +134,36 @@ describe('Principles page in Chromium', () => {
     await expect.poll(() => summary(page)).toMatch(/0 edited/);
   });
 
+  it('shows a principle’s trigger terms and lets them be edited, with validation, then reset', async () => {
+    const { page } = session;
+    await openPrinciples(page);
+    await findAndOpen(page, 'URG-017');
+    const detail = page.locator('.principle-detail');
+    const triggers = detail.locator('.presentation .triggers');
+    expect(await detail.locator('.presentation').textContent()).toContain('testicular pain');
+    expect(await triggers.textContent()).toContain('testicle');
+    expect(await triggers.textContent()).toContain('睾丸');
+
+    await detail.getByRole('button', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit URG-017' });
+    expect(await form.getByLabel('Presentation name').inputValue()).toBe('testicular pain');
+    await form.getByLabel(/^Trigger terms/).fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    const alert = form.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/presentation triggers: a presentation needs at least one trigger term/);
+
+    await form.getByLabel(/^Trigger terms/).fill('testicle, Nuts\n蛋疼');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => triggers.textContent()).toBe('testicle, nuts, 蛋疼');
+    expect(await detail.locator('.meta').textContent()).toContain('edited by you');
+
+    await detail.getByRole('button', { name: 'Reset to shipped version' }).click();
+    await expect.poll(() => triggers.textContent()).toBe(shipped.find((p) => p.id === 'URG-017')!.presentation!.triggers.join(', '));
+    await expect.poll(() => summary(page)).toMatch(/0 edited/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('rejects a bad import file, naming every bad record by position, and changes nothing', async () => {
     const { page } = session;
     await openPrinciples(page);

@@ -256,8 +256,13 @@ describe('the app with the network off', () => {
     await session?.close();
   });
 
+  /** Paths the service worker has stored: its precache of the app and the engine code it keeps once used. */
   const shellFiles = () =>
-    session.page.evaluate(async () => (await (await caches.open('clinrevise-shell-v1')).keys()).map((r) => new URL(r.url).pathname));
+    session.page.evaluate(async () => {
+      const names = (await caches.keys()).filter((n) => n.startsWith('clinrevise-'));
+      const requests = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys()))).flat();
+      return requests.map((r) => new URL(r.url).pathname);
+    });
 
   it('reloads offline and still runs the on-device engine’s code (only model files would be needed)', async () => {
     const { page, context } = session;

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ChatMessage } from '../../src/lib/core/chat';
-import { SCRIPTS, detectStep, type ScriptName, type Step } from './scriptedReplies';
+import { SCRIPTS, detectStep, type Script, type ScriptName, type Step } from './scriptedReplies';
 
 export type ServerBehaviour =
   | 'normal'
@@ -22,7 +22,8 @@ export type ServerBehaviour =
   | 'noStream';
 
 export interface ScriptedServerOptions {
-  script?: ScriptName;
+  /** A named script, or a script of the test's own (e.g. answers carrying a foreign host's address). */
+  script?: ScriptName | Script;
   behaviour?: ServerBehaviour;
   /** Delay between streamed chunks of answers (draft, revise), ms — makes Stop testable. */
   answerChunkDelayMs?: number;
@@ -103,7 +104,9 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     if (step === 'classify') perStep.clear();
     const nth = perStep.get(step) ?? 0;
     perStep.set(step, nth + 1);
-    const reply = SCRIPTS[server.options.script ?? 'improves'](step, { messages: body.messages, schemaName, nth });
+    const chosen = server.options.script ?? 'improves';
+    const script = typeof chosen === 'function' ? chosen : SCRIPTS[chosen];
+    const reply = script(step, { messages: body.messages, schemaName, nth });
     const finish = reply.finishReason ?? 'stop';
     const usage = { prompt_tokens: 100, completion_tokens: Math.ceil(reply.text.length / 4) };
 

@@ -131,9 +131,19 @@ export const PrincipleSchema = z
       .meta({ description: 'Scenario values the principle matches, per dimension; an empty object matches every question.' }),
     keywords: z.array(z.string().trim().min(1)).meta({ description: 'Terms questions it is relevant to would contain; they drive lexical retrieval.' }),
     presentation: z
-      .object({ name: z.string().min(1), triggers: z.array(z.string().min(1)).min(1) })
+      .object({
+        name: z.string().trim().min(2, 'give the presentation a short name (such as "testicular pain"), or clear its trigger terms').max(60),
+        triggers: z
+          .array(z.string().trim().min(1, 'a trigger term must not be empty').max(60))
+          .min(1, 'a presentation needs at least one trigger term')
+          .refine((ts) => new Set(ts.map((t) => t.toLowerCase())).size === ts.length, 'trigger terms must not repeat'),
+      })
+      .strict()
       .optional()
-      .meta({ description: 'For a principle about one presentation: its name and the lay and clinical terms (English and Chinese) that must occur in a question before it is chosen.' }),
+      .meta({
+        description:
+          'For a principle about one named presentation: its name and the terms (lay and clinical, English and Simplified Chinese) of which a question must contain one before the principle is chosen. Absent on general principles.',
+      }),
     checks: z
       .array(
         z.object({

@@ -53,6 +53,14 @@ export interface PrincipleSource {
   year: number;
 }
 
+/** The presentation a principle is about, and the terms that name it in a question. */
+export interface PrinciplePresentation {
+  /** Short lay or clinical label ("testicular pain"). */
+  name: string;
+  /** Terms and word forms, lay and clinical, with synonyms and Simplified Chinese ("testicle", "balls", "睾丸"). */
+  triggers: string[];
+}
+
 /** One HealthPrinciple: a reusable rule a good clinical answer follows. */
 export interface Principle {
   id: string;
@@ -63,6 +71,12 @@ export interface Principle {
   rationale: string;
   applies_when: AppliesWhen;
   keywords: string[];
+  /**
+   * For a principle about one named presentation (stroke, testicular pain…): its name and the terms,
+   * lay and clinical, English and Chinese, of which a question must contain one before it is chosen.
+   * Absent on general principles, which come from the scenario alone.
+   */
+  presentation?: PrinciplePresentation;
   checks: PrincipleCheck[];
   sources: PrincipleSource[];
 }

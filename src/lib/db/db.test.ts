@@ -1,6 +1,9 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../cli/library';
 import { FIXTURE_PRINCIPLES } from '../../../tests/support/fixturePrinciples';
+import { exportPrincipleFile } from '../core/library/principleFile';
+import { parsePrincipleFile } from '../core/library/principleImport';
 import { createRun } from '../core/pipeline/fold';
 import { DEFAULT_RUN_OPTIONS, type Principle } from '../core/types';
 import { PrinciplesRepository } from './principlesRepository';
@@ -131,5 +134,60 @@ describe('PrinciplesRepository.syncShipped', () => {
     const report = await repo.syncShipped('3', v2, retired);
     expect(report).toMatchObject({ removed: 0, keptAsOwn: 0 });
     expect(await repo.get(a.id)).toMatchObject({ title: 'Mine now', origin: 'user', retired: { since: '2' } });
+  });
+
+  describe('trigger terms', () => {
+    const withTriggers = (p: Principle, triggers: string[]): Principle => ({ ...p, presentation: { name: 'testicular pain', triggers } });
+
+    it('keeps every shipped presentation through seeding, an export and a re-import (issue 17 saw it dropped)', async () => {
+      const shipped = readShippedPrinciples();
+      const presentations = new Map(shipped.filter((p) => p.presentation).map((p) => [p.id, p.presentation]));
+      expect(presentations.size).toBeGreaterThanOrEqual(40);
+      const repo = new PrinciplesRepository(await freshDb());
+      await repo.syncShipped('1', shipped);
+      const stored = await repo.list();
+      for (const [id, presentation] of presentations) expect(stored.find((p) => p.id === id)?.presentation, id).toEqual(presentation);
+      const parsed = parsePrincipleFile(exportPrincipleFile(stored), new Set(stored.map((p) => p.id)));
+      if (!parsed.ok) throw new Error(parsed.problems.join('; '));
+      for (const [id, presentation] of presentations) expect(parsed.records.find((p) => p.id === id)?.presentation, id).toEqual(presentation);
+    });
+
+    it('keeps the user’s edited trigger terms through an upgrade, and marks the edit', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const a = withTriggers(v1[0]!, ['testicle', 'balls']);
+      await repo.syncShipped('1', [a]);
+      const saved = await repo.save({ ...a, presentation: { name: 'testicular pain', triggers: ['testicle', 'balls', 'nuts'] } });
+      expect(saved.edited).toBe(true);
+      await repo.syncShipped('2', [withTriggers(a, ['testicle', 'balls', '睾丸'])]);
+      const after = await repo.get(a.id);
+      expect(after?.presentation?.triggers).toEqual(['testicle', 'balls', 'nuts']);
+      expect(after?.shipped?.presentation?.triggers).toEqual(['testicle', 'balls', '睾丸']);
+      await repo.resetToShipped(a.id);
+      expect((await repo.get(a.id))?.presentation?.triggers).toEqual(['testicle', 'balls', '睾丸']);
+    });
+
+    it('gives a principle edited before trigger terms existed the shipped presentation, keeping the other edits', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const plain = v1[0]!;
+      await repo.syncShipped('1', [plain]);
+      await repo.save({ ...plain, title: 'My edited title' });
+      await repo.syncShipped('2', [withTriggers(plain, ['testicle'])]);
+      const after = await repo.get(plain.id);
+      expect(after?.title).toBe('My edited title');
+      expect(after?.edited).toBe(true);
+      expect(after?.presentation).toEqual({ name: 'testicular pain', triggers: ['testicle'] });
+    });
+
+    it('keeps a presentation the user removed removed', async () => {
+      const repo = new PrinciplesRepository(await freshDb());
+      const a = withTriggers(v1[0]!, ['testicle']);
+      await repo.syncShipped('1', [a]);
+      const { presentation: _removed, ...general } = a;
+      await repo.save(general);
+      await repo.syncShipped('2', [withTriggers(a, ['testicle', 'testicles'])]);
+      const after = await repo.get(a.id);
+      expect(after?.presentation).toBeUndefined();
+      expect(after?.edited).toBe(true);
+    });
   });
 });

@@ -24,8 +24,20 @@ export interface LibrarySyncReport {
 }
 
 function strip(p: StoredPrinciple | Principle): Principle {
-  const { id, dimension, category, title, statement, rationale, applies_when, keywords, checks, sources } = p;
-  return { id, dimension, category, title, statement, rationale, applies_when, keywords, checks, sources };
+  const { id, dimension, category, title, statement, rationale, applies_when, keywords, presentation, checks, sources } = p;
+  return { id, dimension, category, title, statement, rationale, applies_when, keywords, ...(presentation ? { presentation } : {}), checks, sources };
+}
+
+/**
+ * An edited shipped principle at a library upgrade: the user's text stays, including their trigger
+ * terms. Only when the version they edited had no presentation at all (it predates trigger terms)
+ * does it take the new shipped presentation: otherwise an old edit would turn a presentation-specific
+ * principle into a general one that every emergency pulls in. A presentation the user removed stays removed.
+ */
+function keepEdited(old: StoredPrinciple, fresh: Principle): StoredPrinciple {
+  const predatesTriggers = !old.presentation && !old.shipped?.presentation;
+  if (predatesTriggers && fresh.presentation) return { ...old, presentation: fresh.presentation, shipped: fresh };
+  return { ...old, shipped: fresh };
 }
 
 export class PrinciplesRepository {
@@ -42,9 +54,10 @@ export class PrinciplesRepository {
   /**
    * Merges a shipped library version into the store, once per version. New principles are added;
    * unedited shipped ones are replaced (keeping the enabled switch); edited ones keep the user's
-   * text but remember the new shipped version for "reset". A shipped principle the library no longer
-   * has (listed in `retired`, or simply gone) is deleted if the user never edited it, and kept as the
-   * user's own if they did, marked with what replaced it: a user's edit is never silently deleted.
+   * text, trigger terms included, but remember the new shipped version for "reset" (see keepEdited).
+   * A shipped principle the library no longer has (listed in `retired`, or simply gone) is deleted
+   * if the user never edited it, and kept as the user's own if they did, marked with what replaced
+   * it: a user's edit is never silently deleted.
    * The caller loads the library first: no non-IDB work happens inside the transaction.
    */
   async syncShipped(version: string, shipped: readonly Principle[], retired: readonly RetiredPrinciple[] = []): Promise<LibrarySyncReport | null> {
@@ -72,7 +85,7 @@ export class PrinciplesRepository {
         await store.put({ ...fresh, enabled: old.enabled, origin: 'shipped', edited: false, shipped: fresh, updatedAt: now });
         report.updated++;
       } else {
-        await store.put({ ...old, shipped: old.origin === 'shipped' ? fresh : old.shipped });
+        await store.put(old.origin === 'shipped' ? keepEdited(old, fresh) : old);
         report.keptEdited++;
       }
     }

@@ -4,7 +4,7 @@
 
 import { errorText } from '../i18n/errors';
 import { exportPrincipleFile, nextOwnId } from '../core/library/principleFile';
-import { tokenize } from '../core/text';
+import { tokenize } from '../core/retrieval/text';
 import { DIMENSIONS, type Dimension, type Principle } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { StoredPrinciple } from '../db/schema';

@@ -21,6 +21,7 @@ export function exportPrincipleFile(principles: readonly PrincipleWithSwitch[]):
     rationale: p.rationale,
     applies_when: p.applies_when,
     keywords: p.keywords,
+    ...(p.presentation ? { presentation: p.presentation } : {}),
     checks: p.checks,
     sources: p.sources,
     enabled: p.enabled ?? true,
@@ -50,6 +51,7 @@ export function samePrincipleContent(a: Principle, b: Principle): boolean {
       p.rationale,
       DIMENSIONS.map((d) => p.applies_when[d] ?? null),
       p.keywords,
+      p.presentation ? [p.presentation.name, p.presentation.triggers] : null,
       p.checks.map((c) => [c.criterion, c.points, c.axis]),
       p.sources.map((s) => [s.name, s.year]),
     ]);

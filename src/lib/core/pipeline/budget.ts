@@ -7,7 +7,7 @@ import { conversationText, singleQuestion, type Conversation } from '../conversa
 import { ContextBudgetError } from '../errors';
 import { batchedGradeMaxTokens, GRADE_ITEM_MAX_TOKENS } from '../grading/grade';
 import { draftMessages, reviseInstruction } from './answerPrompts';
-import { classifyMessages } from '../prompts/classify';
+import { classifyMessages } from '../scenario/classifyPrompt';
 import { gradeInstruction, gradeItemMessages } from '../grading/gradePrompts';
 import { MAX_RUBRIC_ITEMS, rubricMessages } from '../rubric/rubricPrompts';
 import { RUBRIC_MAX_TOKENS } from '../rubric/rubric';

@@ -28,11 +28,11 @@ import {
 } from '../errors';
 import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem, gradingModeOf } from '../grading/grade';
 import { draftMessages, reviseInstruction } from './answerPrompts';
-import { classifyMessages } from '../prompts/classify';
+import { classifyMessages } from '../scenario/classifyPrompt';
 import { gradeInstruction } from '../grading/gradePrompts';
-import { selectPrinciplePool, type PoolCandidate } from '../pool';
+import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
-import { classifyScenarioByRules } from '../scenarioRules';
+import { classifyScenarioByRules } from '../scenario/rules';
 import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
 import { requestStructured, stripThinking } from '../structured/structured';
@@ -49,6 +49,8 @@ export interface PipelineInput {
   engine: ChatEngine;
   /** The whole library; the pool is selected from it (disabled ones are skipped). */
   principles: readonly PoolCandidate[];
+  /** A retrieval index the caller built for this same `principles` array (a long-lived library); otherwise the retrieval cache is used. */
+  principleIndex?: PrincipleIndex;
   options: RunOptions;
   signal: AbortSignal;
   /** Steps an interrupted run already completed; the pipeline continues after them. */
@@ -259,7 +261,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'step_started', step: 'select_principles' };
     const s = scenario;
     pool = await inStep('select_principles', signal, async () =>
-      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize }),
+      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize, index: input.principleIndex }),
     );
     yield { type: 'pool', pool };
   }

@@ -6,8 +6,8 @@ import { isAbortError } from '../errors';
 import { conversationText, userText, type Conversation } from '../conversation';
 import { classifyScenario, writeRubric } from '../pipeline/pipeline';
 import { roughTokenCount, type TokenCounter } from '../pipeline/tokens';
-import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../pool';
-import { classifyScenarioByRules } from '../scenarioRules';
+import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
+import { classifyScenarioByRules } from '../scenario/rules';
 import type { RubricItem, RubricSource, Scenario } from '../types';
 
 /** Where the scenario comes from: one model call, or the rule classifier (no call). */

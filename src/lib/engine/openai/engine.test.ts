@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '../../../../tests/support/scriptedServer';
 import { isAbortError } from '../../core/errors';
 import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
-import { classifyMessages } from '../../core/prompts/classify';
+import { classifyMessages } from '../../core/scenario/classifyPrompt';
 import { OpenAiCompatibleEngine } from './engine';
 import { DEFAULT_OPENAI_SETTINGS } from './settings';
 

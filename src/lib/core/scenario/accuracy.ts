@@ -1,7 +1,7 @@
 // Scoring a scenario classifier against hand-labelled questions, per dimension, for the unit test
 // that holds the rule-based classifier to its floors and the bench that reports its accuracy.
 
-import { DIMENSIONS, type Dimension, type Scenario } from './types';
+import { DIMENSIONS, type Dimension, type Scenario } from '../types';
 
 export interface LabelledQuestion extends Scenario {
   question: string;

@@ -1,49 +1,30 @@
-// The deterministic scenario classifier: used when the model's classification is unusable and by
-// `clinrevise scenario`. Weighted cue lexicons over the normalised question, with negation ("no chest
-// pain" is not chest pain) and framing (asking what a stroke looks like is not having one). No LLM.
+// The English cue lexicons of the rule-based scenario classifier, as data: patterns over the
+// normalised question and their weights. The decisions that read them live in rules.ts.
 
-import { scanQuestion } from './text';
-import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from './types';
+/**
+ * A cue: a pattern over the normalised text, how much it counts, and whether it names a negation
+ * itself ("rash that doesn't fade", "not breathing"), in which case it reads the text with negated
+ * words kept rather than blanked.
+ */
+export type Cue = readonly [pattern: RegExp, weight: number, flags?: CueFlags];
 
-/** The question in the two forms the cues read: every word, and with negated words blanked out. */
-interface Text {
-  /** Lower-case words separated by single spaces (apostrophes dropped: "can't" → "cant"). */
-  plain: string;
-  /** The same, with words a negation covers replaced by "_" ("no chest pain" → "no _ _"). */
-  live: string;
-  words: number;
+export interface CueFlags {
+  /** The cue's own words include a negation, so it is matched against the plain text. */
+  readonly selfNegating?: boolean;
 }
 
-function prepare(question: string): Text {
-  const tokens = scanQuestion(question);
-  return {
-    plain: ` ${tokens.map((t) => t.word).join(' ')} `,
-    live: ` ${tokens.map((t) => (t.negated ? '_' : t.word)).join(' ')} `,
-    words: tokens.length,
-  };
-}
-
-/** A cue: a pattern over the normalised text and how much it counts. */
-type Cue = readonly [pattern: RegExp, weight: number];
-
-/** Sums the weights of the cues that match (each cue counts once). */
-function score(text: string, cues: readonly Cue[]): number {
-  let total = 0;
-  for (const [pattern, weight] of cues) if (pattern.test(text)) total += weight;
-  return total;
-}
-
-const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c.test(text));
+/** Flag for a cue whose pattern contains its own negation. */
+export const SELF_NEGATING: CueFlags = { selfNegating: true };
 
 // ——— Who is involved ———————————————————————————————————————————————————————————————————
 
-const FAMILY =
+export const FAMILY =
   '(son|daughter|child|children|kid|kids|baby|babies|toddler|infant|newborn|husband|wife|partner|mum|mom|mother|dad|father|' +
   'grandma|grandmother|granny|nan|nana|grandad|grandpa|grandfather|friend|boyfriend|girlfriend|brother|sister|flatmate|' +
   'roommate|aunt|uncle|niece|nephew|parents?|family|neighbour|neighbor|fiance|fiancee|colleague|teenager|twins?)';
 
 /** A real person's situation is described (not a general-knowledge question). */
-const SITUATION: readonly RegExp[] = [
+export const SITUATION: readonly RegExp[] = [
   /\b(i|im|ive|id|me|my|mine|we|our|us)\b/,
   /\b(he|she|hes|shes|him|his|her)\b/,
   new RegExp(`\\b(a|the|this|our) ${FAMILY}\\b`),
@@ -56,7 +37,7 @@ const SITUATION: readonly RegExp[] = [
 ];
 
 /** Framing of a general-knowledge question ("what are the symptoms of…", "explain…"). */
-const GENERAL_FRAME: readonly RegExp[] = [
+export const GENERAL_FRAME: readonly RegExp[] = [
   /^ (what|whats|which|why|how|explain|describe|define|list|tell me|is it true|are there|can you explain|compare)\b/,
   /\b(signs|symptoms|causes|types|stages|risk factors|complications) of\b/,
   /\bdifference between\b/,
@@ -65,12 +46,12 @@ const GENERAL_FRAME: readonly RegExp[] = [
 // ——— Urgency ——————————————————————————————————————————————————————————————————————————
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
-const EMERGENT: readonly Cue[] = [
+export const EMERGENT: readonly Cue[] = [
   // Heart and breathing.
   [/\bchest (pain|pains|pressure|tightness|tight|heaviness|discomfort|hurts|hurting)\b|\bchest (feels|is|felt|feeling|went) (tight|heavy|painful|crushed|like)\b|\b(pain|pressure|tightness) in (my|his|her|the) chest\b/, 3],
   [/\bcrushing\b|\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
-  [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3],
+  [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
   [/\b(gasping|choking|turning blue|blue lips|lips (are |look |turning |went )?(blue|grey|gray))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
   [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3],
@@ -80,33 +61,34 @@ const EMERGENT: readonly Cue[] = [
   [/\b(left|right|one) (arm|leg|hand|side)( of (his|her|my) body)? (is |feels |went |has gone |suddenly )?(weak|numb|heavy|dead|floppy|limp)\b|\b(talking|speaking) (nonsense|gibberish|funny|strangely)\b|\bwords (are |were )?(jumbled|muddled|coming out wrong)\b/, 3],
   [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
   [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
-  [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3],
-  [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3],
+  [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
+  [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
   [/\bcollapsed\b|\bcollapse\b/, 3],
   [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
   // Mind and poisoning.
-  [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend (my|his|her|their) (own )?life\b|\b(want|wants|wanted) to die\b/, 3],
-  [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3],
+  [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
+  [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
+  [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
-  [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3],
+  [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
   [/\b(spurting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
   [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)/, 3],
   // Infection.
-  [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3],
+  [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
   [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
   [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b/, 3],
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
-  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\btorsion\b/, 3],
+  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
   // Eyes, burns, heads.
-  [/\b(curtain|shadow|veil) (coming|came|over|across|down)\b|\bsudden(ly)? (lost|loss of|went) (vision|sight|blind|blurry)\b|\bsudden(ly)? (blind|cant see)\b|\bsuddenly went (blurry|dark|black)\b/, 3],
+  [/\b(curtain|shadow|veil) (coming|came|over|across|down)\b|\bsudden(ly)? (lost|loss of|went) (vision|sight|blind|blurry)\b|\bsudden(ly)? (blind|cant see)\b|\bsuddenly went (blurry|dark|black)\b/, 3, SELF_NEGATING],
   [/\b(chemical|acid|bleach|alkali) in (my|his|her|the) eyes?\b/, 3],
   [/\b(boiling|scald|scalded|scalding|burnt|burned|burn|burns)\b.*\b(baby|toddler|child|infant|face|skin (is )?peeling|peeling|large|whole arm|chest|electrical|chemical)\b|\b(baby|toddler|child|infant)\b.*\b(boiling|scald|scalded|burnt|burned)\b/, 3],
   [/\b(hit|bumped|banged|knocked) (his|her|my|their|the) head\b.*\b(vomit\w*|sick|drowsy|sleepy|confused|knocked out|unconscious|seizure|blood thinner|warfarin|apixaban|rivaroxaban|anticoag\w*|gcs)\b|\bhead injury\b.*\b(vomit\w*|drowsy|gcs|confused|anticoag\w*|apixaban|warfarin|rivaroxaban)\b/, 3],
@@ -120,15 +102,15 @@ const EMERGENT: readonly Cue[] = [
 ];
 
 /** Needs care within hours to a day. */
-const URGENT: readonly Cue[] = [
+export const URGENT: readonly Cue[] = [
   [/\b(\d|1[0-2]) (day|week)s? old\b.*\b(fever|temperature|temp|hot|38|39|40)\b|\b(fever|temperature|temp)\b.*\b(\d|1[0-2]) (day|week)s? old\b/, 3],
   [/\b[0-2] months? old\b.*\b(fever|temperature|temp|hot|38|39)\b|\b(newborn|neonate)\b.*\b(fever|temperature|hot)\b/, 3],
   [/\b(fever|temperature|temp) (of )?(39|40|41|102|103|104|105)\b|\bhigh fever\b/, 1],
   [/\b(fever|temperature|temp)\b.*\b(back pain|pain in (my|his|her) back|flank|loin|kidney|side)\b|\b(back|flank|loin) pain\b.*\b(fever|temperature)\b/, 2],
   [/\bblood in (my |his |her |the )?(urine|pee|wee|stool|stools|poo|poop)\b|\b(bloody|blood in) (diarrhoea|diarrhea|stool|poo)\b|\bpeeing blood\b/, 2],
   [/\bcoughing (up )?blood\b|\bcough(ing)? up blood\b|\bblood in (my|his|her) (phlegm|spit|sputum)\b|\bhaemoptysis\b|\bhemoptysis\b/, 2],
-  [/\bno wet (nappy|nappies|diaper|diapers)\b|\b(hasnt|havent|not|hasn t) (had a )?(wet|peed|weed|pee|wee)/, 3],
-  [/\b(cant|cannot|unable to|wont) (keep|hold) (anything|water|fluids|food|drinks|it) down\b|\bdehydrat\w*\b|\bsunken (eyes|fontanelle)\b/, 2],
+  [/\bno wet (nappy|nappies|diaper|diapers)\b|\b(hasnt|havent|not|hasn t) (had a )?(wet|peed|weed|pee|wee)/, 3, SELF_NEGATING],
+  [/\b(cant|cannot|unable to|wont) (keep|hold) (anything|water|fluids|food|drinks|it) down\b|\bdehydrat\w*\b|\bsunken (eyes|fontanelle)\b/, 2, SELF_NEGATING],
   [/\b(very|really|unusually|extremely) (sleepy|drowsy|lethargic|listless)\b|\b(lethargic|listless)\b|\bwont (feed|drink|eat)\b|\bnot feeding\b/, 2],
   [/\b(severe|really bad|unbearable|excruciating|agonising|agonizing|terrible|worst) (pain|headache|stomach|tummy|abdominal|belly|back)\b/, 2],
   [/\b(pain|hurts)\b.*\b(getting|got) (worse|much worse)\b|\b(getting|got) worse (quickly|fast|rapidly)\b|\bhurts to walk\b/, 2],
@@ -137,15 +119,17 @@ const URGENT: readonly Cue[] = [
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
   [/\bstitches\b/, 1],
+  [/\bnews ?2? (score )?(of |is )?([5-9]|1\d)\b/, 2],
   [/\b(short of breath|shortness of breath|breathless|breathlessness|out of breath|sob)\b/, 2],
   [/\b(vomit\w*|throwing up|being sick|sick)\b.*\b(diabet\w*|sugars?|glucose|ketones)\b|\b(diabet\w*|sugars?|glucose)\b.*\b(vomit\w*|throwing up|ketones)\b|\bketones\b/, 2],
-  [/\bpregnan\w*\b.*\b(bleed\w*|spotting|pain|headache|swollen|swelling|blurred|blurry|vision|not moving|less movement|reduced movements)\b|\breduced (fetal|foetal|baby) movements\b|\bbaby (isnt|is not|hasnt been) moving\b/, 2],
+  [/\bpregnan\w*\b.*\b(bleed\w*|spotting|pain|headache|swollen|swelling|blurred|blurry|vision|not moving|less movement|reduced movements)\b|\breduced (fetal|foetal|baby) movements\b|\bbaby (isnt|is not|hasnt been) moving\b/, 2, SELF_NEGATING],
   [/\b(painful red eye|eye pain|flashes|floaters|vision (changes|loss)|double vision)\b/, 2],
   [/\b(head injury|hit (his|her|my) head|bumped (his|her|my) head|fell (and|on) (hit )?(his|her|my)? ?head)\b/, 2],
   [/\b(k|potassium) (1|2) \d\b|\b(k|potassium) ([6-9]) \d\b|\b(sodium|na) (1[01]\d|12[0-4])\b|\bhyperkalaemia\b|\bhyperkalemia\b/, 2],
   [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
-  [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2],
+  [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
+  [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
@@ -153,21 +137,21 @@ const URGENT: readonly Cue[] = [
 
 // ——— Task type ——————————————————————————————————————————————————————————————————————————
 
-const DOC_VERB = '(write|writing|draft|drafting|prepare|compose|create|generate|produce|type up|put together|make|do|rewrite|reword|adapt|simplify|translate)';
-const DOC_NOUN =
+export const DOC_VERB = '(write|writing|draft|drafting|prepare|compose|create|generate|produce|type up|put together|make|do|rewrite|reword|adapt|simplify|translate)';
+export const DOC_NOUN =
   '(note|notes|letter|letters|summary|discharge summary|referral|handover|sbar|isbar|soap|certificate|sick note|fit note|' +
   'care plan|leaflet|information sheet|handout|consent form|form|email|e mail|message|report|template|plan|policy|' +
   'instructions|statement|progress note|clinic letter|admission note|op note|operation note|minutes)';
 /** Asking for a document to be written ("write a referral letter", "draft a SOAP note"). */
-const DOCUMENT_REQUEST = new RegExp(`\\b${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b`);
+export const DOCUMENT_REQUEST = new RegExp(`\\b${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b`);
 /** A document type named without a verb ("SBAR for bed 4"). */
-const DOCUMENT_NAMED = /\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
+export const DOCUMENT_NAMED = /\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
 /** Rewriting or explaining records/results belongs to health data, not documentation. */
-const RECORD_NOUN =
+export const RECORD_NOUN =
   '(results?|labs?|bloods|blood (test|tests|work|results)|readings|values|levels|numbers|note|notes|records|report|reports|letter|' +
   'chart|scan|mri|ct|x ray|xray|ultrasound|ecg|ekg|biopsy|histology|discharge letter|clinic letter|progress notes|observations|obs|' +
   'vitals|vital signs|abg|vbg|blood gas|urine dip|dipstick|spirometry|data|spreadsheet|table|log|diary)';
-const HEALTH_DATA: readonly RegExp[] = [
+export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
@@ -176,9 +160,9 @@ const HEALTH_DATA: readonly RegExp[] = [
   /\bconvert\b.*\b(mg dl|mmol|units?|lbs?|kg|celsius|fahrenheit)\b/,
 ];
 /** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
-const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr|ldl|hdl|cholesterol|triglycerides|tsh|t4|alt|ast|alp|ggt|bilirubin|creatinine|egfr|urea|sodium|potassium|glucose|inr|psa|vitamin d|b12|folate|troponin|d dimer|bnp|lactate)( level| levels| is| was| of)? \d+/g;
+export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr|ldl|hdl|cholesterol|triglycerides|tsh|t4|alt|ast|alp|ggt|bilirubin|creatinine|egfr|urea|sodium|potassium|glucose|inr|psa|vitamin d|b12|folate|troponin|d dimer|bnp|lactate)( level| levels| is| was| of)? \d+/g;
 
-const EVIDENCE: readonly RegExp[] = [
+export const EVIDENCE: readonly RegExp[] = [
   /\b(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
@@ -187,7 +171,7 @@ const EVIDENCE: readonly RegExp[] = [
   /\b(is there|are there|any) (\w+ ){0,2}(proof|data|science|evidence)\b|\bscientifically proven\b|\bproven to\b|\bconflicting (claims|advice|evidence|information|studies)\b|\bis it (all )?(marketing|a scam|a myth|hype)\b/,
 ];
 
-const OTHER: readonly RegExp[] = [
+export const OTHER: readonly RegExp[] = [
   /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
   /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)/,
   /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
@@ -199,7 +183,7 @@ const OTHER: readonly RegExp[] = [
   /\b(opening|closing) (hours|times)\b|\bwhat time (does|do|is) (\w+ ){1,3}(open|close|shut)\b/,
 ];
 
-const DRUG_NAMES =
+export const DRUG_NAMES =
   'paracetamol|acetaminophen|tylenol|calpol|panadol|ibuprofen|advil|nurofen|motrin|aspirin|naproxen|diclofenac|codeine|co codamol|' +
   'tramadol|morphine|oxycodone|fentanyl|methadone|buprenorphine|naloxone|narcan|gabapentin|pregabalin|metformin|insulin|gliclazide|' +
   'warfarin|apixaban|rivaroxaban|dabigatran|edoxaban|heparin|enoxaparin|clopidogrel|ticagrelor|digoxin|amiodarone|lithium|valproate|' +
@@ -216,13 +200,13 @@ const DRUG_NAMES =
   'medications?|medicines?|meds|drugs?|tablets?|pills?|capsules?|syrup|liquid|cream|ointment|patch|injection|jab|vaccines?|' +
   'potassium|fluids|iv fluids|oxygen|sumatriptan|triptans?|nsaids?|ssris?|opioids?|benzodiazepines?|antidepressants?|antipsychotics?|' +
   'beta blockers?|ace inhibitors?|sglt2 inhibitors?|doac|doacs|anticoagulants?|blood thinners?';
-const DRUG_SUFFIX =
+export const DRUG_SUFFIX =
   '\\w+(pril|sartan|olol|dipine|statin|azole|cillin|mycin|cycline|floxacin|prazole|tidine|triptan|gliflozin|gliptin|glutide|' +
   'xaban|gatran|parin|mab|tinib|lukast|terol|sonide|profen|fenac|coxib|azepam|azolam|caine|setron|semide|thiazide|oxetine|' +
   'triptyline|afil|dronate|navir|vudine|tegravir|conazole)';
-const DRUG = new RegExp(`\\b(${DRUG_NAMES}|${DRUG_SUFFIX})\\b`);
+export const DRUG = new RegExp(`\\b(${DRUG_NAMES}|${DRUG_SUFFIX})\\b`);
 /** A question about a medicine itself: dose, interactions, side effects, switching, stopping… */
-const MEDICATION_FRAME: readonly RegExp[] = [
+export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(dose|doses|dosage|dosing|mg|mcg|ml|units|mg kg|regimen|titrat\w*|taper\w*|wean\w*|max(imum)? dose|starting dose|loading dose)\b/,
   /\bhow (much|many|often|long)\b.*\b(take|give|have|use|can|should)\b/,
   /\b(i|you|we|he|she|they) (can|could|should|may) (safely )?(take|give|have|use)\b|\bmax(imum)? (amount|number|dose|daily)\b/,
@@ -238,7 +222,7 @@ const MEDICATION_FRAME: readonly RegExp[] = [
   /\bmonitoring\b|\bgeneric (version|name)\b|\bover the counter\b|\botc\b/,
 ];
 
-const ADVICE_FRAME: readonly RegExp[] = [
+export const ADVICE_FRAME: readonly RegExp[] = [
   /\bshould (i|he|she|we|they|my|our|the patient|you)\b/,
   /\bwhat (do|should|can|could|would) (i|we|you) do\b|\bwhat to do\b|\bwhat now\b/,
   /\b(do|does) (i|he|she|we|they|my \w+) (need|have to)\b/,
@@ -251,7 +235,7 @@ const ADVICE_FRAME: readonly RegExp[] = [
   /\bwhat would you (do|recommend|suggest)\b|\bwhat do you (recommend|suggest|think i should)\b/,
 ];
 
-const INFORMATION_FRAME: readonly RegExp[] = [
+export const INFORMATION_FRAME: readonly RegExp[] = [
   /^ (what|whats|why|how does|how do|how is|how are|how long does|how long do|how common|explain|describe|define|tell me about|is it true|are there|what are|which)\b/,
   /\b(differential|ddx|difference between|what causes|what could (it|this|that) be|what could cause|possible causes|causes of|mechanism|how (it|they|this) works?)\b/,
   /\b(current guidance|guidelines? (on|for)|threshold for|criteria for|definition of|what does (\w+ ){1,3}mean)\b/,
@@ -260,14 +244,14 @@ const INFORMATION_FRAME: readonly RegExp[] = [
 
 // ——— Expertise ——————————————————————————————————————————————————————————————————————————
 
-const ROLE =
+export const ROLE =
   '(doctor|physician|gp|general practitioner|nurse|pharmacist|paramedic|midwife|surgeon|registrar|resident|intern|consultant|' +
   'clinician|dentist|physio|physiotherapist|medical student|med student|nursing student|student nurse|np|nurse practitioner|' +
   'physician assistant|pa|healthcare assistant|hca|health care assistant|junior doctor|foundation doctor|fy1|fy2|sho|anaesthetist|' +
   'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
   'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
   'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|\\w+ologist)';
-const PROFESSIONAL: readonly Cue[] = [
+export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
   [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b|\bpts\b|^ patient\b/, 3],
@@ -285,7 +269,7 @@ const PROFESSIONAL: readonly Cue[] = [
  * Technical vocabulary a layperson rarely strings together. One such word proves nothing (people read
  * their own letters); three distinct ones in a question read as a clinician writing.
  */
-const TECHNICAL = new RegExp(
+export const TECHNICAL = new RegExp(
   '\\b(aetiology|etiology|prognosis|mortality|morbidity|efficacy|inhibitors?|agonists?|antagonists?|exudate|tonsillar|anterior|' +
     'posterior|bilateral|unilateral|pleuritic|exertional|haemodynamic\\w*|hemodynamic\\w*|tachycardi\\w*|bradycardi\\w*|hypotensi\\w*|' +
     'hypertensi\\w*|hypoxi\\w*|febrile|afebrile|auscultation|palpation|consolidation|effusion|cardiomegaly|oedema|edema|' +
@@ -297,7 +281,7 @@ const TECHNICAL = new RegExp(
     'ph|pco2|po2|hco3|abg|vbg|base excess|anion gap|fio2|peep|hba1c|bmi|add on)\\b',
   'g',
 );
-const LAY: readonly Cue[] = [
+export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
   [new RegExp(`\\bmy (\\w+ ){0,3}${FAMILY}s?\\b|\\bmy \\d+ (year|month|week|day)s? old\\b`), 3],
   [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
@@ -312,7 +296,7 @@ const LAY: readonly Cue[] = [
 
 // ——— Uncertainty ————————————————————————————————————————————————————————————————————————
 
-const CONTESTED: readonly RegExp[] = [
+export const CONTESTED: readonly RegExp[] = [
   /\b(conflicting|controversial|contested|disagree|disagreement|debate|debated|mixed (evidence|results|advice)|unclear|unproven|not proven)\b/,
   /\b(actually|really) (work|help|effective|do anything)\b|\bis it (all )?(marketing|a scam|hype|a myth)\b/,
   /\b(supplements?|vitamins?|herbal|natural remedy|natural remedies|homeopath\w*|acupuncture|probiotics?|turmeric|cbd|detox|essential oils?|collagen|intermittent fasting|keto|ivermectin|alternative medicine|new drug|new treatment|experimental)\b/,
@@ -320,7 +304,7 @@ const CONTESTED: readonly RegExp[] = [
 ];
 
 /** Facts that make a personal question answerable: age, weight, duration, dose, values, who. */
-const CONTEXT_FACTS: readonly RegExp[] = [
+export const CONTEXT_FACTS: readonly RegExp[] = [
   /\b\d+ ?(years?|yrs?|months?|weeks?|days?|hours?|hrs?) (old|ago)\b|\b\d{1,3} ?(m|f|yo|yom|yof)\b|\baged? \d+\b|\bim \d+\b/,
   /\b\d+ ?(kg|kgs|lbs?|stone)\b|\bweigh\w*\b/,
   /\b(for|since|over|past|last) (the )?(\d+|a|an|two|three|four|five|six|few|couple of) (of )?(hours?|days?|weeks?|months?|years?)\b|\bsince (yesterday|this morning|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|this morning|last night|an hour ago|today)\b/,
@@ -330,106 +314,7 @@ const CONTEXT_FACTS: readonly RegExp[] = [
   /\b(hb|inr|egfr|crp|ldl|hdl|hba1c|bp|hr|spo2|gcs|k|sodium|creatinine|ferritin|mcv|lactate) \d+/,
 ];
 
-function classifyUrgency(t: Text, task: TaskType, situation: boolean, generalFrame: boolean): Urgency {
-  if (task === 'documentation' || task === 'other') return 'not_applicable';
-  // Whose records or decision: "my results", "my doctor wants me to…" make it someone's situation.
-  const personal = /\b(my|our)\b/.test(t.plain);
-  if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
-  // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
-  const emergent = Math.max(score(t.live, EMERGENT), score(t.plain, EMERGENT.filter(([p]) => /\b(wont|doesnt|not|no|cant|isnt|hasnt)\b/.test(p.source))));
-  const urgent = Math.max(score(t.live, URGENT), score(t.plain, URGENT.filter(([p]) => /\b(no|not|hasnt|havent|isnt|wont)\b/.test(p.source))));
-  // Asking what an emergency looks like, with nobody in it, is not an emergency.
-  const hypothetical = generalFrame && !situation;
-  if (!hypothetical) {
-    if (emergent >= 3) return 'emergent';
-    if (emergent >= 2 || urgent >= 2) return 'urgent';
-  }
-  if (!situation && (task === 'information' || task === 'medication')) {
-    // Managing a condition or acting on a medicine implies someone doing it; facts about them do not.
-    const acting = /\b(treat|treatment|treating|heal|healing|recover|recovery|get rid of|cure|relieve|remedy|remedies|exercise with|go away|is it (safe|ok|okay|alright) to|can i|should i)\b/;
-    return acting.test(t.plain) ? 'routine' : 'not_applicable';
-  }
-  return 'routine';
-}
-
-function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType {
-  const text = t.plain;
-  // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
-  const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
-  if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
-  const labValues = text.match(LAB_VALUE)?.length ?? 0;
-  if (any(HEALTH_DATA, text) || labValues >= 2) return 'health_data';
-  if (DOCUMENT_NAMED.test(text)) return 'documentation';
-  if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
-  if (any(OTHER, text)) return 'other';
-  const info = any(INFORMATION_FRAME, text);
-  if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
-  if (DRUG.test(text) && any(MEDICATION_FRAME, text)) return 'medication';
-  if (/\b(side effects? of|dose of|dosage of|interactions? (between|of|with))\b/.test(text)) return 'medication';
-  const advice = any(ADVICE_FRAME, text);
-  if (advice && !(info && /^ (what|whats|why|how does|explain|describe|define)\b/.test(text) && !situation)) {
-    return info && !/\b(should|do i need|what (do|should|can) i do|what to do|tips|advice|how (do|can|should) i)\b/.test(text) ? 'information' : 'advice';
-  }
-  if (info) return 'information';
-  return situation ? 'advice' : 'information';
-}
-
-function classifyExpertise(t: Text): Expertise {
-  const technical = new Set(t.plain.match(TECHNICAL) ?? []).size;
-  const pro = score(t.plain, PROFESSIONAL) + (technical >= 3 ? 3 : technical === 2 ? 1 : 0);
-  const lay = score(t.plain.replace(/\bmy (patient|patients|pt|pts|ward|students|nursing students|medical students|trainees|team)\b/g, ' '), LAY);
-  if (pro >= 6) return 'health_professional';
-  if (pro >= 3 && pro > lay) return 'health_professional';
-  if (lay >= 2) return 'layperson';
-  return 'unclear';
-}
-
-function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncertainty {
-  const text = t.plain;
-  if (task === 'evidence' || (any(CONTESTED, text) && task !== 'documentation' && task !== 'health_data' && task !== 'other')) {
-    return 'uncertain_evidence';
-  }
-  if (task === 'other') return 'sufficient_context';
-  if (!situation && task !== 'medication') {
-    return t.words <= 3 || (task === 'advice' && t.words <= 6) ? 'missing_context' : 'sufficient_context';
-  }
-  const facts = CONTEXT_FACTS.filter((c) => c.test(text)).length;
-  const content = text.trim().split(' ').filter((w) => w.length > 2).length;
-  if (task === 'documentation') return content < 14 ? 'missing_context' : 'sufficient_context';
-  if (task === 'medication') {
-    // A dose for a child needs age or weight; an unnamed medicine ("my tablets") needs naming.
-    const child = /\b(child|children|kid|baby|toddler|infant|son|daughter|\d+ year old)\b/.test(text);
-    const dose = /\b(how much|how many|dose|dosage|ml|mg)\b/.test(text);
-    const ageOrWeight = /\b\d+ ?(kg|kgs|lbs?)\b|\b\d+ ?(years?|months?|weeks?) old\b|\baged? \d+\b/.test(text);
-    if (child && dose && !ageOrWeight) return 'missing_context';
-    if (/\bmy (\w+ )?(tablets|pills|medication|medicine|meds|pill)\b/.test(text) && !/\bbirth control pill\b/.test(text) && !DRUG.test(text.replace(/\b(tablets|pills|medication|medicine|meds|pill|blood pressure)\b/g, ' '))) return 'missing_context';
-    if (/\b(can|could|should) i (take|have|use|mix)\b/.test(text) && facts === 0 && content < 12) return 'missing_context';
-    if (/\b(on \d+|many|several|lots of) (different )?(tablets|medications|medicines|pills|drugs)\b/.test(text)) return 'missing_context';
-    if (/\bforgot|missed\b/.test(text) && !/\b\d+ ?(mg|mcg)\b/.test(text)) return 'missing_context';
-    return 'sufficient_context';
-  }
-  if (content <= 5) return 'missing_context';
-  if (facts === 0 && /\b(what could (it|this) be|what should i do|what to do|is (this|it) normal|do i need|should i)\b/.test(text)) return 'missing_context';
-  if (/\b(isnt|not) getting (any )?better\b|\bon and off\b|\bkeeps? (coming back|happening)\b/.test(text) && facts <= 1) return 'missing_context';
-  if (/\b(late|negative|positive) (and|but)\b|\btest is (negative|positive)\b/.test(text) && facts === 0) return 'missing_context';
-  return 'sufficient_context';
-}
 
 /** A clinician's "I" is not a patient: for them only a described patient counts as a situation. */
-const PATIENT_SITUATION: readonly RegExp[] = SITUATION.slice(2);
+export const PATIENT_SITUATION: readonly RegExp[] = SITUATION.slice(2);
 
-/** Classifies a question along the four clinical dimensions from cue lexicons (no model). */
-export function classifyScenarioByRules(question: string): Scenario {
-  const t = prepare(question);
-  const expertise = classifyExpertise(t);
-  const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
-  const generalFrame = any(GENERAL_FRAME, t.plain);
-  const emergencyCue = score(t.live, EMERGENT) >= 3 && !(generalFrame && !situation);
-  const task_type = classifyTask(t, situation, emergencyCue);
-  return {
-    urgency: classifyUrgency(t, task_type, situation, generalFrame),
-    uncertainty: classifyUncertainty(t, task_type, situation),
-    expertise,
-    task_type,
-  };
-}

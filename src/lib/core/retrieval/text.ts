@@ -1,5 +1,6 @@
 // Text normalisation shared by principle retrieval, the library's near-duplicate check and the
-// rule-based classifier: one tokeniser and one light stemmer, so a keyword and a question agree.
+// rule-based classifier: one tokeniser and one light stemmer, so a keyword and a question agree;
+// and for Chinese, one segmentation (Intl.Segmenter) that marks what a negation covers.
 
 /** Words that carry no topic on their own; dropped from bag-of-words scoring (kept in phrases). */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -82,6 +83,11 @@ export function contentTerms(text: string): string[] {
 const NEGATORS: ReadonlySet<string> = new Set(
   'no not without never nor denies denied deny denying dont doesnt didnt isnt arent wasnt werent havent hasnt hadnt'.split(' '),
 );
+/** Whether a (lower-case) word negates what follows ("no", "not", "doesnt"…). */
+export function isNegator(word: string): boolean {
+  return NEGATORS.has(word);
+}
+
 /** How many tokens after a negator it reaches, within its clause. */
 const NEGATION_REACH = 4;
 
@@ -99,21 +105,83 @@ export interface ScannedToken {
  * "without", "denies", "doesn't"… within the same clause (clauses end at punctuation or "but").
  * "Can't" and "won't" are not negations here: "can't breathe" and "won't wake up" are symptoms.
  */
-export function scanQuestion(text: string): ScannedToken[] {
+export function scanQuestion(text: string, stemmer: (token: string) => string = stem): ScannedToken[] {
   const out: ScannedToken[] = [];
   for (const clause of text.split(/[.,;:!?()\n]+|\bbut\b/i)) {
     let reach = 0;
     for (const word of tokenize(clause)) {
       if (NEGATORS.has(word)) {
-        out.push({ word, term: stem(word), negated: false });
+        out.push({ word, term: stemmer(word), negated: false });
         reach = NEGATION_REACH;
         continue;
       }
-      out.push({ word, term: stem(word), negated: reach > 0 });
+      out.push({ word, term: stemmer(word), negated: reach > 0 });
       if (reach > 0) reach--;
     }
   }
   return out;
+}
+
+/** Han characters (Chinese), the script the CJK path reads. */
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a text contains Chinese characters (and so needs the CJK path). */
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/**
+ * Chinese words that negate what follows ("没有胸痛", "否认胸痛"). Bare 不 is left out on purpose:
+ * it sits inside many symptom phrases ("抬不起来" can't lift, "说话不清楚" slurred, "不褪色" doesn't
+ * fade), and Intl.Segmenter gives 无法/没法 ("unable to") as words of their own, so they do not count.
+ */
+const CJK_NEGATORS: ReadonlySet<string> = new Set(['没有', '没', '无', '未', '否认', '不是', '并无', '从未', '从没', '并没有']);
+/** How many words after a Chinese negator it reaches, within its clause. */
+const CJK_NEGATION_REACH = 2;
+/** Clause breaks in Chinese text: punctuation, and 但/但是/可是 ("but"). */
+const CJK_CLAUSE_BREAK = /^[，。；：！？、,.;:!?()（）\s]+$|^(但|但是|可是|不过)$/u;
+
+/** Whether a Chinese term contains a negator, so that it names a negation itself ("没有呼吸" not breathing, "一边没力气"). */
+export function containsCjkNegator(term: string): boolean {
+  for (const n of CJK_NEGATORS) if (term.includes(n)) return true;
+  return false;
+}
+
+/** A question in the form the CJK path reads: the text as written, and with negated words blanked. */
+export interface CjkScan {
+  /** Lower-cased, width-folded (NFKC) text. */
+  plain: string;
+  /** The same, each character of a word a negation covers replaced by "＿" (same length as `plain`). */
+  live: string;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+
+/**
+ * Segments Chinese text into words with Intl.Segmenter (in every current browser and in Node) and
+ * blanks the words a negator covers: up to two words after 没有/否认/无… within the clause, so
+ * "没有胸痛" does not read as chest pain while "胸口疼" and "无法呼吸" (can't breathe) do.
+ */
+export function scanCjk(text: string): CjkScan {
+  const plain = text.normalize('NFKC').toLowerCase();
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  let live = '';
+  let reach = 0;
+  for (const { segment } of segmenter.segment(plain)) {
+    if (CJK_CLAUSE_BREAK.test(segment)) {
+      reach = 0;
+      live += segment;
+    } else if (CJK_NEGATORS.has(segment)) {
+      reach = CJK_NEGATION_REACH;
+      live += segment;
+    } else if (reach > 0) {
+      reach--;
+      live += '＿'.repeat(segment.length);
+    } else {
+      live += segment;
+    }
+  }
+  return { plain, live };
 }
 
 /** Stemmed tokens of a phrase, stop words kept (so "should i" and "what is" still match as phrases). */

@@ -1,0 +1,342 @@
+import { describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../../cli/library';
+import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
+import { classifyScenarioByRules } from '../scenario/rules';
+import { DIMENSIONS, SCENARIO_VALUES, type PoolEntry, type Principle, type Scenario } from '../types';
+import { principleIndexFor, type PrincipleIndex } from './principleIndex';
+import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './selectPool';
+import { contentTerms } from './text';
+
+const library = readShippedPrinciples();
+const scenario = (s: Partial<Scenario>): Scenario => ({
+  urgency: 'routine',
+  uncertainty: 'sufficient_context',
+  expertise: 'unclear',
+  task_type: 'advice',
+  ...s,
+});
+const EMERGENT_LAY = scenario({ urgency: 'emergent', expertise: 'layperson' });
+
+describe('selectPrinciplePool: coverage and budget', () => {
+  it('gives an emergent layperson question urgency and expertise principles, and every dimension that fits', () => {
+    const pool = selectPrinciplePool(EMERGENT_LAY, 'My dad collapsed and is not breathing, what do I do?', library);
+    const dims = new Set(pool.map((e) => e.dimension));
+    expect(dims).toEqual(new Set(DIMENSIONS));
+    expect(pool.filter((e) => e.dimension === 'urgency').length).toBeGreaterThanOrEqual(2);
+    expect(pool.filter((e) => e.dimension === 'expertise').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('keeps at most 12 by default and honours maxSize, covering as many dimensions as the budget allows', () => {
+    const q = 'Can I take ibuprofen with my blood pressure tablets?';
+    const s = scenario({ uncertainty: 'missing_context', expertise: 'layperson', task_type: 'medication' });
+    expect(selectPrinciplePool(s, q, library)).toHaveLength(12);
+    for (const maxSize of [1, 3, 4, 7]) {
+      const pool = selectPrinciplePool(s, q, library, { maxSize });
+      expect(pool).toHaveLength(maxSize);
+      expect(new Set(pool.map((e) => e.dimension)).size).toBe(Math.min(maxSize, 4));
+    }
+    expect(selectPrinciplePool(s, q, library, { maxSize: 0 })).toEqual([]);
+  });
+
+  it('does not let one dimension take more than half the pool while others have fitting principles', () => {
+    const pool = selectPrinciplePool(EMERGENT_LAY, 'crushing chest pain, sweating, short of breath, can’t breathe, collapsed, not breathing, seizure', library);
+    for (const dim of DIMENSIONS) expect(pool.filter((e) => e.dimension === dim).length, dim).toBeLessThanOrEqual(6);
+  });
+
+  it('never selects a principle whose applies_when excludes the scenario, except a named presentation past its urgency', () => {
+    for (const urgency of SCENARIO_VALUES.urgency) {
+      for (const expertise of SCENARIO_VALUES.expertise) {
+        for (const task_type of ['advice', 'medication'] as const) {
+          const s = scenario({ urgency, expertise, task_type });
+          const pool = selectPrinciplePool(s, 'chest pain and a fever in my baby', library);
+          for (const entry of pool) {
+            const p = library.find((x) => x.id === entry.id)!;
+            expect(p.applies_when.expertise ?? [expertise], entry.id).toContain(expertise);
+            expect(p.applies_when.task_type ?? [task_type], entry.id).toContain(task_type);
+            if ((p.applies_when.urgency ?? [urgency]).includes(urgency)) continue;
+            // Only a presentation the question names, in a situation where advice is asked.
+            expect(p.presentation, entry.id).toBeDefined();
+            expect(urgency === 'emergent' || urgency === 'urgent' || (urgency === 'routine' && task_type === 'advice'), `${entry.id} ${urgency} ${task_type}`).toBe(true);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('selectPrinciplePool: disabled principles', () => {
+  it('never selects a disabled principle, even the best match', () => {
+    const q = 'I got stung by a bee and my lips and tongue are swelling';
+    const before = selectPrinciplePool(EMERGENT_LAY, q, library);
+    expect(before[0]!.id).toBe('URG-022');
+    const withDisabled: PoolCandidate[] = library.map((p) => (p.id === 'URG-022' ? { ...p, enabled: false } : p));
+    const after = selectPrinciplePool(EMERGENT_LAY, q, withDisabled);
+    expect(after.map((e) => e.id)).not.toContain('URG-022');
+    expect(after).toHaveLength(12);
+  });
+
+  it('selects nothing from a dimension whose principles are all disabled', () => {
+    const noExpertise = library.map((p) => (p.dimension === 'expertise' ? { ...p, enabled: false } : p));
+    const pool = selectPrinciplePool(EMERGENT_LAY, 'my son is having a seizure', noExpertise);
+    expect(pool.some((e) => e.dimension === 'expertise')).toBe(false);
+    expect(pool).toHaveLength(12);
+  });
+});
+
+describe('selectPrinciplePool: determinism', () => {
+  it('returns the same pool for the same input, whatever the order of the library', () => {
+    const q = 'How much paracetamol can I give my 4 year old?';
+    const s = scenario({ uncertainty: 'missing_context', expertise: 'layperson', task_type: 'medication' });
+    const first = selectPrinciplePool(s, q, library);
+    expect(selectPrinciplePool(s, q, library)).toEqual(first);
+    const reversed = [...library].reverse();
+    const rotated = [...library.slice(50), ...library.slice(0, 50)];
+    expect(selectPrinciplePool(s, q, reversed)).toEqual(first);
+    expect(selectPrinciplePool(s, q, rotated)).toEqual(first);
+  });
+
+  it('breaks score ties by id', () => {
+    const twins: Principle[] = ['URG-002', 'URG-001', 'URG-003'].map((id) => ({ ...FIXTURE_PRINCIPLES[0]!, id }));
+    const pool = selectPrinciplePool(EMERGENT_LAY, 'unrelated words', twins);
+    expect(pool.map((e) => e.id)).toEqual(['URG-001', 'URG-002', 'URG-003']);
+    expect(new Set(pool.map((e) => e.score)).size).toBe(1);
+  });
+});
+
+describe('selectPrinciplePool: relevance', () => {
+  const clear: [string, Partial<Scenario>, string][] = [
+    ['My mum’s face has dropped on one side and her speech is slurred', { urgency: 'emergent', expertise: 'layperson' }, 'URG-005'],
+    ['I got stung by a wasp and now my throat feels like it is closing', { urgency: 'emergent', expertise: 'layperson' }, 'URG-022'],
+    ['My flatmate swallowed a whole bottle of pills an hour ago', { urgency: 'emergent', expertise: 'layperson' }, 'URG-020'],
+    ['My toddler is having a fit and is shaking all over', { urgency: 'emergent', expertise: 'layperson' }, 'URG-025'],
+    ['I spilled boiling water on my hand and it is blistering', { urgency: 'urgent', expertise: 'layperson' }, 'URG-024'],
+    ['I forgot to take my tablet this morning, should I take two tonight?', { task_type: 'medication', expertise: 'layperson' }, 'TSK-015'],
+    ['Is it safe to take sertraline with sumatriptan for my migraines?', { task_type: 'medication' }, 'TSK-012'],
+    ['Write a SOAP note from these consultation details', { urgency: 'not_applicable', task_type: 'documentation', expertise: 'health_professional' }, 'TSK-024'],
+    ['Please summarise these clinic notes into key points', { urgency: 'not_applicable', task_type: 'health_data' }, 'TSK-018'],
+    ['Can you give me the DOI and PubMed reference for that study?', { urgency: 'not_applicable', task_type: 'evidence' }, 'TSK-031'],
+    ['What is the NNT and absolute risk reduction for statins in primary prevention?', { urgency: 'not_applicable', task_type: 'evidence', expertise: 'health_professional' }, 'EXP-008'],
+    ['I want to anonymise this case report before publishing: remove the patient name and NHS number', { urgency: 'not_applicable', task_type: 'health_data', expertise: 'health_professional' }, 'TSK-023'],
+  ];
+  it.each(clear)('“%s” → the matching principle ranks first in its dimension', (question, s, expected) => {
+    const pool = selectPrinciplePool(scenario(s), question, library);
+    const dimension = library.find((p) => p.id === expected)!.dimension;
+    expect(pool.filter((e) => e.dimension === dimension)[0]?.id).toBe(expected);
+    expect(pool.findIndex((e) => e.id === expected)).toBeLessThan(3);
+  });
+
+  const fitting = (p: Principle) =>
+    Object.fromEntries(DIMENSIONS.map((d) => [d, (p.applies_when[d] as string[] | undefined)?.[0] ?? SCENARIO_VALUES[d][0]])) as unknown as Scenario;
+
+  it('reaches every general principle from any one of its keywords when the scenario fits', () => {
+    const missed: string[] = [];
+    for (const p of library.filter((x) => !x.presentation)) {
+      for (const k of p.keywords) {
+        // Keywords made only of stop words ("how much") are weak on purpose and may be outranked.
+        if (contentTerms(k).length === 0) continue;
+        if (!selectPrinciplePool(fitting(p), `A question about ${k}.`, library).some((e) => e.id === p.id)) missed.push(`${p.id} "${k}"`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('reaches every presentation principle from any one of its trigger terms, ranked first in its dimension', () => {
+    const missed: string[] = [];
+    for (const p of library.filter((x) => x.presentation)) {
+      for (const t of p.presentation!.triggers) {
+        const pool = selectPrinciplePool(fitting(p), `A question about ${t}.`, library);
+        const mine = pool.filter((e) => e.dimension === p.dimension);
+        if (!mine.some((e) => e.id === p.id) || !mine[0]!.reason.startsWith('The question mentions')) missed.push(`${p.id} "${t}"`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('never chooses a presentation principle without one of its triggers, however well its keywords match', () => {
+    const s = scenario({ urgency: 'emergent', expertise: 'layperson' });
+    for (const p of library.filter((x) => x.presentation)) {
+      const own = new Set(p.presentation!.triggers.map((t) => t.toLowerCase()));
+      const keywords = p.keywords.filter((k) => !own.has(k.toLowerCase()) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
+      if (!keywords.length) continue;
+      const pool = selectPrinciplePool(s, keywords.map((k) => `I read about ${k}.`).join(' '), library);
+      expect(pool.map((e) => e.id), `${p.id}: ${keywords.join(', ')}`).not.toContain(p.id);
+    }
+  });
+
+  it('does not count negated symptoms: "no chest pain" does not pull in the chest-pain principle', () => {
+    const s = scenario({ urgency: 'urgent', expertise: 'layperson' });
+    const negated = selectPrinciplePool(s, 'No chest pain and not short of breath, but my ankle is swollen after a fall', library);
+    const plain = selectPrinciplePool(s, 'Chest pain and short of breath, and my ankle is swollen after a fall', library);
+    expect(plain.map((e) => e.id)).toContain('URG-004');
+    expect(negated.map((e) => e.id)).not.toContain('URG-004');
+  });
+});
+
+describe('selectPrinciplePool: reasons', () => {
+  it('names the scenario values matched and the terms the question shares, in words', () => {
+    const pool = selectPrinciplePool(EMERGENT_LAY, 'My husband has crushing chest pain going down his left arm', library);
+    const top = pool.find((e) => e.id === 'URG-004')!;
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    // A presentation principle's reason names the trigger that matched and the presentation.
+    expect(top.reason).toMatch(/^The question mentions “[^”]+”( and “[^”]+”)? \(heart-attack chest pain\); applies to an emergency/);
+    expect(top.reason).toMatch(/“chest pain”|“crushing( pain)?”/);
+    expect(top.reason.endsWith('.')).toBe(true);
+    const general = pool.find((e) => e.id === 'URG-001')!;
+    // URG-001 is gated to lay askers since the clinical review (issue 17), and its reason says so.
+    expect(general.reason).toMatch(/^Applies to an emergency and a layperson asking; the question mentions /);
+    const anyQuestion = selectPrinciplePool(scenario({}), 'Answer briefly please: is a cold a virus?', library).find((e) => e.id === 'TSK-033');
+    expect(anyQuestion?.reason).toMatch(/^Applies to every question; the question mentions “briefly”/);
+  });
+
+  it('says when a principle is there only to cover its dimension', () => {
+    const extra = [1, 2, 3].map((n) => ({ ...FIXTURE_PRINCIPLES[4]!, id: `TSK-10${n}`, keywords: ['xylophone'] }));
+    const pool = selectPrinciplePool(scenario({ expertise: 'health_professional' }), 'xylophone', [...FIXTURE_PRINCIPLES, ...extra], { maxSize: 2 });
+    expect(pool.map((e) => e.id)).toEqual(['TSK-101', 'URG-002']);
+    expect(pool[1]!.reason).toBe('Applies to a routine problem; kept so the pool covers urgency.');
+  });
+
+  it('never names a word the question does not contain', () => {
+    const question = 'My 3 year old has a temperature and a cough since yesterday';
+    const words = new Set(question.toLowerCase().match(/[a-z0-9]+/g));
+    for (const entry of selectPrinciplePool(scenario({ uncertainty: 'missing_context', expertise: 'layperson' }), question, library)) {
+      for (const [, quoted] of entry.reason.matchAll(/“([^”]+)”/g)) {
+        for (const w of quoted!.match(/[a-z0-9]+/g) ?? []) {
+          // A keyword phrase may be named in its own spelling ("years old" for "year old").
+          expect(words.has(w) || words.has(w.replace(/s$/, '')), `${entry.id}: ${quoted}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('principle index', () => {
+  it('sees principles added to the same array after a first selection', () => {
+    const principles: PoolCandidate[] = [...FIXTURE_PRINCIPLES];
+    const s = scenario({ urgency: 'emergent' });
+    expect(selectPrinciplePool(s, 'xylophone', principles).map((e) => e.id)).not.toContain('USR-x');
+    principles.push({ ...FIXTURE_PRINCIPLES[0]!, id: 'USR-x', keywords: ['xylophone'], applies_when: {} });
+    expect(selectPrinciplePool(s, 'xylophone', principles)[0]!.id).toBe('USR-x');
+  });
+
+  it('re-reads a fresh copy of the library whose content changed (a user edit between runs)', () => {
+    const s = scenario({ urgency: 'emergent' });
+    expect(selectPrinciplePool(s, 'xylophone', [...library]).map((e) => e.id)).not.toContain('URG-010');
+    const edited = library.map((p) => (p.id === 'URG-010' ? { ...p, presentation: { name: 'meningitis', triggers: [...p.presentation!.triggers, 'xylophone'] } } : { ...p }));
+    expect(selectPrinciplePool(s, 'xylophone', edited)[0]!.id).toBe('URG-010');
+    expect(selectPrinciplePool(s, 'xylophone', library.map((p) => ({ ...p }))).map((e) => e.id)).not.toContain('URG-010');
+  });
+
+  it('gives the same pool with a prebuilt index as without', () => {
+    const index = buildPrincipleIndex(library);
+    const q = 'What does the evidence say about vitamin D for colds?';
+    const s = scenario({ urgency: 'not_applicable', uncertainty: 'uncertain_evidence', task_type: 'evidence' });
+    expect(selectPrinciplePool(s, q, library, { index })).toEqual(selectPrinciplePool(s, q, library));
+  });
+});
+
+describe('selectPrinciplePool: presentations', () => {
+  const presentationIds = new Set(library.filter((p) => p.presentation).map((p) => p.id));
+  const poolFor = (q: string, s: Scenario = classifyScenarioByRules(q)) => selectPrinciplePool(s, q, library);
+  const presentationsIn = (pool: PoolEntry[]) => pool.filter((e) => presentationIds.has(e.id)).map((e) => e.id);
+
+  it('gives heart-attack chest pain its own principle first and no other presentation', () => {
+    const pool = poolFor('58, tight chest pain spreading to my left arm for an hour');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    expect(presentationsIn(pool)).toEqual(['URG-004']);
+  });
+
+  it('gives "heart attack" both the typical and the atypical heart-attack principles, typical first', () => {
+    const pool = poolFor('I think my dad is having a heart attack');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
+    expect(presentationsIn(pool).sort()).toEqual(['URG-004', 'URG-052']);
+  });
+
+  it('does not take a weak left arm in a stroke question for an atypical heart attack', () => {
+    const pool = poolFor('My wife can\'t lift her left arm and her words are coming out wrong');
+    expect(presentationsIn(pool)).toEqual(['URG-005']);
+  });
+
+  it('keeps an ongoing seizure to seizure first aid, and a first one to the first-seizure principle too', () => {
+    expect(presentationsIn(poolFor('He has been fitting for five minutes and will not stop'))).not.toContain('URG-037');
+    expect(presentationsIn(poolFor('孩子抽搐了，怎么办'))).toEqual(['URG-025']);
+    expect(presentationsIn(poolFor('My daughter had her first ever seizure an hour ago, she seems fine now'))).toContain('URG-037');
+  });
+
+  it('sends a swallowed button battery to its own principle, not the overdose one', () => {
+    const pool = poolFor('My toddler swallowed a button battery from the remote');
+    expect(presentationsIn(pool)).toEqual(['URG-040']);
+  });
+
+  it('gives sudden testicular pain the testicular-pain principle, not chest pain, pregnancy or cauda equina', () => {
+    const pool = poolFor('my 14-year-old woke with sudden severe pain in his left testicle');
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-017');
+    expect(presentationsIn(pool)).toEqual(['URG-017']);
+    expect(pool[0]!.reason).toContain('“testicle”');
+    // The trigger is not named a second time among the other shared words.
+    expect(pool[0]!.reason.match(/“testicle”/g)).toHaveLength(1);
+  });
+
+  it('reads a Chinese stroke question: emergent, the stroke principle first, the reason naming the Chinese trigger', () => {
+    const q = '我父亲突然说话不清楚，右边胳膊抬不起来';
+    expect(classifyScenarioByRules(q).urgency).toBe('emergent');
+    const pool = poolFor(q);
+    expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-005');
+    expect(pool[0]!.reason).toMatch(/^The question mentions “(说话不清|胳膊抬不起来)”/);
+    expect(presentationsIn(pool)).toEqual(['URG-005']);
+  });
+
+  it('does not count a negated Chinese symptom, but does count one whose own words negate ("没有呼吸")', () => {
+    expect(presentationsIn(poolFor('没有胸痛，但是咳嗽三周了', EMERGENT_LAY))).toEqual([]);
+    expect(presentationsIn(poolFor('胸痛，咳嗽三周了', EMERGENT_LAY))).toContain('URG-004');
+    expect(presentationsIn(poolFor('我老公突然倒地，没有呼吸了', EMERGENT_LAY))).toContain('URG-021');
+  });
+
+  it('degrades a question in a language it cannot read to the scenario-only pool', () => {
+    for (const q of ['Mi padre tiene un dolor fuerte en el pecho que baja por el brazo izquierdo', 'Mon fils a très mal au testicule gauche']) {
+      const pool = poolFor(q, EMERGENT_LAY);
+      expect(pool).toHaveLength(12);
+      expect(presentationsIn(pool), q).toEqual([]);
+    }
+  });
+
+  it('lets a matched presentation through an under-called urgency when advice is asked, not for other tasks or no situation', () => {
+    const q = 'sudden pain in my testicle';
+    expect(presentationsIn(poolFor(q, scenario({ urgency: 'urgent', expertise: 'layperson' })))).toEqual(['URG-017']);
+    const routine = poolFor(q, scenario({ urgency: 'routine', expertise: 'layperson', task_type: 'advice' }));
+    expect(presentationsIn(routine)).toEqual(['URG-017']);
+    expect(routine[0]!.reason).toContain('an emergency (whatever the scenario’s urgency)'.replace('’', "'"));
+    expect(presentationsIn(poolFor('Is it OK to take ibuprofen if I have asthma?', scenario({ urgency: 'routine', task_type: 'medication' })))).toEqual([]);
+    expect(presentationsIn(poolFor(q, scenario({ urgency: 'not_applicable', expertise: 'layperson' })))).toEqual([]);
+    expect(presentationsIn(poolFor('What are the signs of a stroke?'))).toEqual([]);
+  });
+
+  it('never chooses a disabled presentation principle, even on its trigger', () => {
+    const off: PoolCandidate[] = library.map((p) => (p.id === 'URG-017' ? { ...p, enabled: false } : p));
+    expect(selectPrinciplePool(EMERGENT_LAY, 'pain in my testicle', off).map((e) => e.id)).not.toContain('URG-017');
+  });
+
+  it('treats a presentation with no usable trigger as a general principle', () => {
+    const twin = { ...FIXTURE_PRINCIPLES[0]!, id: 'USR-twin', keywords: ['xylophone'], presentation: { name: 'xylophone', triggers: ['!!!'] } };
+    expect(selectPrinciplePool(EMERGENT_LAY, 'xylophone', [...FIXTURE_PRINCIPLES, twin]).map((e) => e.id)).toContain('USR-twin');
+  });
+});
+
+describe('principle index: one cache', () => {
+  it('reuses the index for the same array and the unchanged principles’ features for an edited copy', () => {
+    const copy = library.map((p) => ({ ...p }));
+    const first = principleIndexFor(copy);
+    expect(principleIndexFor(copy)).toBe(first);
+    const edited = copy.map((p) => (p.id === 'TSK-001' ? { ...p, keywords: [...p.keywords, 'xylophone'] } : p));
+    const second = principleIndexFor(edited);
+    const at = (index: PrincipleIndex, id: string) => index.docs.find((d) => d.principle.id === id)!;
+    expect(at(second, 'URG-004').terms).toBe(at(first, 'URG-004').terms);
+    expect(at(second, 'TSK-001').terms).not.toBe(at(first, 'TSK-001').terms);
+    expect(at(second, 'TSK-001').terms.has('xylophon')).toBe(true);
+  });
+
+  it('uses a prebuilt index passed by the caller without building another', () => {
+    const index = buildPrincipleIndex(library);
+    const q = 'pain in my testicle';
+    expect(selectPrinciplePool(EMERGENT_LAY, q, library, { index })).toEqual(selectPrinciplePool(EMERGENT_LAY, q, [...library]));
+  });
+});

@@ -1,0 +1,380 @@
+// The retrieval index over a principle library: per-principle features (scenario masks, weighted
+// terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
+// them. Selection and its wording live in selectPool.ts; this file only measures and matches.
+
+import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
+
+/** A principle as the library holds it: the record plus whether the user has it switched on. */
+export type PoolCandidate = Principle & { enabled?: boolean };
+
+/**
+ * How much each field counts towards a term's weight in a principle (BM25F-style field boosts). A
+ * one-word keyword counts most; a word inside a multi-word keyword counts less on its own ("chest"
+ * from "chest infection"), the whole phrase earning its own bonus when the question contains it.
+ */
+const FIELD_WEIGHT = { keyword: 3, phraseWord: 1.5, title: 1.5, statement: 0.4 } as const;
+/** BM25 saturation and length normalisation. */
+const BM25_K1 = 1.2;
+const BM25_B = 0.5;
+/** Bonus per extra word when a multi-word keyword occurs as a whole phrase in the question. */
+const PHRASE_BONUS_PER_WORD = 1.2;
+/** A keyword phrase of only stop words ("should i", "what could it be") is weaker evidence. */
+const STOPWORD_PHRASE_BONUS_PER_WORD = 0.6;
+/** Weight of a fully specific applies_when constraint (one allowed value); broader lists weigh less. */
+const FIT_WEIGHT = 0.6;
+
+export interface KeywordPhrase {
+  /** The keyword as written in the principle, for reasons. */
+  text: string;
+  /** Stemmed tokens, stop words kept. */
+  terms: string[];
+  bonus: number;
+}
+
+/** A presentation trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
+export type CompiledTrigger =
+  | { kind: 'words'; text: string; terms: string[] }
+  | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean };
+
+/**
+ * Function words a trigger and a question are both read without, so "pain in my chest" matches
+ * "pain in his chest" and "chest feels heavy" matches "chest is heavy". Negations ("not", "no",
+ * "won't") are kept: "not breathing" is a trigger and must not match "breathing".
+ */
+const TRIGGER_SKIP: ReadonlySet<string> = new Set(
+  'a an the my his her their our your its it me him them us in on of to at into onto with from by and or that which is are was were be been being am feel feels felt feeling like really very so'.split(' '),
+);
+
+/**
+ * How trigger words meet the question's words. The shipped library lists word forms explicitly
+ * (testicle/testicles/testicular), so triggers match words exactly; a stemmer can be swapped in to
+ * measure the alternative (bench/retrieval.bench.ts): stemming folds "burning" (as in "burning when
+ * I pee") into "burn", which is why exact forms won.
+ */
+export type TriggerStemmer = (token: string) => string;
+const exactForm: TriggerStemmer = (token) => token;
+
+/** What retrieval derives from a principle's content (independent of the object holding it). */
+export interface PrincipleFeatures {
+  /** Per dimension, a bitmask of the scenario values it applies to (all bits when unconstrained). */
+  masks: number[];
+  /** Per dimension, the scenario-fit weight when constrained (narrower lists weigh more), else 0. */
+  fit: number[];
+  /** Weighted term frequencies over the fields. */
+  terms: Map<string, number>;
+  length: number;
+  phrases: KeywordPhrase[];
+  /** The named presentation, or null for a general principle. */
+  presentation: string | null;
+  /** Its triggers (empty for a general principle). */
+  triggers: CompiledTrigger[];
+}
+
+export interface IndexedPrinciple extends PrincipleFeatures {
+  principle: PoolCandidate;
+}
+
+/** Precomputed retrieval data for one principles array: build once, select many times. */
+export interface PrincipleIndex {
+  readonly principles: readonly PoolCandidate[];
+  /** Per doc, its content key (see contentKey). */
+  readonly keys: readonly string[];
+  readonly docs: readonly IndexedPrinciple[];
+  /** Per doc × dimension (doc * 4 + i): the applies_when bitmask, flat for a fast scan. */
+  readonly masks: Uint16Array;
+  /** Per doc: the total scenario-fit weight (constant: every constrained dimension must match). */
+  readonly fitTotal: Float64Array;
+  /** Per doc: BM25 length normalisation, 1 − b + b·length/averageLength. */
+  readonly lengthNorm: Float64Array;
+  /** term → [doc index, weighted tf] pairs, flattened. */
+  readonly postings: ReadonlyMap<string, number[]>;
+  readonly idf: ReadonlyMap<string, number>;
+  readonly averageLength: number;
+  /** First two stemmed tokens of a multi-word keyword ("chest pain") → [doc index, phrase index] pairs, flattened. */
+  readonly phraseStarts: ReadonlyMap<string, number[]>;
+  /** First stemmed word of a word trigger → [doc, trigger] pairs, flattened. */
+  readonly triggerWords: ReadonlyMap<string, number[]>;
+  /** First character of a Chinese trigger → [doc, trigger] pairs, flattened (a character n-gram index). */
+  readonly triggerChars: ReadonlyMap<string, number[]>;
+  /** How trigger words were normalised (the question's words are read the same way). */
+  readonly triggerStemmer: TriggerStemmer;
+}
+
+export const VALUE_BIT: Record<Dimension, Map<string, number>> = Object.fromEntries(
+  DIMENSIONS.map((dim) => [dim, new Map((SCENARIO_VALUES[dim] as readonly string[]).map((v, i) => [v, 1 << i]))]),
+) as Record<Dimension, Map<string, number>>;
+
+function addTerms(into: Map<string, number>, terms: readonly string[], weight: number): number {
+  for (const t of terms) into.set(t, (into.get(t) ?? 0) + weight);
+  return terms.length * weight;
+}
+
+/**
+ * Compiles trigger terms for matching: a term with Chinese characters matches as a substring of the
+ * question, any other as a run of stemmed words. Terms that compile to nothing are dropped.
+ */
+export function compileTriggers(triggers: readonly string[], stemmer: TriggerStemmer = exactForm): CompiledTrigger[] {
+  const out: CompiledTrigger[] = [];
+  for (const text of triggers) {
+    if (hasHan(text)) {
+      const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+      if (chars) out.push({ kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) });
+    } else {
+      const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
+      if (terms.length) out.push({ kind: 'words', text, terms });
+    }
+  }
+  return out;
+}
+
+function principleFeatures(principle: Principle, stemmer: TriggerStemmer = exactForm): PrincipleFeatures {
+  const masks: number[] = [];
+  const fit: number[] = [];
+  for (const dim of DIMENSIONS) {
+    const allowed = principle.applies_when[dim] as readonly string[] | undefined;
+    const all = SCENARIO_VALUES[dim].length;
+    if (!allowed || allowed.length === 0) {
+      masks.push((1 << all) - 1);
+      fit.push(0);
+    } else {
+      masks.push(allowed.reduce((m, v) => m | (VALUE_BIT[dim].get(v) ?? 0), 0));
+      fit.push(FIT_WEIGHT * (1 - (allowed.length - 1) / all));
+    }
+  }
+  const terms = new Map<string, number>();
+  let length = addTerms(terms, contentTerms(principle.title), FIELD_WEIGHT.title);
+  length += addTerms(terms, contentTerms(principle.statement), FIELD_WEIGHT.statement);
+  const phrases: KeywordPhrase[] = [];
+  for (const k of principle.keywords) {
+    const tokens = tokenize(k);
+    const content = tokens.filter(isContentToken);
+    length += addTerms(terms, content.map(stem), tokens.length > 1 ? FIELD_WEIGHT.phraseWord : FIELD_WEIGHT.keyword);
+    if (tokens.length < 2) continue;
+    const bonus = (content.length === 0 ? STOPWORD_PHRASE_BONUS_PER_WORD : PHRASE_BONUS_PER_WORD) * (tokens.length - 1);
+    phrases.push({ text: k, terms: tokens.map(stem), bonus });
+  }
+  const triggers = compileTriggers(principle.presentation?.triggers ?? [], stemmer);
+  // A presentation without a usable trigger could never be chosen; it is treated as general instead.
+  const presentation = triggers.length ? principle.presentation!.name : null;
+  return { masks, fit, terms, length, phrases, presentation, triggers };
+}
+
+/** A principle's identity for retrieval: everything the index reads from it except the enabled switch. */
+function contentKey(p: Principle): string {
+  return JSON.stringify([p.id, p.dimension, p.title, p.statement, p.keywords, p.applies_when, p.presentation ?? null]);
+}
+
+function pushPair(map: Map<string, number[]>, key: string, a: number, b: number): void {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  list.push(a, b);
+}
+
+function indexFrom(
+  principles: readonly PoolCandidate[],
+  keys: readonly string[],
+  features: readonly PrincipleFeatures[],
+  triggerStemmer: TriggerStemmer = exactForm,
+): PrincipleIndex {
+  const docs: IndexedPrinciple[] = principles.map((principle, i) => ({ ...features[i]!, principle }));
+  const postings = new Map<string, number[]>();
+  const phraseStarts = new Map<string, number[]>();
+  const triggerWords = new Map<string, number[]>();
+  const triggerChars = new Map<string, number[]>();
+  let totalLength = 0;
+  docs.forEach((doc, d) => {
+    totalLength += doc.length;
+    for (const [term, tf] of doc.terms) pushPair(postings, term, d, tf);
+    doc.phrases.forEach((phrase, p) => pushPair(phraseStarts, `${phrase.terms[0]} ${phrase.terms[1]}`, d, p));
+    doc.triggers.forEach((t, k) => {
+      if (t.kind === 'words') pushPair(triggerWords, t.terms[0]!, d, k);
+      else pushPair(triggerChars, t.chars[0]!, d, k);
+    });
+  });
+  const n = docs.length;
+  const averageLength = n ? totalLength / n : 1;
+  const masks = new Uint16Array(n * 4);
+  const fitTotal = new Float64Array(n);
+  const lengthNorm = new Float64Array(n);
+  docs.forEach((doc, d) => {
+    for (let i = 0; i < 4; i++) {
+      masks[d * 4 + i] = doc.masks[i]!;
+      fitTotal[d]! += doc.fit[i]!;
+    }
+    lengthNorm[d] = 1 - BM25_B + (BM25_B * doc.length) / averageLength;
+  });
+  const idf = new Map<string, number>();
+  for (const [term, list] of postings) {
+    const df = list.length / 2;
+    idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars, triggerStemmer };
+}
+
+/**
+ * Builds the retrieval index for a principles array (which is then treated as immutable).
+ * `triggerStemmer` is for measuring alternatives only; the default matches trigger words exactly.
+ */
+export function buildPrincipleIndex(principles: readonly PoolCandidate[], options: { triggerStemmer?: TriggerStemmer } = {}): PrincipleIndex {
+  return indexFrom(principles, principles.map(contentKey), principles.map((p) => principleFeatures(p, options.triggerStemmer)), options.triggerStemmer);
+}
+
+/**
+ * The one cache: the last index built. The app re-reads the library from storage for every run, so
+ * a fresh array with the same content re-points that index at the new objects, and a library with a
+ * few edited principles re-tokenises only those. Callers that keep their library loaded can pass a
+ * prebuilt index instead (see PoolOptions.index) and never touch this.
+ */
+let lastIndex: PrincipleIndex | null = null;
+
+/** The index for this array: the cached one when it holds the same content, else a new one (reusing unchanged principles' features). */
+export function principleIndexFor(principles: readonly PoolCandidate[]): PrincipleIndex {
+  const last = lastIndex && lastIndex.triggerStemmer === exactForm ? lastIndex : null;
+  if (last && last.principles === principles && last.docs.length === principles.length && last.docs.every((d, i) => d.principle === principles[i])) {
+    return last;
+  }
+  const keys = principles.map(contentKey);
+  let index: PrincipleIndex;
+  if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) {
+    index = { ...last, principles, docs: last.docs.map((d, i) => ({ ...d, principle: principles[i]! })) };
+  } else {
+    const known = new Map<string, PrincipleFeatures>();
+    last?.keys.forEach((k, i) => known.set(k, last.docs[i]!));
+    index = indexFrom(principles, keys, principles.map((p, i) => known.get(keys[i]!) ?? principleFeatures(p)));
+  }
+  lastIndex = index;
+  return index;
+}
+
+/** What a question shares with each principle. */
+export interface QueryMatch {
+  /** BM25 + phrase bonus per doc. */
+  lexical: Float64Array;
+  /** Phrase indexes matched per doc (only docs with at least one). */
+  phrases: Map<number, number[]>;
+  /** Unique stemmed content terms of the question, with the word as the user wrote it. */
+  terms: Map<string, string>;
+  /** Triggers matched per doc (only presentation docs with at least one), as compiled. */
+  triggers: Map<number, CompiledTrigger[]>;
+}
+
+function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: CompiledTrigger): void {
+  const seen = into.get(doc);
+  if (seen?.includes(trigger)) return;
+  if (seen) seen.push(trigger);
+  else into.set(doc, [trigger]);
+}
+
+/** Words a multi-word trigger may have between two of its own ("drank some bleach", "took a load of pills"). */
+const TRIGGER_GAP = 1;
+
+/**
+ * Whether `terms` follow `start` in order, the first at `start`, with at most TRIGGER_GAP other
+ * words between consecutive ones; a negation is never skipped over ("drank no bleach").
+ */
+function wordsFollow(words: readonly { word: string; term: string }[], start: number, terms: readonly string[]): boolean {
+  let at = start;
+  for (let j = 1; j < terms.length; j++) {
+    let found = -1;
+    for (let k = at + 1; k <= at + 1 + TRIGGER_GAP && k < words.length; k++) {
+      if (words[k]!.term === terms[j]) {
+        found = k;
+        break;
+      }
+      if (isNegator(words[k]!.word)) break;
+    }
+    if (found < 0) return false;
+    at = found;
+  }
+  return true;
+}
+
+/**
+ * Which of the index's presentation triggers a question contains, not negated: a word trigger as a
+ * run of stemmed words whose first word no negation covers, a Chinese one as a substring of the text
+ * with negated words blanked out (see scanCjk).
+ */
+function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
+  const hits = new Map<number, CompiledTrigger[]>();
+  const words: { word: string; term: string; negated: boolean }[] = [];
+  if (index.triggerWords.size) {
+    for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ word: t.word, term: index.triggerStemmer(t.word), negated: t.negated });
+  }
+  for (let start = 0; start < words.length; start++) {
+    if (words[start]!.negated) continue;
+    const list = index.triggerWords.get(words[start]!.term);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 2) {
+      const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
+      if (trigger.kind !== 'words' || start + trigger.terms.length > words.length) continue;
+      if (wordsFollow(words, start, trigger.terms)) addHit(hits, list[i]!, trigger);
+    }
+  }
+  if (index.triggerChars.size && hasHan(question)) {
+    // A trigger that names its own negation ("没有呼吸") reads the text as written; any other reads
+    // it with negated words blanked, so "没有胸痛" (no chest pain) does not match "胸痛".
+    const { plain, live } = scanCjk(question);
+    for (let at = 0; at < plain.length; at++) {
+      const list = index.triggerChars.get(plain[at]!);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
+        if (trigger.kind === 'cjk' && (trigger.selfNegating ? plain : live).startsWith(trigger.chars, at)) addHit(hits, list[i]!, trigger);
+      }
+    }
+  }
+  return hits;
+}
+
+/**
+ * Scores every principle's text against the question: BM25 over the question's content words that
+ * no negation covers ("no chest pain" does not count as chest pain), plus a bonus for each keyword
+ * phrase the question contains whole (a phrase whose first word is negated does not count, unless the
+ * negation is part of the phrase, as in "not breathing"); and finds the presentation triggers it contains.
+ */
+export function matchQuestion(index: PrincipleIndex, question: string): QueryMatch {
+  const lexical = new Float64Array(index.docs.length);
+  const terms = new Map<string, string>();
+  const scanned = scanQuestion(question);
+  for (const token of scanned) {
+    if (token.negated || !isContentToken(token.word)) continue;
+    if (!terms.has(token.term)) terms.set(token.term, token.word);
+  }
+  for (const term of terms.keys()) {
+    const list = index.postings.get(term);
+    if (!list) continue;
+    const idf = index.idf.get(term)!;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = list[i]!;
+      const tf = list[i + 1]!;
+      lexical[d]! += (idf * tf * (BM25_K1 + 1)) / (tf + BM25_K1 * index.lengthNorm[d]!);
+    }
+  }
+  const phrases = new Map<number, number[]>();
+  for (let start = 0; start + 1 < scanned.length; start++) {
+    if (scanned[start]!.negated) continue;
+    const list = index.phraseStarts.get(`${scanned[start]!.term} ${scanned[start + 1]!.term}`);
+    if (!list) continue;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = list[i]!;
+      const p = list[i + 1]!;
+      const phrase = index.docs[d]!.phrases[p]!;
+      if (start + phrase.terms.length > scanned.length) continue;
+      let whole = true;
+      for (let j = 2; j < phrase.terms.length; j++) {
+        if (scanned[start + j]!.term !== phrase.terms[j]) {
+          whole = false;
+          break;
+        }
+      }
+      if (!whole) continue;
+      const seen = phrases.get(d);
+      if (seen?.includes(p)) continue;
+      if (seen) seen.push(p);
+      else phrases.set(d, [p]);
+      lexical[d]! += phrase.bonus;
+    }
+  }
+  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question) };
+}

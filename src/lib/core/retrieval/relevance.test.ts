@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../../cli/library';
+import labels from '../../../../tests/fixtures/relevance-labels.json';
+import { classifyScenarioByRules } from '../scenario/rules';
+import { poolRelevance, type RelevanceQuestion } from './relevance';
+import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
+
+const library = readShippedPrinciples();
+const index = buildPrincipleIndex(library);
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4', RelevanceQuestion[]> = {
+  dev: labels.dev,
+  heldout: labels.heldout,
+  heldout2: labels.heldout2,
+  heldout3: labels.heldout3,
+  heldout4: labels.heldout4,
+};
+const score = (rows: RelevanceQuestion[]) =>
+  poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
+
+describe('relevance labels', () => {
+  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2, ...sets.heldout3, ...sets.heldout4];
+  it('has ≥ 60 questions, ≥ 15 in Chinese and ≥ 15 with no presentation-specific principle', () => {
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    expect(all.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(15);
+    expect(all.filter((r) => r.allowed.length === 0).length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('names only principles the library has; a must-have presentation is also allowed; no question in both sets', () => {
+    const ids = new Set(library.map((p) => p.id));
+    for (const r of all) {
+      for (const id of [...r.must, ...r.allowed]) expect(ids.has(id), `${id} in ${r.question}`).toBe(true);
+      for (const id of r.must) if (labels.presentation_ids.includes(id)) expect(r.allowed, r.question).toContain(id);
+    }
+    const seen = new Set<string>();
+    for (const r of all) {
+      expect(seen.has(r.question), r.question).toBe(false);
+      seen.add(r.question);
+    }
+  });
+
+  it('lists as presentation-specific exactly the principles whose data name a presentation', () => {
+    expect(library.filter((p) => p.presentation).map((p) => p.id).sort()).toEqual([...labels.presentation_ids].sort());
+  });
+});
+
+describe('pool relevance floors', () => {
+  // Issue 10 targets: ≥ 0.90 clean pools and ≥ 0.90 must-haves found. Each held-out part was written
+  // before the changes its predecessor's evaluation prompted and evaluated once; after that it was
+  // looked at, so only the last one is still unseen. First evaluations: heldout 0.846, heldout2
+  // 0.792, heldout3 0.727 must-haves found (clean pools 1.0 each time). These floors hold what was
+  // reached, so a regression shows; heldout3 is held at its measured value, below the target.
+  // heldout2 fell from 0.917 to 0.875 with the reviewed library (issue 17): its gates let five
+  // routine-gated principles outrank TSK-012 for "阿莫西林和布洛芬可以一起吃吗？", which had entered
+  // only on a tie (no Chinese interaction keyword). Held at the measured value, below the target,
+  // rather than tuned on a held-out question.
+  // heldout4 covers the presentations the review added; its first (and so far only) evaluation:
+  // 0.815 clean pools (22/27) and 0.741 must-haves found (20/27) — both below target, held there.
+  it.each([
+    ['dev', 0.9, 0.9],
+    ['heldout', 0.9, 0.9],
+    ['heldout2', 0.9, 0.875],
+    ['heldout3', 0.9, 0.75],
+    ['heldout4', 0.8, 0.74],
+  ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
+    const s = score(sets[name]);
+    expect(s.cleanShare).toBeGreaterThanOrEqual(clean);
+    expect(s.mustRecall).toBeGreaterThanOrEqual(floor);
+  });
+
+  it('counts strays and misses: an empty pool misses every must-have and has no stray', () => {
+    const s = poolRelevance(sets.dev, labels.presentation_ids, classifyScenarioByRules, () => []);
+    expect(s.cleanShare).toBe(1);
+    expect(s.mustRecall).toBe(0);
+    const everything = poolRelevance(sets.dev, labels.presentation_ids, classifyScenarioByRules, () =>
+      library.map((p) => ({ id: p.id, dimension: p.dimension, title: p.title, reason: '', score: 0 })),
+    );
+    expect(everything.mustRecall).toBe(1);
+    expect(everything.cleanShare).toBe(0);
+  });
+});

@@ -1,0 +1,195 @@
+// Principle pool selection: which principles apply to this question, ranked, within a size budget,
+// each with the reason it was chosen. Presentation-specific principles enter only on a trigger.
+//
+// Scenario fit (applies_when) is combined with BM25 relevance over title, statement and keywords;
+// every dimension with a fitting principle is represented. A principle about a named presentation
+// (stroke, testicular pain…) is chosen only when the question contains one of its triggers, and then
+// ranks first in its dimension; general principles come from the scenario as before. Deterministic;
+// disabled principles are never selected.
+
+import { matchQuestion, principleIndexFor, VALUE_BIT, type PoolCandidate, type PrincipleIndex, type QueryMatch } from './principleIndex';
+import { stem } from './text';
+import { DIMENSIONS, type Dimension, type PoolEntry, type Scenario } from '../types';
+
+export { buildPrincipleIndex, type PoolCandidate, type PrincipleIndex } from './principleIndex';
+
+export interface PoolOptions {
+  /** Maximum pool size (default 12). */
+  maxSize?: number;
+  /** How many principles of each dimension to keep, when it has fitting ones, before filling by score (default 2). */
+  perDimensionFloor?: number;
+  /** A prebuilt index of the same principles array (otherwise the last index is reused or one is built). */
+  index?: PrincipleIndex;
+}
+
+/** Lexical relevance is squashed to 0…LEXICAL_WEIGHT: lex / (lex + LEXICAL_HALF) × LEXICAL_WEIGHT. */
+const LEXICAL_HALF = 6;
+const LEXICAL_WEIGHT = 3;
+/** A matched presentation outranks anything fit and words alone can score (at most ~2.4 + 3). */
+const PRESENTATION_BONUS = 10;
+/** Each further trigger of the same presentation in the question adds a little (orders two matches). */
+const EXTRA_TRIGGER_BONUS = 0.5;
+/** At most this many matched terms are named in a reason. */
+const REASON_TERMS = 4;
+
+interface Scored {
+  doc: number;
+  id: string;
+  /** Position in the ranking. */
+  rank: number;
+  dimension: Dimension;
+  score: number;
+}
+
+const FIT_WORDING: { [D in Dimension]: Record<Scenario[D], string> } = {
+  urgency: { emergent: 'an emergency', urgent: 'an urgent problem', routine: 'a routine problem', not_applicable: 'a question with no patient situation' },
+  uncertainty: { sufficient_context: 'a question with enough context', missing_context: 'missing context', uncertain_evidence: 'uncertain evidence' },
+  expertise: { health_professional: 'a health professional asking', layperson: 'a layperson asking', unclear: 'an asker of unclear expertise' },
+  task_type: {
+    advice: 'an advice question',
+    information: 'an information question',
+    medication: 'a medication question',
+    health_data: 'a health-data task',
+    documentation: 'a documentation task',
+    evidence: 'an evidence question',
+    other: 'this kind of task',
+  },
+};
+
+const DIMENSION_WORDING: Record<Dimension, string> = {
+  urgency: 'urgency',
+  uncertainty: 'uncertainty',
+  expertise: 'expertise',
+  task_type: 'task type',
+};
+
+function joinWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/**
+ * Why a principle was chosen, in words: for a presentation, the trigger the question contains; the
+ * scenario values it fits; and the terms the question shares with it.
+ */
+function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: QueryMatch, coverage: boolean): string {
+  const d = index.docs[doc]!;
+  const parts: string[] = [];
+  const triggers = match.triggers.get(doc);
+  if (d.presentation && triggers?.length) {
+    parts.push(`The question mentions ${joinWords(triggers.slice(0, 2).map((t) => `“${t.text}”`))} (${d.presentation})`);
+  }
+  const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dim) => {
+    const allowed = d.principle.applies_when[dim] as readonly string[] | undefined;
+    // A presentation let in past its urgency list (see selectPrinciplePool) says what it is treated as.
+    if (dim === 'urgency' && allowed && !allowed.includes(scenario.urgency)) return `${FIT_WORDING.urgency[allowed[0] as Scenario['urgency']]} (whatever the scenario's urgency)`;
+    return (FIT_WORDING[dim] as Record<string, string>)[scenario[dim]]!;
+  });
+  parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
+  const named: string[] = [];
+  const covered = new Set<string>();
+  // Trigger words are kept as written; the question's terms are stemmed, so compare stems.
+  for (const t of triggers ?? []) if (t.kind === 'words') for (const term of t.terms) covered.add(stem(term));
+  for (const p of match.phrases.get(doc) ?? []) {
+    const phrase = d.phrases[p]!;
+    if (phrase.terms.every((t) => covered.has(t))) continue;
+    named.push(`“${phrase.text}”`);
+    for (const t of phrase.terms) covered.add(t);
+  }
+  const single = [...match.terms]
+    .filter(([t]) => d.terms.has(t) && !covered.has(t))
+    .map(([t, surface]) => ({ surface, weight: (index.idf.get(t) ?? 0) * d.terms.get(t)! }))
+    .sort((a, b) => b.weight - a.weight || a.surface.localeCompare(b.surface));
+  for (const s of single) named.push(`“${s.surface}”`);
+  if (named.length) parts.push(`the question ${triggers?.length ? 'also ' : ''}mentions ${joinWords(named.slice(0, REASON_TERMS))}`);
+  if (coverage && !named.length && !triggers?.length) parts.push(`kept so the pool covers ${DIMENSION_WORDING[d.principle.dimension]}`);
+  return `${parts.join('; ')}.`;
+}
+
+/**
+ * Ranks the enabled principles that fit the scenario and question and returns at most `maxSize`,
+ * keeping up to `perDimensionFloor` of every dimension that has fitting principles, each with the
+ * reason it was chosen. A principle fits when, for every dimension its applies_when names, the
+ * scenario's value is listed — and, for a principle about a named presentation, when the question
+ * contains one of its triggers (such a principle then ranks first in its dimension). The score is
+ * the fit (narrower lists weigh more) plus BM25 relevance of title, statement and keywords to the
+ * question. Ties break by id, so the result is deterministic.
+ */
+export function selectPrinciplePool(
+  scenario: Scenario,
+  question: string,
+  principles: readonly PoolCandidate[],
+  options: PoolOptions = {},
+): PoolEntry[] {
+  const maxSize = Math.max(0, Math.floor(options.maxSize ?? 12));
+  const floor = Math.max(0, Math.floor(options.perDimensionFloor ?? 2));
+  if (maxSize === 0 || principles.length === 0) return [];
+  const index = options.index && options.index.principles === principles ? options.index : principleIndexFor(principles);
+  const match = matchQuestion(index, question);
+  const scenarioBits = DIMENSIONS.map((dim) => VALUE_BIT[dim].get(scenario[dim]) ?? 0);
+
+  const scored: Scored[] = [];
+  const { masks, fitTotal } = index;
+  const [b0, b1, b2, b3] = scenarioBits as [number, number, number, number];
+  // A question that names an emergency presentation and asks what to do is about that presentation
+  // whatever urgency the classifier gave it (a rule classifier under-calls "my left ball is killing
+  // him"; urgent vs emergent is a judgement). A routine medication or information question that
+  // merely names one ("ibuprofen if I have asthma") and any question with no patient situation
+  // ("what are the signs of a stroke?") keep the principle out.
+  const careBits = (VALUE_BIT.urgency.get('emergent') ?? 0) | (VALUE_BIT.urgency.get('urgent') ?? 0);
+  const situation = (b0 & careBits) !== 0 || (scenario.urgency === 'routine' && scenario.task_type === 'advice');
+  for (let doc = 0; doc < index.docs.length; doc++) {
+    const m = doc * 4;
+    if ((masks[m + 1]! & b1) === 0 || (masks[m + 2]! & b2) === 0 || (masks[m + 3]! & b3) === 0) continue;
+    const d = index.docs[doc]!;
+    if (d.principle.enabled === false) continue;
+    let bonus = 0;
+    if (d.presentation) {
+      const hits = match.triggers.get(doc);
+      if (!hits) continue;
+      if ((masks[m]! & b0) === 0 && !(situation && (masks[m]! & careBits) !== 0)) continue;
+      bonus = PRESENTATION_BONUS + EXTRA_TRIGGER_BONUS * (hits.length - 1);
+    } else if ((masks[m]! & b0) === 0) continue;
+    const lex = match.lexical[doc]!;
+    scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
+  }
+  scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  scored.forEach((s, rank) => (s.rank = rank));
+
+  // Coverage first: the best of each dimension, then the second best…, up to the floor.
+  const chosen = new Set<Scored>();
+  const byDimension = new Map<Dimension, Scored[]>(DIMENSIONS.map((dim) => [dim, []]));
+  for (const s of scored) byDimension.get(s.dimension)!.push(s);
+  const coverage = new Set<Scored>();
+  for (let round = 0; round < floor; round++) {
+    const heads = DIMENSIONS.flatMap((dim) => byDimension.get(dim)![round] ?? []).sort((a, b) => a.rank - b.rank);
+    for (const s of heads) {
+      if (chosen.size >= maxSize) break;
+      chosen.add(s);
+      coverage.add(s);
+    }
+  }
+  // Then by score. A dimension may hold at most half the pool while others still have candidates.
+  const cap = Math.max(floor, Math.ceil(maxSize / 2));
+  const count = (dim: Dimension) => [...chosen].filter((s) => s.dimension === dim).length;
+  for (const pass of [true, false]) {
+    for (const s of scored) {
+      if (chosen.size >= maxSize) break;
+      if (chosen.has(s) || (pass && count(s.dimension) >= cap)) continue;
+      chosen.add(s);
+    }
+  }
+
+  return scored
+    .filter((s) => chosen.has(s))
+    .map((s) => {
+      const p = index.docs[s.doc]!.principle;
+      const earnedOnScore = s.rank < maxSize;
+      return {
+        id: p.id,
+        dimension: p.dimension,
+        title: p.title,
+        reason: explain(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore),
+        score: Math.round(s.score * 1000) / 1000,
+      };
+    });
+}

@@ -1,0 +1,163 @@
+// The deterministic scenario classifier: used when the model's classification is unusable and by
+// `clinrevise scenario`. Weighted cue lexicons over the normalised question, with negation ("no chest
+// pain" is not chest pain) and framing (asking what a stroke looks like is not having one). No LLM.
+// English cues are in cues.ts, Simplified Chinese ones in cuesZh.ts; this file holds the decisions.
+
+import { hasHan, scanCjk, scanQuestion } from '../retrieval/text';
+import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
+import {
+  ADVICE_FRAME,
+  CONTESTED,
+  CONTEXT_FACTS,
+  DOCUMENT_NAMED,
+  DOCUMENT_REQUEST,
+  DRUG,
+  EMERGENT,
+  EVIDENCE,
+  GENERAL_FRAME,
+  HEALTH_DATA,
+  INFORMATION_FRAME,
+  LAB_VALUE,
+  LAY,
+  MEDICATION_FRAME,
+  OTHER,
+  PATIENT_SITUATION,
+  PROFESSIONAL,
+  RECORD_NOUN,
+  SITUATION,
+  TECHNICAL,
+  URGENT,
+} from './cues';
+import { any, liveScore, score } from './cueScore';
+import { classifyChineseScenario } from './rulesZh';
+
+/** The question in the two forms the cues read: every word, and with negated words blanked out. */
+interface Text {
+  /** Lower-case words separated by single spaces (apostrophes dropped: "can't" → "cant"). */
+  plain: string;
+  /** The same, with words a negation covers replaced by "_" ("no chest pain" → "no _ _"). */
+  live: string;
+  words: number;
+}
+
+function prepare(question: string): Text {
+  const tokens = scanQuestion(question);
+  return {
+    plain: ` ${tokens.map((t) => t.word).join(' ')} `,
+    live: ` ${tokens.map((t) => (t.negated ? '_' : t.word)).join(' ')} `,
+    words: tokens.length,
+  };
+}
+
+/** Emergent and urgent cue scores of the Latin-script words of a question (also used for mixed Chinese text). */
+export function englishUrgencyScores(question: string): { emergent: number; urgent: number } {
+  const t = prepare(question);
+  return { emergent: liveScore(t.live, t.plain, EMERGENT), urgent: liveScore(t.live, t.plain, URGENT) };
+}
+
+
+function classifyUrgency(t: Text, task: TaskType, situation: boolean, generalFrame: boolean): Urgency {
+  if (task === 'documentation' || task === 'other') return 'not_applicable';
+  // Whose records or decision: "my results", "my doctor wants me to…" make it someone's situation.
+  const personal = /\b(my|our)\b/.test(t.plain);
+  if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
+  // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
+  const emergent = liveScore(t.live, t.plain, EMERGENT);
+  const urgent = liveScore(t.live, t.plain, URGENT);
+  // Asking what an emergency looks like, with nobody in it, is not an emergency.
+  const hypothetical = generalFrame && !situation;
+  if (!hypothetical) {
+    if (emergent >= 3) return 'emergent';
+    if (emergent >= 2 || urgent >= 2) return 'urgent';
+  }
+  if (!situation && (task === 'information' || task === 'medication')) {
+    // Managing a condition or acting on a medicine implies someone doing it; facts about them do not.
+    const acting = /\b(treat|treatment|treating|heal|healing|recover|recovery|get rid of|cure|relieve|remedy|remedies|exercise with|go away|is it (safe|ok|okay|alright) to|can i|should i)\b/;
+    return acting.test(t.plain) ? 'routine' : 'not_applicable';
+  }
+  return 'routine';
+}
+
+function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType {
+  const text = t.plain;
+  // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
+  const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
+  if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
+  const labValues = text.match(LAB_VALUE)?.length ?? 0;
+  if (any(HEALTH_DATA, text) || labValues >= 2) return 'health_data';
+  if (DOCUMENT_NAMED.test(text)) return 'documentation';
+  if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
+  if (any(OTHER, text)) return 'other';
+  const info = any(INFORMATION_FRAME, text);
+  if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
+  if (DRUG.test(text) && any(MEDICATION_FRAME, text)) return 'medication';
+  if (/\b(side effects? of|dose of|dosage of|interactions? (between|of|with))\b/.test(text)) return 'medication';
+  const advice = any(ADVICE_FRAME, text);
+  if (advice && !(info && /^ (what|whats|why|how does|explain|describe|define)\b/.test(text) && !situation)) {
+    return info && !/\b(should|do i need|what (do|should|can) i do|what to do|tips|advice|how (do|can|should) i)\b/.test(text) ? 'information' : 'advice';
+  }
+  if (info) return 'information';
+  return situation ? 'advice' : 'information';
+}
+
+function classifyExpertise(t: Text): Expertise {
+  const technical = new Set(t.plain.match(TECHNICAL) ?? []).size;
+  const pro = score(t.plain, PROFESSIONAL) + (technical >= 3 ? 3 : technical === 2 ? 1 : 0);
+  const lay = score(t.plain.replace(/\bmy (patient|patients|pt|pts|ward|students|nursing students|medical students|trainees|team)\b/g, ' '), LAY);
+  if (pro >= 6) return 'health_professional';
+  if (pro >= 3 && pro > lay) return 'health_professional';
+  if (lay >= 2) return 'layperson';
+  return 'unclear';
+}
+
+function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncertainty {
+  const text = t.plain;
+  if (task === 'evidence' || (any(CONTESTED, text) && task !== 'documentation' && task !== 'health_data' && task !== 'other')) {
+    return 'uncertain_evidence';
+  }
+  if (task === 'other') return 'sufficient_context';
+  if (!situation && task !== 'medication') {
+    return t.words <= 3 || (task === 'advice' && t.words <= 6) ? 'missing_context' : 'sufficient_context';
+  }
+  const facts = CONTEXT_FACTS.filter((c) => c.test(text)).length;
+  const content = text.trim().split(' ').filter((w) => w.length > 2).length;
+  if (task === 'documentation') return content < 14 ? 'missing_context' : 'sufficient_context';
+  if (task === 'medication') {
+    // A dose for a child needs age or weight; an unnamed medicine ("my tablets") needs naming.
+    const child = /\b(child|children|kid|baby|toddler|infant|son|daughter|\d+ year old)\b/.test(text);
+    const dose = /\b(how much|how many|dose|dosage|ml|mg)\b/.test(text);
+    const ageOrWeight = /\b\d+ ?(kg|kgs|lbs?)\b|\b\d+ ?(years?|months?|weeks?) old\b|\baged? \d+\b/.test(text);
+    if (child && dose && !ageOrWeight) return 'missing_context';
+    if (/\bmy (\w+ )?(tablets|pills|medication|medicine|meds|pill)\b/.test(text) && !/\bbirth control pill\b/.test(text) && !DRUG.test(text.replace(/\b(tablets|pills|medication|medicine|meds|pill|blood pressure)\b/g, ' '))) return 'missing_context';
+    if (/\b(can|could|should) i (take|have|use|mix)\b/.test(text) && facts === 0 && content < 12) return 'missing_context';
+    if (/\b(on \d+|many|several|lots of) (different )?(tablets|medications|medicines|pills|drugs)\b/.test(text)) return 'missing_context';
+    if (/\bforgot|missed\b/.test(text) && !/\b\d+ ?(mg|mcg)\b/.test(text)) return 'missing_context';
+    return 'sufficient_context';
+  }
+  if (content <= 5) return 'missing_context';
+  if (facts === 0 && /\b(what could (it|this) be|what should i do|what to do|is (this|it) normal|do i need|should i)\b/.test(text)) return 'missing_context';
+  if (/\b(isnt|not) getting (any )?better\b|\bon and off\b|\bkeeps? (coming back|happening)\b/.test(text) && facts <= 1) return 'missing_context';
+  if (/\b(late|negative|positive) (and|but)\b|\btest is (negative|positive)\b/.test(text) && facts === 0) return 'missing_context';
+  return 'sufficient_context';
+}
+
+/**
+ * Classifies a question along the four clinical dimensions from cue lexicons (no model). A question
+ * with Chinese characters is read by the Chinese cues; any other is read as English (a question in
+ * another language matches few cues and lands on the cautious defaults, never on a presentation).
+ */
+export function classifyScenarioByRules(question: string): Scenario {
+  if (hasHan(question)) return classifyChineseScenario(scanCjk(question), englishUrgencyScores(question));
+  const t = prepare(question);
+  const expertise = classifyExpertise(t);
+  const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
+  const generalFrame = any(GENERAL_FRAME, t.plain);
+  const emergencyCue = score(t.live, EMERGENT) >= 3 && !(generalFrame && !situation);
+  const task_type = classifyTask(t, situation, emergencyCue);
+  return {
+    urgency: classifyUrgency(t, task_type, situation, generalFrame),
+    uncertainty: classifyUncertainty(t, task_type, situation),
+    expertise,
+    task_type,
+  };
+}

@@ -1,0 +1,109 @@
+// The rule-based scenario classifier for Simplified Chinese questions: the same four decisions as
+// the English one (rules.ts), read from the Chinese cues in cuesZh.ts over a CJK scan of the question.
+
+import type { CjkScan } from '../retrieval/text';
+import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
+import { any, liveScore, score } from './cueScore';
+import {
+  ZH_ADVICE_FRAME,
+  ZH_CONTESTED,
+  ZH_CONTEXT_FACTS,
+  ZH_DOCUMENT,
+  ZH_DRUG,
+  ZH_EMERGENT,
+  ZH_EVIDENCE,
+  ZH_GENERAL_FRAME,
+  ZH_HEALTH_DATA,
+  ZH_INFORMATION_FRAME,
+  ZH_LAY,
+  ZH_MEDICATION_FRAME,
+  ZH_OTHER,
+  ZH_PATIENT_SITUATION,
+  ZH_PROFESSIONAL,
+  ZH_SITUATION,
+  ZH_URGENT,
+} from './cuesZh';
+
+/** A Chinese question this short ("孩子抽搐了，怎么办") leaves out what a good answer needs. */
+const SHORT_QUESTION_HAN = 8;
+
+function hanCount(text: string): number {
+  return text.match(/\p{Script=Han}/gu)?.length ?? 0;
+}
+
+function classifyExpertise(t: CjkScan): Expertise {
+  const pro = score(t.plain, ZH_PROFESSIONAL);
+  const lay = score(t.plain, ZH_LAY);
+  if (pro >= 6) return 'health_professional';
+  if (pro >= 3 && pro > lay) return 'health_professional';
+  if (lay >= 2) return 'layperson';
+  return 'unclear';
+}
+
+function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
+  const text = t.plain;
+  if (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text)) return 'documentation';
+  if (any(ZH_HEALTH_DATA, text)) return 'health_data';
+  if (any(ZH_EVIDENCE, text)) return 'evidence';
+  if (any(ZH_OTHER, text)) return 'other';
+  if (emergency && situation) return 'advice';
+  if (ZH_DRUG.test(text) && any(ZH_MEDICATION_FRAME, text)) return 'medication';
+  const info = any(ZH_INFORMATION_FRAME, text);
+  if (any(ZH_ADVICE_FRAME, text)) return 'advice';
+  if (info) return 'information';
+  return situation ? 'advice' : 'information';
+}
+
+function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, generalFrame: boolean, english: { emergent: number; urgent: number }): Urgency {
+  if (task === 'documentation' || task === 'other') return 'not_applicable';
+  const personal = /我|咱/.test(t.plain);
+  if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
+  const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent);
+  const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT), english.urgent);
+  // Asking what an emergency looks like, with nobody in it, is not an emergency.
+  if (!(generalFrame && !situation)) {
+    if (emergent >= 3) return 'emergent';
+    if (emergent >= 2 || urgent >= 2) return 'urgent';
+  }
+  if (!situation && (task === 'information' || task === 'medication')) {
+    return /治疗|怎么治|能不能|可以.{0,6}吗|应该|缓解|恢复/.test(t.plain) ? 'routine' : 'not_applicable';
+  }
+  return 'routine';
+}
+
+function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Uncertainty {
+  const text = t.plain;
+  if (task === 'evidence' || (any(ZH_CONTESTED, text) && task !== 'documentation' && task !== 'health_data' && task !== 'other')) {
+    return 'uncertain_evidence';
+  }
+  if (task === 'other' || task === 'documentation' || task === 'health_data') return 'sufficient_context';
+  const facts = ZH_CONTEXT_FACTS.filter((c) => c.test(text)).length;
+  if (task === 'medication') {
+    const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿/.test(text);
+    const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg/.test(text);
+    if (child && dose && facts === 0) return 'missing_context';
+    if (/我的(药|降压药|药片)/.test(text)) return 'missing_context';
+    if (/忘(记|了)|漏(服|吃)/.test(text) && !/\d+\s?(mg|毫克)/.test(text)) return 'missing_context';
+    return 'sufficient_context';
+  }
+  if (!situation) return hanCount(text) <= 4 ? 'missing_context' : 'sufficient_context';
+  return hanCount(text) <= SHORT_QUESTION_HAN ? 'missing_context' : 'sufficient_context';
+}
+
+/**
+ * Classifies a Chinese question along the four dimensions. `english` carries the English urgency
+ * cue scores of any Latin-script words in it (a mixed question such as "我的 BP 80/50").
+ */
+export function classifyChineseScenario(t: CjkScan, english: { emergent: number; urgent: number }): Scenario {
+  const expertise = classifyExpertise(t);
+  const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
+  const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
+  const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent) >= 3 && !(generalFrame && !situation);
+  const task_type = classifyTask(t, situation, emergency);
+  return {
+    urgency: classifyUrgency(t, task_type, situation, generalFrame, english),
+    uncertainty: classifyUncertainty(t, task_type, situation),
+    expertise,
+    task_type,
+  };
+}
