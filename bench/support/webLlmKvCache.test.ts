@@ -25,7 +25,7 @@ describe('WebLlmKvCache (web-llm’s reuse rule)', () => {
     await kv.chat([SYSTEM, QUESTION]);
     await kv.chat([SYSTEM, QUESTION, { role: 'assistant', content: ANSWER }, GRADE]);
     const [first, second] = kv.calls;
-    expect(first).toMatchObject({ reused: false, prefill: countPromptTokens([SYSTEM, QUESTION], qwen3.count) });
+    expect(first).toMatchObject({ reused: false, prefill: await countPromptTokens([SYSTEM, QUESTION], qwen3.count) });
     expect(first!.decode).toBe(qwen3.count(ANSWER) + 1);
     // The cache holds the first prompt and the reply; the tail is the reply's end marker, the new message and the header.
     const tail = qwen3.count('<|im_end|>\n') + qwen3.count(renderChatMessage(GRADE)) + qwen3.count(ASSISTANT_HEADER);

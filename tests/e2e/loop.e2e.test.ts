@@ -77,7 +77,7 @@ describe('the revision loop in Chromium', () => {
     // " the" is one Qwen3 token but counts as 1.3 tokens by characters: the two give different numbers.
     const question = `Please summarise: ${'the '.repeat(2200)}`;
     const qwen3 = await loadQwen3Tokenizer();
-    const needed = minimumRunTokens(question.trim(), qwen3.count);
+    const needed = await minimumRunTokens(question.trim(), qwen3.count);
     expect(needed).toBeGreaterThan(4096);
 
     await ask(page, question);

@@ -2,6 +2,7 @@
 // Pure types and constant lists only: no DOM, no engine, no storage.
 
 import type { Turn } from './conversation';
+import type { RunUsage } from './runUsage';
 
 /** The four clinical dimensions a question is classified along, and their allowed values. */
 export const SCENARIO_VALUES = {
@@ -197,6 +198,8 @@ export interface Run {
   /** The step in flight, for progress display. */
   currentStep: StepName | null;
   failure: RunFailure | null;
+  /** What the model calls cost over the whole run (absent in runs saved before it was recorded). */
+  usage?: RunUsage;
 }
 
 /** Every observable thing the pipeline does, in order. The UI, storage and CLI all fold these. */

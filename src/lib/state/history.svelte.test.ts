@@ -1,34 +1,37 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createRun } from '../core/pipeline/fold';
-import { DEFAULT_RUN_OPTIONS, type Run, type RunStatus } from '../core/types';
+import { describe, expect, it } from 'vitest';
+import { fakeRuns } from '../../../tests/support/fakeRuns';
 import { RunsRepository } from '../db/runsRepository';
 import { openAppDb } from '../db/schema';
 import { HistoryState } from './history.svelte';
-import { RUN_LOCK_PREFIX } from './runSession.svelte';
 
 let n = 0;
-const run = (id: string, status: RunStatus): Run => ({ ...createRun({ id, question: 'q?', options: DEFAULT_RUN_OPTIONS, engineLabel: 'e', now: 1 }), status });
-
-afterEach(() => vi.unstubAllGlobals());
+async function stateWith(count: number) {
+  const db = await openAppDb(`history-state-${Date.now()}-${n++}`);
+  const repo = new RunsRepository(db);
+  await repo.restore(fakeRuns(count));
+  let pages = 0;
+  const page = repo.page.bind(repo);
+  repo.page = (request) => {
+    pages++;
+    return page(request);
+  };
+  return { history: new HistoryState(repo), pages: () => pages };
+}
 
 describe('HistoryState', () => {
-  it('reads one run through the repository, and undefined for one that is gone', async () => {
-    const runs = new RunsRepository(await openAppDb(`history-${n++}`));
-    await runs.save(run('r1', 'done'));
-    const history = new HistoryState(runs);
-    expect((await history.get('r1'))?.id).toBe('r1');
-    expect(await history.get('missing')).toBeUndefined();
-  });
-
-  it('offers Resume for unfinished runs, but not for one still running in a live tab', async () => {
-    vi.stubGlobal('navigator', { locks: { query: async () => ({ held: [{ name: `${RUN_LOCK_PREFIX}live` }] }) } });
-    const runs = new RunsRepository(await openAppDb(`history-${n++}`));
-    const history = new HistoryState(runs);
+  it('deletes with undo, and loads the next page after the first', async () => {
+    const { history } = await stateWith(40);
     await history.refresh();
-    expect(history.canResume(run('a', 'done'))).toBe(false);
-    expect(history.canResume(run('b', 'failed'))).toBe(true);
-    expect(history.canResume(run('c', 'stopped'))).toBe(true);
-    expect(history.canResume(run('live', 'running'))).toBe(false);
-    expect(history.canResume(run('orphan', 'running'))).toBe(true);
+    await history.loadMore();
+    expect(history.runs).toHaveLength(40);
+    expect(history.hasMore).toBe(false);
+    const [first, second] = history.runs;
+    await history.delete([first!.id, second!.id]);
+    expect(history.total).toBe(38);
+    expect(history.deleted?.runs.map((r) => r.id)).toEqual([first!.id, second!.id]);
+    await history.undoDelete();
+    expect(history.total).toBe(40);
+    expect(history.runs[0]).toEqual(first);
+    expect(history.deleted).toBeNull();
   });
 });

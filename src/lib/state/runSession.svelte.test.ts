@@ -22,9 +22,10 @@ async function setup() {
   let finishLoad: (engine: ChatEngine) => void = () => {};
   const loaded = new Promise<ChatEngine>((resolve) => (finishLoad = resolve));
   const cancelLoad = vi.fn();
-  const engine = { get: () => loaded, cancelLoad } as unknown as EngineState;
+  const get = vi.fn(() => loaded);
+  const engine = { get, cancelLoad } as unknown as EngineState;
   const session = new RunSession({ runs, principles, settings, engine, onRunSaved: () => {} });
-  return { session, runs, principles, finishLoad, cancelLoad };
+  return { session, runs, principles, finishLoad, cancelLoad, get };
 }
 
 describe('RunSession', () => {
@@ -75,4 +76,16 @@ describe('RunSession with a full storage', () => {
     expect(session.notice).toMatch(/principles unreadable/);
     vi.restoreAllMocks();
   }, 30_000);
+});
+
+describe('RunSession pre-check', () => {
+  it('refuses a 1 MB question before loading the engine or any tokenizer, and says how to fix it', async () => {
+    const { session, get } = await setup();
+    // Refused by the cheap length check alone (how fast is a benchmark's business, not this test's).
+    await session.ask('x '.repeat(500_000));
+    expect(session.notice).toMatch(/^The question needs about \d+ tokens but the model's context window holds \d+\. Shorten it/);
+    expect(session.busy).toBe(false);
+    expect(session.run).toBeNull();
+    expect(get).not.toHaveBeenCalled();
+  });
 });

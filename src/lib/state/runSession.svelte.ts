@@ -6,11 +6,15 @@ import { EmptyQuestionError, errorCode } from '../core/errors';
 import { errorText } from '../i18n/errors';
 import { createRun, finishRun } from '../core/pipeline/fold';
 import { StorageFullError } from '../db/errors';
-import { budgetTokenCounter } from '../core/pipeline/tokens';
+import { assertQuestionLength } from '../core/pipeline/budget';
+import type { TokenCounter } from '../core/pipeline/tokens';
+import { configuredContextWindow, sharedWorkerTokenizer, tokenCounterFor, usesExactTokenizer } from '../tokenizer';
+import type { EngineKind } from '../engine/settings';
 import type { Run, RunOptions } from '../core/types';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import { recordRun, type LiveText } from '../services/recordRun';
+import { UsageTotallingEngine } from '../services/usageTotals';
 import type { EngineState } from './engine.svelte';
 import type { SettingsState } from './settings.svelte';
 
@@ -37,6 +41,10 @@ export class RunSession {
   /** Between Ask and the run's start (engine load, tokenizer): a second Ask must not start another run. */
   #starting = $state(false);
   #controller: AbortController | null = null;
+  /** Aborts the start (engine load, tokenizer) when Stop is pressed before the run begins. */
+  #startController: AbortController | null = null;
+  /** Since when the tokenizer has been loading for this run (null when not waiting for it). */
+  #tokenizerSince = $state<number | null>(null);
 
   constructor(
     private readonly deps: {
@@ -68,6 +76,11 @@ export class RunSession {
     return this.#unsaved;
   }
 
+  /** Since when the run has been waiting for the tokenizer to load (null when it is not). */
+  get tokenizerLoadingSince(): number | null {
+    return this.#tokenizerSince;
+  }
+
   /** A run is starting or in progress. */
   get busy(): boolean {
     return this.#busy || this.#starting;
@@ -79,18 +92,30 @@ export class RunSession {
     this.#starting = true;
     this.#notice = null;
     const options: RunOptions = { ...this.deps.settings.runOptions, userDraft: userDraft?.trim() || undefined };
+    const settings = this.deps.settings.engine;
+    const start = new AbortController();
+    this.#startController = start;
     let engine;
     try {
       if (!question.trim()) throw new EmptyQuestionError();
-      engine = await this.deps.engine.get(this.deps.settings.engine);
-      const { assertQuestionFits } = await loadPipeline();
-      assertQuestionFits(question.trim(), engine.contextWindow, await budgetTokenCounter(), options.userDraft);
+      // Cheap and first: a question far too long for the window is refused before anything loads.
+      assertQuestionLength(question.trim(), configuredContextWindow(settings), options.userDraft);
+      // The engine and the tokenizer load side by side; counting happens in the tokenizer's worker.
+      const [loaded, countTokens, { assertQuestionFits }] = await Promise.all([
+        this.deps.engine.get(settings),
+        this.#tokenCounter(settings.kind, start.signal),
+        loadPipeline(),
+      ]);
+      engine = loaded;
+      await assertQuestionFits(question.trim(), engine.contextWindow, countTokens, options.userDraft);
     } catch (err) {
       this.#notice = errorText(err);
       this.#starting = false;
+      this.#startController = null;
       return;
     }
     this.#starting = false;
+    this.#startController = null;
     const run = createRun({ id: newRunId(), question: question.trim(), options, engineLabel: engine.label, now: Date.now() });
     await this.#execute(run, false);
   }
@@ -105,6 +130,7 @@ export class RunSession {
   /** Stops the run in progress at whatever step it is in. */
   stop(): void {
     if (this.#starting) this.deps.engine.cancelLoad();
+    this.#startController?.abort();
     this.#controller?.abort();
   }
 
@@ -115,6 +141,17 @@ export class RunSession {
     this.#unsaved = null;
   }
 
+  /** The token counter for this engine kind, telling the UI while the tokenizer loads. */
+  async #tokenCounter(kind: EngineKind, signal: AbortSignal): Promise<TokenCounter> {
+    const worker = usesExactTokenizer(kind) ? sharedWorkerTokenizer() : null;
+    if (worker && worker.status !== 'ready' && worker.status !== 'fallback') this.#tokenizerSince = Date.now();
+    try {
+      return await tokenCounterFor(kind, signal);
+    } finally {
+      this.#tokenizerSince = null;
+    }
+  }
+
   async #execute(run: Run, resuming: boolean): Promise<void> {
     const controller = new AbortController();
     this.#controller = controller;
@@ -123,9 +160,9 @@ export class RunSession {
     this.#unsaved = null;
     const work = async () => {
       try {
-        const engine = await this.deps.engine.get(this.deps.settings.engine);
+        const engine = new UsageTotallingEngine(await this.deps.engine.get(this.deps.settings.engine), run.usage);
         const principles = await this.deps.principles.list();
-        const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), budgetTokenCounter()]);
+        const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), this.#tokenCounter(this.deps.settings.engine.kind, controller.signal)]);
         await recordRun({
           run,
           events: runPipeline({
@@ -137,9 +174,9 @@ export class RunSession {
             resume: resuming ? run : undefined,
             countTokens,
           }),
-          save: (r) => this.deps.runs.save(r),
+          save: (r) => this.deps.runs.save({ ...r, usage: engine.totals }),
           onChange: (r, live) => {
-            this.#run = r;
+            this.#run = { ...r, usage: engine.totals };
             this.#live = live;
           },
           onStorageFull: () => (this.#unsaved = errorText(new StorageFullError())),

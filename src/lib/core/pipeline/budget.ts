@@ -28,8 +28,8 @@ export function structuredReserve(maxTokens: number): number {
 }
 
 /** Tokens a request needs in the window: its prompt plus the room reserved for what comes back. */
-export function requestTokens(messages: readonly ChatMessage[], reserve: number, count: TokenCounter): number {
-  return countPromptTokens(messages, count) + reserve;
+export async function requestTokens(messages: readonly ChatMessage[], reserve: number, count: TokenCounter): Promise<number> {
+  return (await countPromptTokens(messages, count)) + reserve;
 }
 
 /** A stand-in rubric of the largest size and typical wording, for checks made before the rubric exists. */
@@ -46,9 +46,9 @@ function largestRubric(): RubricItem[] {
 }
 
 /** Text of `tokens` tokens or more, whatever the counter (to stand in for an answer not yet written). */
-function placeholderText(tokens: number, count: TokenCounter): string {
+async function placeholderText(tokens: number, count: TokenCounter): Promise<string> {
   let text = 'word '.repeat(tokens);
-  while (count(text) < tokens) text += 'word '.repeat(Math.max(1, tokens - count(text)));
+  for (let have = await count(text); have < tokens; have = await count(text)) text += 'word '.repeat(Math.max(1, tokens - have));
   return text;
 }
 
@@ -70,18 +70,18 @@ function turnsOf(input: Conversation | string): Conversation {
  * grading the longest possible answer against the rubric (before it exists, the largest one), in
  * either grading mode.
  */
-export function minimumRunTokens(
+export async function minimumRunTokens(
   conversation: Conversation | string,
   count: TokenCounter,
   userDraft?: string,
   rubric: readonly RubricItem[] = largestRubric(),
-): number {
+): Promise<number> {
   const turns = turnsOf(conversation);
   const text = conversationText(turns);
-  const answer = userDraft?.trim() || placeholderText(ANSWER_MAX_TOKENS, count);
+  const answer = userDraft?.trim() || (await placeholderText(ANSWER_MAX_TOKENS, count));
   const longestItem = rubric.reduce((a, b) => (b.criterion.length > a.criterion.length ? b : a), rubric[0]!);
   const answerThread: ChatMessage[] = [...draftMessages(turns), { role: 'assistant', content: answer }];
-  return Math.max(
+  const needs = await Promise.all([
     requestTokens(classifyMessages(text), structuredReserve(CLASSIFY_MAX_TOKENS), count),
     requestTokens(rubricMessages(text, SCENARIO_PLACEHOLDER, []), structuredReserve(RUBRIC_MAX_TOKENS), count),
     requestTokens(draftMessages(turns), ANSWER_MAX_TOKENS, count),
@@ -96,16 +96,41 @@ export function minimumRunTokens(
       ANSWER_MAX_TOKENS,
       count,
     ),
-  );
+  ]);
+  return Math.max(...needs);
+}
+
+/**
+ * Characters per token that real text stays under on average: Qwen3 writes English prose at about 4
+ * and text dense with numbers or non-Latin script at 1–3. Only long runs of one symbol go beyond.
+ */
+export const MAX_CHARS_PER_TOKEN = 6;
+
+/**
+ * The cheap check made before any tokenizer runs: a question (with its earlier turns and the user's
+ * draft) so long that even at MAX_CHARS_PER_TOKEN it could not fit is refused at once, so a 1 MB
+ * paste is never tokenised. Throws ContextBudgetError with that lower bound.
+ */
+export function assertQuestionLength(conversation: Conversation | string, window: number | null, userDraft?: string): void {
+  if (window === null) return;
+  const chars = turnsOf(conversation).reduce((n, t) => n + t.content.length, 0) + (userDraft?.trim().length ?? 0);
+  const atLeast = Math.ceil(chars / MAX_CHARS_PER_TOKEN);
+  if (atLeast > window) throw new ContextBudgetError(atLeast, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
 }
 
 /**
  * Throws ContextBudgetError when the question or conversation (and the user's draft) cannot fit the
  * model's context window, before anything is sent. A null window (unknown) is not checked.
  */
-export function assertQuestionFits(conversation: Conversation | string, window: number | null, count: TokenCounter, userDraft?: string): void {
+export async function assertQuestionFits(
+  conversation: Conversation | string,
+  window: number | null,
+  count: TokenCounter,
+  userDraft?: string,
+): Promise<void> {
   if (window === null) return;
-  const needed = minimumRunTokens(conversation, count, userDraft);
+  assertQuestionLength(conversation, window, userDraft);
+  const needed = await minimumRunTokens(conversation, count, userDraft);
   if (needed > window) {
     throw new ContextBudgetError(needed, window, userDraft?.trim() ? 'The question with your draft' : 'The question');
   }
@@ -115,15 +140,15 @@ export function assertQuestionFits(conversation: Conversation | string, window: 
  * Throws ContextBudgetError when the answer thread cannot fit with the rubric the model wrote
  * (checked before grading, so a run never fails later for lack of room).
  */
-export function assertRubricFits(
+export async function assertRubricFits(
   question: Conversation | string,
   rubric: readonly RubricItem[],
   window: number | null,
   count: TokenCounter,
   userDraft?: string,
-): void {
+): Promise<void> {
   if (window === null || rubric.length === 0) return;
-  const needed = minimumRunTokens(question, count, userDraft, rubric);
+  const needed = await minimumRunTokens(question, count, userDraft, rubric);
   if (needed > window) throw new ContextBudgetError(needed, window, 'The question with its rubric');
 }
 
@@ -131,25 +156,28 @@ export function assertRubricFits(
  * The principles that fit in the rubric prompt, best first: the pool is ranked, so the lowest-ranked
  * principles are left out when the window is too small for all of them.
  */
-export function fitPrinciples<P extends Principle>(
+export async function fitPrinciples<P extends Principle>(
   question: string,
   scenario: Scenario,
   principles: readonly P[],
   window: number | null,
   count: TokenCounter,
-): P[] {
+): Promise<P[]> {
   if (window === null) return [...principles];
   const reserve = structuredReserve(RUBRIC_MAX_TOKENS);
   const needed = (ps: readonly P[]) => requestTokens(rubricMessages(question, scenario, ps), reserve, count);
   let kept = principles.length;
-  while (kept > 0 && needed(principles.slice(0, kept)) > window) kept--;
-  if (kept === 0 && needed([]) > window) throw new ContextBudgetError(needed([]), window, 'Writing the rubric');
+  while (kept > 0 && (await needed(principles.slice(0, kept))) > window) kept--;
+  if (kept === 0) {
+    const bare = await needed([]);
+    if (bare > window) throw new ContextBudgetError(bare, window, 'Writing the rubric');
+  }
   return principles.slice(0, kept);
 }
 
 /** Whether a request fits the window with `reserve` tokens to spare. */
-export function fitsWindow(messages: readonly ChatMessage[], reserve: number, window: number | null, count: TokenCounter): boolean {
-  return window === null || requestTokens(messages, reserve, count) <= window;
+export async function fitsWindow(messages: readonly ChatMessage[], reserve: number, window: number | null, count: TokenCounter): Promise<boolean> {
+  return window === null || (await requestTokens(messages, reserve, count)) <= window;
 }
 
 /** The answer thread restarted from one answer: system prompt, the conversation, that answer. */

@@ -408,7 +408,7 @@ describe('runPipeline', () => {
       expect(run.rounds).toHaveLength(3);
       for (const call of engine.calls) {
         const reserve = call.options.schema ? structuredReserve(call.options.maxTokens ?? 0) : ANSWER_MAX_TOKENS;
-        expect(countPromptTokens(call.messages, qwen3.count) + reserve).toBeLessThanOrEqual(4096);
+        expect((await countPromptTokens(call.messages, qwen3.count)) + reserve).toBeLessThanOrEqual(4096);
       }
       // The last grading would overflow the 3-answer thread: it restarts from the answer it grades,
       // and since the rubric is no longer in the thread, lists it again.

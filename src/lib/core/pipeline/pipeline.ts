@@ -202,7 +202,7 @@ export async function writeRubric(
   signal: AbortSignal,
 ): Promise<{ items: RubricItem[]; source: RubricSource }> {
   try {
-    return { items: await synthesiseRubric(engine, text, scenario, fitPrinciples(text, scenario, poolPrinciples, window, count), signal), source: 'model' };
+    return { items: await synthesiseRubric(engine, text, scenario, await fitPrinciples(text, scenario, poolPrinciples, window, count), signal), source: 'model' };
   } catch (err) {
     const fallback = err instanceof StructuredOutputError || err instanceof TruncatedOutputError ? rubricFromPrinciples(poolPrinciples) : null;
     if (fallback) return { items: fallback, source: 'principles' };
@@ -223,7 +223,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   const window = engine.contextWindow;
   const resume = input.resume;
   const userDraft = resume?.rounds.length ? undefined : options.userDraft?.trim() || undefined;
-  assertQuestionFits(conversation, window, count, userDraft);
+  await assertQuestionFits(conversation, window, count, userDraft);
   const mode = gradingModeOf(options);
 
   // 1. The draft (or the user's own draft) first: nothing is decoded before the answer's first token.
@@ -281,7 +281,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'rubric', rubric, source: written.source };
   }
   const items = rubric;
-  await inStep('rubric', signal, async () => assertRubricFits(conversation, items, window, count, userDraft));
+  await inStep('rubric', signal, () => assertRubricFits(conversation, items, window, count, userDraft));
 
   // 5. Grade and revise in the answer's own conversation.
   for (;;) {
@@ -290,7 +290,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
       yield { type: 'step_started', step: 'grade', round: current.index };
       const grades = await inStep('grade', signal, async () => {
         if (mode === 'per-item') return gradePerItem(engine, text, current.answer, items, signal);
-        thread = threadForGrading(thread, conversation, current.answer, items, window, count);
+        thread = await threadForGrading(thread, conversation, current.answer, items, window, count);
         const graded = await gradeBatched(engine, thread.messages, items, thread.rubricShown, signal);
         thread = { messages: graded.thread, rubricShown: true };
         return graded.grades;
@@ -309,7 +309,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     const index = graded.index + 1;
     const instruction = reviseInstruction(items, graded.grades, principleTitles, graded.truncated);
     yield { type: 'step_started', step: 'revise', round: index };
-    thread = await inStep('revise', signal, async () => threadForRevision(thread, conversation, graded.answer, instruction, window, count));
+    thread = await inStep('revise', signal, () => threadForRevision(thread, conversation, graded.answer, instruction, window, count));
     thread.messages.push({ role: 'user', content: instruction });
     const result: ChatResult = yield* streamInStep('revise', index, engine, thread.messages, signal);
     const answer = stripThinking(result.text);
@@ -324,38 +324,38 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
  * The thread to append the grading instruction to: as it is when it fits; otherwise restarted
  * from the answer being graded (the instruction then lists the rubric again).
  */
-function threadForGrading(
+async function threadForGrading(
   thread: AnswerThread,
   question: Conversation,
   answer: string,
   rubric: readonly RubricItem[],
   window: number | null,
   count: TokenCounter,
-): AnswerThread {
+): Promise<AnswerThread> {
   const reserve = structuredReserve(batchedGradeMaxTokens(rubric.length));
   const instruction = (t: AnswerThread): ChatMessage => ({ role: 'user', content: gradeInstruction(rubric, t.rubricShown) });
-  if (fitsWindow([...thread.messages, instruction(thread)], reserve, window, count)) return thread;
+  if (await fitsWindow([...thread.messages, instruction(thread)], reserve, window, count)) return thread;
   const compact: AnswerThread = { messages: compactThread(question, answer), rubricShown: false };
-  if (fitsWindow([...compact.messages, instruction(compact)], reserve, window, count)) return compact;
-  throw new ContextBudgetError(minimumRunTokens(question, count, answer), window ?? 0, 'Grading this answer');
+  if (await fitsWindow([...compact.messages, instruction(compact)], reserve, window, count)) return compact;
+  throw new ContextBudgetError(await minimumRunTokens(question, count, answer), window ?? 0, 'Grading this answer');
 }
 
 /** The thread to append the revision instruction to: as it is, or restarted from the answer being revised. */
-function threadForRevision(
+async function threadForRevision(
   thread: AnswerThread,
   question: Conversation,
   answer: string,
   instruction: string,
   window: number | null,
   count: TokenCounter,
-): AnswerThread {
+): Promise<AnswerThread> {
   const withInstruction = (messages: ChatMessage[]): ChatMessage[] => [...messages, { role: 'user', content: instruction }];
-  if (fitsWindow(withInstruction(thread.messages), ANSWER_MAX_TOKENS, window, count)) {
+  if (await fitsWindow(withInstruction(thread.messages), ANSWER_MAX_TOKENS, window, count)) {
     return { messages: [...thread.messages], rubricShown: thread.rubricShown };
   }
   const compact = compactThread(question, answer);
-  if (fitsWindow(withInstruction(compact), ANSWER_MAX_TOKENS, window, count)) return { messages: compact, rubricShown: false };
-  throw new ContextBudgetError(minimumRunTokens(question, count, answer), window ?? 0, 'Revising this answer');
+  if (await fitsWindow(withInstruction(compact), ANSWER_MAX_TOKENS, window, count)) return { messages: compact, rubricShown: false };
+  throw new ContextBudgetError(await minimumRunTokens(question, count, answer), window ?? 0, 'Revising this answer');
 }
 
 /** Streams an answer-writing step, yielding token events; failures name the step. */

@@ -31,9 +31,9 @@ describe('the Qwen3 tokenizer', () => {
     expect(await budgetTokenCounter()).toBe(qwen3.count);
   });
 
-  it('counts a request message by message exactly as the whole rendered prompt', () => {
+  it('counts a request message by message exactly as the whole rendered prompt', async () => {
     const rendered = MESSAGES.map(renderChatMessage).join('') + ASSISTANT_HEADER;
-    expect(countPromptTokens(MESSAGES, qwen3.count)).toBe(qwen3.encode(rendered).length);
+    expect(await countPromptTokens(MESSAGES, qwen3.count)).toBe(qwen3.encode(rendered).length);
   });
 
   it('the fallback estimate never under-counts, even text dense with numbers and symbols', () => {

@@ -3,15 +3,18 @@
 
 import type { ChatMessage } from '../chat';
 
-/** Counts the tokens of a piece of text. */
-export type TokenCounter = (text: string) => number;
+/**
+ * Counts the tokens of a piece of text. It may answer later (a tokenizer in a Web Worker keeps the
+ * page responsive), so budget code always awaits it; a plain synchronous counter also fits.
+ */
+export type TokenCounter = (text: string) => number | Promise<number>;
 
 /** A loaded tokenizer: exact ids for accounting (benchmarks), counts for budgets. */
 export interface Tokenizer {
   /** For display and benchmark reports, e.g. "Qwen3 (exact)". */
   readonly name: string;
   encode(text: string): number[];
-  count: TokenCounter;
+  count: (text: string) => number;
 }
 
 /**
@@ -53,14 +56,13 @@ export function renderChatMessage(message: ChatMessage): string {
  * Tokens a request occupies in the model's context: every message in ChatML plus the header of
  * the reply. Special tokens separate the messages, so counting them one by one is exact.
  */
-export function countPromptTokens(messages: readonly ChatMessage[], count: TokenCounter): number {
-  let total = count(ASSISTANT_HEADER);
-  for (const m of messages) total += count(renderChatMessage(m));
-  return total;
+export async function countPromptTokens(messages: readonly ChatMessage[], count: TokenCounter): Promise<number> {
+  const counts = await Promise.all([count(ASSISTANT_HEADER), ...messages.map((m) => count(renderChatMessage(m)))]);
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Wraps a counter with a small memo: the pipeline re-counts the same thread messages every round. */
-function memoise(count: TokenCounter, capacity = 512): TokenCounter {
+function memoise(count: (text: string) => number, capacity = 512): (text: string) => number {
   const memo = new Map<string, number>();
   return (text) => {
     const hit = memo.get(text);

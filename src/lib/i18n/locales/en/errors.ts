@@ -75,4 +75,9 @@ export default {
   gguf_browser_unsupported:
     'This browser cannot run GGUF models in the page: {{detail}}. Use a current Chrome or Edge, or the OpenAI-compatible engine.',
   storage_full: 'Storage is full: this browser has no room left for ClinRevise’s data. Free space or delete old runs or models (Settings → Data).',
+  runs_file_invalid:
+    'Nothing was imported: some lines are not a valid run ({{detail}}). Fix or remove those lines (or export the runs again) and import the file again.',
+  runs_file_empty: 'Nothing was imported: the file has no runs. Choose a file exported from History (.jsonl, one run per line).',
+  runs_import_write_failed:
+    'Nothing was imported: saving the runs failed ({{detail}}). Free some browser storage (Settings → Data, or delete old runs) and try again.',
 } as const;

@@ -62,4 +62,7 @@ export default {
   gguf_engine_failed: '浏览器内模型引擎出错（{{detail}}）。请重试；如仍失败，请刷新页面，或换用更小的模型或上下文长度。',
   gguf_browser_unsupported: '此浏览器无法在页面中运行 GGUF 模型：{{detail}}。请使用最新版 Chrome 或 Edge，或改用 OpenAI 兼容引擎。',
   storage_full: '存储空间已满：此浏览器已没有空间保存 ClinRevise 的数据。请释放空间，或删除旧的运行记录或模型（设置 → 数据）。',
+  runs_file_invalid: '未导入任何内容：部分行不是有效的运行记录（{{detail}}）。请修正或删除这些行（或重新导出运行记录）后再导入。',
+  runs_file_empty: '未导入任何内容：文件中没有运行记录。请选择从“历史记录”导出的文件（.jsonl，每行一条运行记录）。',
+  runs_import_write_failed: '未导入任何内容：保存运行记录失败（{{detail}}）。请释放一些浏览器存储空间（“设置”→“数据”，或删除旧的运行记录）后重试。',
 } satisfies Translation<typeof en>;
