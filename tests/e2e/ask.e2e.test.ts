@@ -36,8 +36,10 @@ describe('Ask → History in Chromium', () => {
     await final.waitFor({ timeout: 30_000 });
     expect(await final.textContent()).toMatch(/Revised answer 2/);
     expect(await page.locator('[data-dimension="urgency"]').textContent()).toBe('urgent');
+    // The trace sits below the answer, folded.
+    await page.getByTestId('trace').locator('summary').first().click();
     expect(await page.getByRole('heading', { name: /Principles used/ }).textContent()).toMatch(/\(\d+\)/);
-    expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBe(5);
+    expect(await page.locator('ul.rubric').first().locator('.rubric-item').count()).toBe(5);
     expect(await page.locator('details.round').count()).toBe(3);
     expect(server.requests.map((r) => r.step)).toEqual(['draft', 'classify', 'rubric', 'grade', 'revise', 'grade', 'revise', 'grade']);
     expect(session.pageErrors).toEqual([]);
@@ -57,7 +59,7 @@ describe('Ask → History in Chromium', () => {
     const { page } = session;
     server.options.answerChunkDelayMs = 150;
     await ask(page, 'How long should a sprained ankle take to heal?');
-    await page.locator('.round.live').waitFor();
+    await page.locator('.live-answer').waitFor();
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText(/Stopped during/).waitFor();
     server.options.answerChunkDelayMs = 0;

@@ -126,7 +126,7 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
 
   it('runs the whole revision loop on the model, streaming the answers, and keeps the run in History', { timeout: 300_000 }, async () => {
     const { page } = session;
-    await watchTexts(page, 'liveTexts', '.round.live');
+    await watchTexts(page, 'liveTexts', '.live-answer');
     await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
     const final = page.getByTestId('final-answer');
     await final.waitFor({ timeout: 280_000 });
@@ -134,7 +134,7 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     // The draft (and any revision) was seen growing while it streamed.
     expect(live.some((text, i) => i > 0 && text.length > live[i - 1]!.length && text.startsWith(live[i - 1]!.slice(0, 10)))).toBe(true);
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('ul.rubric').first().locator('.rubric-item').count()).toBeGreaterThan(0);
     expect(await page.locator('.run header .muted').textContent()).toContain('tiny.gguf · F32 · llama.cpp in this browser');
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect.poll(() => page.locator('li', { hasText: 'fever and a cough' }).textContent()).not.toContain('failed');

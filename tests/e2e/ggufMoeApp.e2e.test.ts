@@ -45,7 +45,7 @@ describe('the app on a mixture-of-experts GGUF (real wllama in Chromium, tiny qw
         throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 3000)}`);
       });
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
-    expect(await page.locator('table.rubric').first().locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('ul.rubric').first().locator('.rubric-item').count()).toBeGreaterThan(0);
     expect(await page.locator('.run header .muted').textContent()).toContain('tiny-moe.gguf · F32 · llama.cpp in this browser');
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect.poll(() => page.locator('li', { hasText: 'fever and a cough' }).textContent()).not.toContain('failed');

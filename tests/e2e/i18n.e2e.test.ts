@@ -54,6 +54,8 @@ describe('UI language', () => {
     await page.getByTestId('final-answer').waitFor({ timeout: 30_000 });
 
     expect(await page.getByRole('heading', { name: /最终回答/ }).count()).toBe(1);
+    // The trace sits below the answer, folded.
+    await page.getByTestId('trace').locator('summary').first().click();
     expect(await page.getByRole('heading', { name: '临床场景' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: /^评分标准（\d+ 项）$/ }).count()).toBe(1);
     expect(await page.locator('.final .muted').first().textContent()).toMatch(/^从 3 个已评分的回答中选出最佳：第 2 次修订。/);
