@@ -9,7 +9,7 @@ import { DatabaseNewerError, StorageFullError, StorageUnavailableError, isQuotaE
 
 import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
-import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationsRepository';
+import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationRecords';
 import type { LanguageChoice } from '../i18n/catalog';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
