@@ -129,7 +129,7 @@ describe('GGUF catalog downloads (Chromium, local Range server)', () => {
     await page.getByRole('button', { name: /Remove/ }).first().click();
     await moeCard.getByRole('button', { name: 'Download' }).waitFor();
     const changed = new Uint8Array(moe);
-    changed[changed.length - 1] ^= 0xff;
+    changed[changed.length - 1] = changed[changed.length - 1]! ^ 0xff;
     server.setModel('/models/moe.gguf', changed);
     try {
       await moeCard.getByRole('button', { name: 'Download' }).click();

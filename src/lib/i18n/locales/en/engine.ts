@@ -139,7 +139,6 @@ export default {
     architecture: 'Architecture',
     parameters: 'Parameters',
     paramsMoe: '{{total}} total, {{active}} active per token ({{experts}} experts, {{used}} used)',
-    paramsDense: '{{total}}',
     quantization: 'Quantisation',
     runsInTab: 'Runs in a tab',
     runsYes: 'yes',
