@@ -1,9 +1,20 @@
 // The GGUF models stored in this browser, as reactive state for Settings: the list and storage used,
-// adding files (header checked first, then copied with progress and Cancel), removing, describing.
+// adding files (header checked first, then copied with progress and Cancel), removing, describing;
+// and the model catalog: the device's recommendation, one-click downloads with pause and resume.
 
 import { isAbortError } from '../core/errors';
 import { errorText } from '../i18n/errors';
 import {
+  activeCatalog,
+  catalogEntryBytes,
+  discardCatalogDownload,
+  downloadCatalogEntry,
+  listPartialDownloads,
+  recommendCatalogEntry,
+  type CatalogEntry,
+  type CatalogRecommendation,
+  type DeviceFacts,
+  type DownloadProgress,
   describeStoredModel,
   inspectModelFiles,
   listStoredModels,
@@ -22,7 +33,140 @@ export interface AddProgress {
   totalBytes: number;
 }
 
+/** One catalog entry's download, as Settings shows it. */
+export interface CatalogDownload {
+  status: 'downloading' | 'paused' | 'failed';
+  progress: DownloadProgress;
+  /** The failure in user words (status 'failed'). */
+  error: string | null;
+}
+
+/** What the browser says about this device, for the catalog's recommendation. */
+export async function gatherDeviceFacts(): Promise<DeviceFacts> {
+  const nav = navigator as Navigator & { deviceMemory?: number };
+  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
+  const estimate = await navigator.storage?.estimate?.().catch(() => null);
+  let webgpu: DeviceFacts['webgpu'] = null;
+  try {
+    const adapter = await gpu?.requestAdapter();
+    if (adapter) webgpu = { isFallback: adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false, shaderF16: adapter.features.has('shader-f16') };
+  } catch {
+    webgpu = null;
+  }
+  return {
+    deviceMemoryGB: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null,
+    storage: estimate?.quota !== undefined && estimate.usage !== undefined ? { quotaBytes: estimate.quota, usageBytes: estimate.usage } : null,
+    logicalCores: navigator.hardwareConcurrency || 1,
+    crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
+    webgpu,
+  };
+}
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean };
+}
+
 export class GgufLibrary {
+  /** The catalog offered (a parameter so tests and test builds can offer their own). */
+  readonly catalog: readonly CatalogEntry[];
+  #recommendation = $state.raw<CatalogRecommendation | null>(null);
+  #downloads = $state.raw<ReadonlyMap<string, CatalogDownload>>(new Map());
+  #downloadControllers = new Map<string, AbortController>();
+
+  constructor(catalog: readonly CatalogEntry[] = activeCatalog()) {
+    this.catalog = catalog;
+  }
+
+  /** The entry this device should use, once the device has been looked at. */
+  get recommendation(): CatalogRecommendation | null {
+    return this.#recommendation;
+  }
+
+  /** Downloads running, paused (also from before a reload) or failed, by entry id. */
+  get downloads(): ReadonlyMap<string, CatalogDownload> {
+    return this.#downloads;
+  }
+
+  /** The stored model of a catalog entry, once downloaded and checked. */
+  storedEntry(entryId: string): StoredModel | undefined {
+    return this.#models.find((m) => m.catalog?.entryId === entryId);
+  }
+
+  /** Looks at the device (memory, storage, threads, WebGPU) and picks the catalog entry to recommend. */
+  async recommend(): Promise<void> {
+    this.#recommendation = recommendCatalogEntry(await gatherDeviceFacts(), this.catalog);
+  }
+
+  #setDownload(entryId: string, value: CatalogDownload | null): void {
+    const next = new Map(this.#downloads);
+    if (value) next.set(entryId, value);
+    else next.delete(entryId);
+    this.#downloads = next;
+  }
+
+  /**
+   * Downloads (or resumes) a catalog entry. Returns the stored model, or null when it was paused
+   * or failed (the failure is in `downloads`).
+   */
+  async download(entryId: string): Promise<StoredModel | null> {
+    const entry = this.catalog.find((e) => e.id === entryId);
+    if (!entry || this.#downloadControllers.has(entryId)) return null;
+    const controller = new AbortController();
+    this.#downloadControllers.set(entryId, controller);
+    const total = catalogEntryBytes(entry);
+    const before = this.#downloads.get(entryId)?.progress;
+    let progress: DownloadProgress = before ?? { loadedBytes: 0, totalBytes: total, bytesPerSecond: null, etaSeconds: null };
+    this.#setDownload(entryId, { status: 'downloading', progress, error: null });
+    try {
+      const stored = await downloadCatalogEntry(entry, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          progress = p;
+          this.#setDownload(entryId, { status: 'downloading', progress: p, error: null });
+        },
+      });
+      this.#setDownload(entryId, null);
+      await this.refresh();
+      return stored;
+    } catch (err) {
+      if (isAbortError(err)) this.#setDownload(entryId, { status: 'paused', progress, error: null });
+      else {
+        this.#setDownload(entryId, { status: 'failed', progress, error: errorText(err) });
+        await this.refresh();
+      }
+      return null;
+    } finally {
+      this.#downloadControllers.delete(entryId);
+    }
+  }
+
+  /** Pauses a download: the bytes so far stay in the browser, and `download` continues from them. */
+  pause(entryId: string): void {
+    this.#downloadControllers.get(entryId)?.abort();
+  }
+
+  /** Stops a download and deletes what it stored. */
+  async discard(entryId: string): Promise<void> {
+    const controller = this.#downloadControllers.get(entryId);
+    controller?.abort();
+    await discardCatalogDownload(entryId);
+    this.#setDownload(entryId, null);
+    await this.refresh();
+  }
+
+  async #loadPartials(): Promise<void> {
+    const partials = await listPartialDownloads();
+    const next = new Map(this.#downloads);
+    for (const p of partials) {
+      if (next.has(p.entryId)) continue;
+      const entry = this.catalog.find((e) => e.id === p.entryId);
+      if (!entry) continue;
+      next.set(p.entryId, { status: 'paused', progress: { loadedBytes: p.loadedBytes, totalBytes: catalogEntryBytes(entry), bytesPerSecond: null, etaSeconds: null }, error: null });
+    }
+    this.#downloads = next;
+  }
+
   #models = $state.raw<StoredModel[]>([]);
   #usage = $state.raw<StorageUsage | null>(null);
   #adding = $state.raw<AddProgress | null>(null);
@@ -62,6 +206,7 @@ export class GgufLibrary {
     try {
       this.#models = await listStoredModels();
       this.#usage = await storageUsage();
+      await this.#loadPartials();
     } catch (err) {
       this.#error = errorText(err);
     }

@@ -143,3 +143,49 @@ export class GgufBrowserUnsupportedError extends ClinReviseError {
     this.name = 'GgufBrowserUnsupportedError';
   }
 }
+
+/** There is not enough free browser storage for a download; nothing was fetched. */
+export class GgufInsufficientStorageError extends ClinReviseError {
+  readonly code = 'gguf_insufficient_storage';
+  constructor(
+    readonly modelName: string,
+    readonly neededBytes: number,
+    readonly freeBytes: number,
+  ) {
+    super(
+      `Not enough browser storage to download “${modelName}”: it needs ${formatBytes(neededBytes)} more, but this site has only ` +
+        `${formatBytes(Math.max(0, freeBytes))} free. Remove stored models in Settings or free disk space, then try again.`,
+    );
+    this.name = 'GgufInsufficientStorageError';
+  }
+}
+
+/** A downloaded file's SHA-256 is not the one expected; the file was deleted. */
+export class GgufIntegrityError extends ClinReviseError {
+  readonly code = 'gguf_integrity';
+  constructor(
+    readonly fileName: string,
+    readonly expectedSha256: string,
+    readonly actualSha256: string,
+    /** Where the expected hash came from: the catalog, or the first download on this browser. */
+    readonly expectedFrom: 'catalog' | 'first_download',
+  ) {
+    super(
+      `“${fileName}” failed its integrity check: its SHA-256 is ${actualSha256}, but ${expectedFrom === 'catalog' ? 'the catalog expects' : 'the first download on this browser recorded'} ` +
+        `${expectedSha256}. The file was deleted. Download it again; if this keeps happening, the host is serving a different file.`,
+    );
+    this.name = 'GgufIntegrityError';
+  }
+}
+
+/** The server did not honour a request to continue a paused download. */
+export class GgufResumeError extends ClinReviseError {
+  readonly code = 'gguf_resume_failed';
+  constructor(
+    readonly url: string,
+    readonly detail: string,
+  ) {
+    super(`Could not continue the download from ${url} (${detail}). Remove the partial download and start again.`);
+    this.name = 'GgufResumeError';
+  }
+}

@@ -16,3 +16,16 @@ export {
   type StoredModel,
   type StoredModelPart,
 } from './modelStore';
+export {
+  GGUF_CATALOG,
+  CATALOG_VERSION,
+  catalogEntryBytes,
+  catalogEntryMemoryBytes,
+  catalogEntryProblems,
+  type CatalogEntry,
+  type CatalogFile,
+} from './catalog';
+export { recommendCatalogEntry, type CatalogRecommendation, type DeviceFacts } from './catalogRecommend';
+export { activeCatalog } from './catalogSource';
+export { CONFIRM_ABOVE_BYTES, hostOf, type DownloadProgress } from './downloadPlan';
+export { catalogModelId, discardCatalogDownload, downloadCatalogEntry, listPartialDownloads, type PartialDownload } from './download';

@@ -23,6 +23,8 @@ export interface StoredModel {
   parts: StoredModelPart[];
   totalBytes: number;
   addedAt: number;
+  /** For catalog downloads: the entry, and each part's SHA-256 as checked when it was downloaded. */
+  catalog?: { entryId: string; sha256: string[]; verifiedAgainst: ('catalog' | 'first_download' | 'recorded_now')[] };
 }
 
 export interface StorageUsage {
@@ -40,10 +42,21 @@ const ROOT = 'clinrevise-gguf';
 const MANIFEST = 'model.json';
 const lockName = (id: string) => `clinrevise-gguf-store:${id}`;
 const partName = (i: number) => `part-${String(i + 1).padStart(5, '0')}.gguf`;
+/** A paused catalog download keeps this record in its folder (see download.ts); such folders are kept. */
+export const DOWNLOAD_RECORD = 'download.json';
+/** The file name of part `i` (0-based) inside a model folder. */
+export const partFileName = partName;
+/** The manifest's file name: written last, when a model is complete. */
+export const MANIFEST_FILE = MANIFEST;
 
 /** True when this browser has the storage this module needs. */
 export function modelStorageAvailable(): boolean {
   return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
+}
+
+/** The folder holding every stored model. */
+export async function modelRootDir(): Promise<FileSystemDirectoryHandle> {
+  return rootDir();
 }
 
 async function rootDir(): Promise<FileSystemDirectoryHandle> {
@@ -71,7 +84,7 @@ async function folderBytes(dir: FileSystemDirectoryHandle): Promise<number> {
 }
 
 /** Runs `fn` holding this model's store lock, so listings leave a copy in progress alone. */
-function withStoreLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
+export function withStoreLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
   if (typeof navigator === 'undefined' || !navigator.locks) return fn();
   return navigator.locks.request(lockName(id), fn);
 }
@@ -82,6 +95,13 @@ async function isIdle(id: string): Promise<boolean> {
   return navigator.locks.request(lockName(id), { ifAvailable: true }, (lock) => lock !== null);
 }
 
+async function hasFile(dir: FileSystemDirectoryHandle, name: string): Promise<boolean> {
+  return dir.getFileHandle(name).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** The stored models, newest first. Interrupted copies nobody is writing are removed. */
 export async function listStoredModels(): Promise<StoredModel[]> {
   const root = await rootDir();
@@ -90,6 +110,7 @@ export async function listStoredModels(): Promise<StoredModel[]> {
     if (handle.kind !== 'directory') continue;
     const manifest = await readManifest(handle as FileSystemDirectoryHandle);
     if (manifest) models.push(manifest);
+    else if (await hasFile(handle as FileSystemDirectoryHandle, DOWNLOAD_RECORD)) continue;
     else if (await isIdle(name)) await root.removeEntry(name, { recursive: true }).catch(() => {});
   }
   return models.sort((a, b) => b.addedAt - a.addedAt);
