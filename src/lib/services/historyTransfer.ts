@@ -3,7 +3,7 @@
 // every line, once to write — and changes nothing unless every line is a valid run.
 
 import { ClinReviseError, isAbortError, throwIfAborted } from '../core/errors';
-import { parseRunLine, runLine } from '../core/history/runFile';
+import type { parseRunLine as ParseRunLine } from '../core/history/runFile';
 import type { Run } from '../core/types';
 import type { RunsRepository } from '../db/runsRepository';
 
@@ -67,7 +67,7 @@ export function runsJsonlStream(batches: AsyncIterable<Run[]>): ReadableStream<U
     async pull(controller) {
       const { value, done } = await iterator.next();
       if (done) controller.close();
-      else controller.enqueue(encoder.encode(value.map(runLine).join('')));
+      else controller.enqueue(encoder.encode(value.map((run) => `${JSON.stringify(run)}\n`).join('')));
     },
     async cancel() {
       await iterator.return?.();
@@ -122,6 +122,8 @@ const IMPORT_BATCH = 500;
  * fail the runs already added are removed, so the store ends as it was.
  */
 export async function importRunsFile(file: Blob, repo: RunsRepository, signal?: AbortSignal): Promise<ImportReport> {
+  // The validator (zod) loads with the first import, not with the page.
+  const { parseRunLine }: { parseRunLine: typeof ParseRunLine } = await import('../core/history/runFile');
   const problems: LineProblem[] = [];
   let badLines = 0;
   let valid = 0;

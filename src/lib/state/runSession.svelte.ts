@@ -6,7 +6,7 @@ import { EmptyQuestionError, errorCode } from '../core/errors';
 import { errorText } from '../i18n/errors';
 import { createRun, finishRun } from '../core/pipeline/fold';
 import { StorageFullError } from '../db/errors';
-import { assertQuestionLength } from '../core/pipeline/budget';
+import { assertQuestionLength } from '../core/pipeline/questionLength';
 import type { TokenCounter } from '../core/pipeline/tokens';
 import { configuredContextWindow, sharedWorkerTokenizer, tokenCounterFor, usesExactTokenizer } from '../tokenizer';
 import type { EngineKind } from '../engine/settings';
