@@ -18,4 +18,4 @@ export {
   type WebLlmEngineSettings,
 } from './settings';
 export type { EngineLoadOptions, LoadPhase, LoadProgress } from './types';
-export { UsageRecordingEngine } from './usageRecording';
+export { UsageRecordingEngine } from '../core/usageRecording';

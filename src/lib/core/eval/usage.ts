@@ -1,7 +1,8 @@
 // Counting what an evaluation costs — calls, tokens prefilled and decoded — from the ChatUsage each
 // engine reports, without the pipeline or grader knowing they are being metered.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../chat';
+import type { ChatEngine } from '../chat';
+import { UsageRecordingEngine } from '../usageRecording';
 
 /** Totals over a set of calls. Tokens an engine does not report are not counted (see `unreported`). */
 export interface CostTotals {
@@ -22,31 +23,22 @@ export function addCost(a: CostTotals, b: CostTotals): CostTotals {
 }
 
 /** A ChatEngine that forwards every call and adds its usage to `totals`. */
-export class MeteredEngine implements ChatEngine {
-  readonly totals: CostTotals = emptyCost();
+export class MeteredEngine extends UsageRecordingEngine {
+  readonly totals: CostTotals;
 
-  constructor(readonly inner: ChatEngine) {}
-
-  get label(): string {
-    return this.inner.label;
-  }
-
-  get contextWindow(): number | null {
-    return this.inner.contextWindow;
-  }
-
-  async chat(messages: ChatMessage[], options?: ChatOptions): Promise<ChatResult> {
-    const result = await this.inner.chat(messages, options);
-    const { promptTokens, completionTokens, cachedPromptTokens } = result.usage;
-    this.totals.calls++;
-    if (promptTokens === null && completionTokens === null) this.totals.unreported++;
-    this.totals.prefilled += Math.max(0, (promptTokens ?? 0) - (cachedPromptTokens ?? 0));
-    this.totals.decoded += completionTokens ?? 0;
-    return result;
+  constructor(inner: ChatEngine) {
+    const totals = emptyCost();
+    super(inner, ({ promptTokens, completionTokens, cachedPromptTokens }) => {
+      totals.calls++;
+      if (promptTokens === null && completionTokens === null) totals.unreported++;
+      totals.prefilled += Math.max(0, (promptTokens ?? 0) - (cachedPromptTokens ?? 0));
+      totals.decoded += completionTokens ?? 0;
+    });
+    this.totals = totals;
   }
 
   /** Disposing a meter never disposes the engine it wraps (the caller owns it). */
-  async dispose(): Promise<void> {}
+  override async dispose(): Promise<void> {}
 }
 
 /** "412 calls · 1.2M tokens prefilled · 85k decoded" */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScriptedEngine } from '../../../tests/support/scriptedEngine';
-import type { ChatUsage } from '../core/chat';
+import type { ChatUsage } from './chat';
 import { UsageRecordingEngine } from './usageRecording';
 
 describe('UsageRecordingEngine', () => {

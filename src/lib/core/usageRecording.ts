@@ -1,7 +1,7 @@
-// Lets the UI show what each model call cost (tokens, prefill and decode speed, KV cache reuse)
-// without the pipeline knowing: wraps any ChatEngine and reports each finished call's usage.
+// Lets the app and the evaluation meter what each model call cost (tokens, prefill and decode speed,
+// KV cache reuse) without the pipeline knowing: wraps any ChatEngine and reports each call's usage.
 
-import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, ChatUsage } from '../core/chat';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, ChatUsage } from './chat';
 
 /** A ChatEngine that forwards everything and reports the usage of each completed call. */
 export class UsageRecordingEngine implements ChatEngine {
