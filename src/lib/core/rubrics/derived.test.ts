@@ -3,6 +3,7 @@ import { ScriptedEngine } from '../../../../tests/support/scriptedEngine';
 import { clinicianItem, verifiedReview } from '../../../../tests/support/rubricFixtures';
 import { parseHealthBenchLine, healthBenchLine, tagValue } from '../healthbench/format';
 import { scoreAnswer } from '../grading/score';
+import { scoreExample } from '../eval/score';
 import { AXES, type Axis, type RubricItem } from '../types';
 import { reviewToRecord } from './convert';
 import { toHealthBenchExample, toPreferencePair } from './derived';
@@ -84,6 +85,9 @@ describe('derived exports', () => {
     expect(rubric.map((r) => r.axis)).toEqual(review.verified!.items.map((i) => i.axis));
     for (const response of review.responses) {
       expect(scoreAnswer(rubric, response.grades!)).toBe(record.responses.find((r) => r.id === response.id)!.score);
+      // The evaluation's own scorer (HealthBench per example, with tags) agrees.
+      const verdicts = parsed.example.rubrics.map((item, i) => ({ ...item, met: response.grades![i]!.met }));
+      expect(scoreExample(parsed.example.example_tags, verdicts).overall).toBeCloseTo(record.responses.find((r) => r.id === response.id)!.score!, 12);
     }
     expect(toHealthBenchExample({ ...record, reviewer: null, verified_at: null })).toEqual({ ok: false, reason: 'not_verified' });
   });
