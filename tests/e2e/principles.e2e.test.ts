@@ -41,6 +41,8 @@ async function findAndOpen(page: Page, id: string): Promise<void> {
 
 /** The pool shown for the run on screen, as principle ids. */
 async function poolIds(page: Page): Promise<string[]> {
+  // The trace (scenario, principles, rubric) sits folded below the answer.
+  await page.getByTestId('trace').evaluate((details) => ((details as HTMLDetailsElement).open = true));
   const pool = page.locator('section[aria-labelledby="pool-h"]');
   await pool.waitFor();
   return pool.locator('.pool li a.tag').allTextContents();
