@@ -1,11 +1,12 @@
 // The revision loop's browser-side pieces in real Chromium, against the built app and the scripted
-// OpenAI-compatible server (a test double): the lazily loaded Qwen3 tokenizer, the context budget
-// it counts for, and the grading-mode option.
+// OpenAI-compatible server (a test double): the server engine never loads the Qwen3 tokenizer (its
+// model's tokenizer is unknown, so the budget uses a conservative count), the context budget, and the
+// grading-mode option. The tokenizer worker of the on-device engines is covered by firstAsk.e2e.
 
 import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minimumRunTokens } from '../../src/lib/core/pipeline/budget';
-import { loadQwen3Tokenizer } from '../../src/lib/core/pipeline/tokens';
+import { roughTokenCount } from '../../src/lib/core/pipeline/tokens';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
@@ -45,7 +46,7 @@ async function chooseGrading(mode: 'batched' | 'per-item'): Promise<void> {
 }
 
 describe('the revision loop in Chromium', () => {
-  it('does not fetch the tokenizer until a run starts, then grades per item when chosen', async () => {
+  it('never fetches the Qwen3 tokenizer with the server engine, and grades per item when chosen', async () => {
     const { page } = session;
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((s) => s.bytes > TOKENIZER_MIN_BYTES)).toEqual([]);
@@ -55,7 +56,7 @@ describe('the revision loop in Chromium', () => {
     await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
     await page.getByTestId('final-answer').waitFor({ timeout: 60_000 });
 
-    expect(scripts.filter((s) => s.bytes > TOKENIZER_MIN_BYTES)).toHaveLength(1);
+    expect(scripts.filter((s) => s.bytes > TOKENIZER_MIN_BYTES)).toEqual([]);
     const items = 5;
     const gradeRound = Array<string>(items).fill('grade_item');
     expect(server.requests.map((r) => r.step)).toEqual([
@@ -66,7 +67,7 @@ describe('the revision loop in Chromium', () => {
     await chooseGrading('batched');
   });
 
-  it('refuses a question too long for the context window, counting with the Qwen3 tokenizer, and sends nothing', async () => {
+  it('refuses a question too long for the context window with the conservative count, and sends nothing', async () => {
     const { page } = session;
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Context window (tokens)').fill('4096');
@@ -74,10 +75,8 @@ describe('the revision loop in Chromium', () => {
     await page.getByText('Saved.').first().waitFor();
     const before = server.requests.length;
 
-    // " the" is one Qwen3 token but counts as 1.3 tokens by characters: the two give different numbers.
     const question = `Please summarise: ${'the '.repeat(2200)}`;
-    const qwen3 = await loadQwen3Tokenizer();
-    const needed = await minimumRunTokens(question.trim(), qwen3.count);
+    const needed = await minimumRunTokens(question.trim(), roughTokenCount);
     expect(needed).toBeGreaterThan(4096);
 
     await ask(page, question);
