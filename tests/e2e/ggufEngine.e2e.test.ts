@@ -34,7 +34,9 @@ describe('GGUF engine in Chromium (real wllama, tiny llama model)', () => {
   it('loads a stored model in its worker with byte progress, on two threads under cross-origin isolation', async () => {
     const loaded = ok(await load(page, tiny()));
     expect(loaded.label).toContain('tiny.gguf · F32 · llama.cpp in this browser (CPU, ');
-    expect(loaded.details.backend).toBe('cpu');
+    // GPU on (the default), but SwiftShader is a software adapter without shader-f16: CPU threads.
+    expect(loaded.details.placement).toMatchObject({ where: 'cpu', threads: loaded.details.threads });
+    expect(['software_adapter', 'no_shader_f16']).toContain(loaded.details.placement.reason);
     expect(loaded.contextWindow).toBe(4096);
     expect(loaded.details.info).toMatchObject({ architecture: 'llama', contextLength: 32768, parts: 1 });
     const env = await page.evaluate(() => window.harness.env());
@@ -158,6 +160,18 @@ describe('GGUF engine in Chromium (real wllama, tiny llama model)', () => {
       code: 'gguf_download_failed',
       message: expect.stringContaining('http://127.0.0.1:9/model.gguf'),
     });
+  });
+
+  it('probes WebGPU before offloading: SwiftShader offers an adapter but no shader-f16, so it runs on CPU threads; GPU off says so', async () => {
+    const gpu = await page.evaluate(() => window.harness.gpu());
+    expect(gpu.probe).not.toBeNull();
+    expect(gpu.probe!.shaderF16).toBe(false);
+    const onDefault = ok(await load(page, { ...tiny(), useGpu: true }));
+    expect(onDefault.details.placement.reason).toBe(gpu.probe!.isFallback ? 'software_adapter' : 'no_shader_f16');
+    expect(onDefault.label).toMatch(/\(CPU, \d+ threads?\)$/);
+    const off = ok(await load(page, { ...tiny(), useGpu: false }));
+    expect(off.details.placement).toEqual({ where: 'cpu', threads: off.details.threads, reason: 'setting_off' });
+    expect(ok(await chat(page, QUESTION, { maxTokens: 16, temperature: 0 })).result.text.length).toBeGreaterThan(0);
   });
 
   it('Cancel during a load stops it, and the next load works', async () => {

@@ -6,7 +6,7 @@ import { runPipeline } from '../../src/lib/core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type RunEvent } from '../../src/lib/core/types';
 import { loadShippedPrinciples } from '../../src/lib/db/shippedLibrary';
 import { createEngine, type LoadProgress } from '../../src/lib/engine';
-import { DEFAULT_GGUF_SETTINGS, listStoredModels, removeStoredModel, storeModelFiles, type GgufEngine, type GgufEngineSettings } from '../../src/lib/engine/gguf';
+import { DEFAULT_GGUF_SETTINGS, listStoredModels, probeWebGpu, removeStoredModel, storeModelFiles, type GgufEngine, type GgufEngineSettings } from '../../src/lib/engine/gguf';
 import type { ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 
 export interface HarnessFailure {
@@ -25,6 +25,11 @@ function failure(err: unknown): HarnessFailure {
 const harness = {
   env() {
     return { isolated: crossOriginIsolated, cores: navigator.hardwareConcurrency };
+  },
+
+  /** The page's WebGPU probe, to compare with where the worker put the model. */
+  async gpu() {
+    return probeWebGpu();
   },
 
   /** Stores a model's files (fetched from the harness server) in the browser, as picked files would be. */

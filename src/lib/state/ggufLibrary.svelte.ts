@@ -25,6 +25,8 @@ import {
   type GgufModelInfo,
   type StorageUsage,
   type StoredModel,
+  probeWebGpu,
+  type GpuProbeResult,
 } from '../engine/gguf';
 
 export interface AddProgress {
@@ -41,36 +43,26 @@ export interface CatalogDownload {
   error: string | null;
 }
 
-/** What the browser says about this device, for the catalog's recommendation. */
-export async function gatherDeviceFacts(): Promise<DeviceFacts> {
+/** What the browser says about this device, for the catalog's recommendation and the GPU note. */
+export async function gatherDeviceFacts(): Promise<DeviceFacts & { gpu: GpuProbeResult }> {
   const nav = navigator as Navigator & { deviceMemory?: number };
-  const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
-  let webgpu: DeviceFacts['webgpu'] = null;
-  try {
-    const adapter = await gpu?.requestAdapter();
-    if (adapter) webgpu = { isFallback: adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false, shaderF16: adapter.features.has('shader-f16') };
-  } catch {
-    webgpu = null;
-  }
+  const gpu = await probeWebGpu();
   return {
     deviceMemoryGB: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null,
     storage: estimate?.quota !== undefined && estimate.usage !== undefined ? { quotaBytes: estimate.quota, usageBytes: estimate.usage } : null,
     logicalCores: navigator.hardwareConcurrency || 1,
     crossOriginIsolated: typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated,
-    webgpu,
+    webgpu: gpu.probe ? { isFallback: gpu.probe.isFallback, shaderF16: gpu.probe.shaderF16 } : null,
+    gpu,
   };
-}
-interface GpuAdapterLike {
-  features: { has(name: string): boolean };
-  isFallbackAdapter?: boolean;
-  info?: { isFallbackAdapter?: boolean };
 }
 
 export class GgufLibrary {
   /** The catalog offered (a parameter so tests and test builds can offer their own). */
   readonly catalog: readonly CatalogEntry[];
   #recommendation = $state.raw<CatalogRecommendation | null>(null);
+  #gpu = $state.raw<GpuProbeResult | null>(null);
   #downloads = $state.raw<ReadonlyMap<string, CatalogDownload>>(new Map());
   #downloadControllers = new Map<string, AbortController>();
 
@@ -93,9 +85,21 @@ export class GgufLibrary {
     return this.#models.find((m) => m.catalog?.entryId === entryId);
   }
 
+  /** This browser's WebGPU adapter as llama.cpp would see it, once the device has been looked at. */
+  get gpu(): GpuProbeResult | null {
+    return this.#gpu;
+  }
+
+  /** Probes WebGPU once (Settings shows whether the model would go to the GPU). */
+  async probeGpu(): Promise<void> {
+    if (!this.#gpu) this.#gpu = await probeWebGpu();
+  }
+
   /** Looks at the device (memory, storage, threads, WebGPU) and picks the catalog entry to recommend. */
   async recommend(): Promise<void> {
-    this.#recommendation = recommendCatalogEntry(await gatherDeviceFacts(), this.catalog);
+    const facts = await gatherDeviceFacts();
+    this.#gpu = facts.gpu;
+    this.#recommendation = recommendCatalogEntry(facts, this.catalog);
   }
 
   #setDownload(entryId: string, value: CatalogDownload | null): void {

@@ -18,7 +18,7 @@ export class GgufEngine implements ChatEngine {
   readonly label: string;
   readonly contextWindow: number;
   /** What was loaded: the model's description, threads, memory estimate. */
-  readonly details: Pick<GgufLoaded, 'info' | 'estimate' | 'threads' | 'multithreaded' | 'backend'>;
+  readonly details: Pick<GgufLoaded, 'info' | 'estimate' | 'threads' | 'multithreaded' | 'placement'>;
 
   private constructor(
     private readonly worker: Worker,
@@ -27,7 +27,7 @@ export class GgufEngine implements ChatEngine {
   ) {
     this.label = loaded.label;
     this.contextWindow = loaded.contextSize;
-    this.details = { info: loaded.info, estimate: loaded.estimate, threads: loaded.threads, multithreaded: loaded.multithreaded, backend: loaded.backend };
+    this.details = { info: loaded.info, estimate: loaded.estimate, threads: loaded.threads, multithreaded: loaded.multithreaded, placement: loaded.placement };
   }
 
   /** Starts a worker and loads the model; aborting stops the load and the worker. */

@@ -29,3 +29,4 @@ export { recommendCatalogEntry, type CatalogRecommendation, type DeviceFacts } f
 export { activeCatalog } from './catalogSource';
 export { CONFIRM_ABOVE_BYTES, hostOf, type DownloadProgress } from './downloadPlan';
 export { catalogModelId, discardCatalogDownload, downloadCatalogEntry, listPartialDownloads, type PartialDownload } from './download';
+export { offloadDecision, probeWebGpu, type GpuProbe, type GpuProbeResult, type OffloadReason, type Placement } from './gpuProbe';

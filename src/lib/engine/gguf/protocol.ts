@@ -5,6 +5,7 @@ import type { ChatMessage, ChatResult, JsonSchemaSpec } from '../../core/chat';
 import type { LoadProgress } from '../types';
 import type { GgufModelInfo, MemoryEstimate } from './ggufModel';
 import type { GgufModelSource } from './settings';
+import type { Placement } from './gpuProbe';
 
 export interface GgufLoadRequest {
   /** A URL here is absolute (the page resolves it); a URL's model is downloaded once, then stored. */
@@ -24,8 +25,10 @@ export interface GgufLoaded {
   contextSize: number;
   threads: number;
   multithreaded: boolean;
-  /** Where the weights are: on the CPU, or offloaded to the GPU (WebGPU). */
-  backend: 'cpu' | 'gpu';
+  /** Where the model runs (GPU via WebGPU, or CPU threads) and why not the GPU. */
+  placement: Placement;
+  /** The context the model was trained for (GGUF header, as llama.cpp read it); 0 when not stated. */
+  trainedContext: number;
   info: GgufModelInfo;
   estimate: MemoryEstimate;
 }

@@ -11,7 +11,7 @@ export interface GgufEngineSettings {
   contextSize: number;
   /** CPU threads; 0 chooses from the number of cores. */
   threads: number;
-  /** Offload to WebGPU when the browser offers an adapter. */
+  /** Offload to WebGPU when the probe finds an adapter llama.cpp can use (see gpuProbe.ts). */
   useGpu: boolean;
 }
 
@@ -20,7 +20,8 @@ export const DEFAULT_GGUF_SETTINGS: GgufEngineSettings = {
   source: { type: 'stored', modelId: '', name: '' },
   contextSize: 4096,
   threads: 0,
-  useGpu: false,
+  // On by default: the probe before each load falls back to CPU threads when WebGPU cannot be used.
+  useGpu: true,
 };
 
 /** What is missing or wrong in GGUF settings, in user words; empty when they can be used. */

@@ -26,6 +26,7 @@ import { describeModel, fileSources, inspectModel, urlSources } from './inspect'
 import { downloadModel, findStoredUrlModel, openStoredModel, removeStoredModel } from './modelStore';
 import type { GgufChatRequest, GgufLoadRequest, GgufLoaded } from './protocol';
 import { contextOverflow } from './wireErrors';
+import { offloadDecision, placementAfterLoad, placementLabel, probeWebGpu, weightsOnGpu } from './gpuProbe';
 import type { GgufBackend } from './workerHandler';
 
 /** A Blob that reports how many bytes are read from it. With JSPI, wllama reads model files in slices
@@ -109,12 +110,6 @@ export class WllamaBackend implements GgufBackend {
     if (this.#log.length > 500) this.#log.shift();
   }
 
-  /** Where the weights went: llama.cpp logs "<buffer type> model buffer size" for each buffer it fills. */
-  #backendUsed(): 'cpu' | 'gpu' {
-    const buffers = this.#log.flatMap((line) => /(\S+) model buffer size/.exec(line)?.[1] ?? []);
-    return buffers.some((b) => !/^CPU/i.test(b)) ? 'gpu' : 'cpu';
-  }
-
   /** A fresh instance. setCompat(null): otherwise, on browsers without JSPI, wllama fetches a compat build from a CDN. */
   #fresh(): Wllama {
     const wllama = new Wllama({ default: wasmUrl }, { logger: this.#logger });
@@ -141,8 +136,7 @@ export class WllamaBackend implements GgufBackend {
     }
     const estimate = assertRunnable(info, request.contextSize);
     const loaded = await this.#loadFiles(files, info.fileName, request, signal, onProgress);
-    const where = loaded.backend === 'gpu' ? 'WebGPU' : `CPU, ${loaded.threads} thread${loaded.threads === 1 ? '' : 's'}`;
-    const result: GgufLoaded = { ...loaded, info, estimate, label: `${info.fileName} · ${info.quantization} · llama.cpp in this browser (${where})` };
+    const result: GgufLoaded = { ...loaded, info, estimate, label: `${info.fileName} · ${info.quantization} · llama.cpp in this browser (${placementLabel(loaded.placement)})` };
     this.#lastLoad = { request, files, loaded: result };
     return result;
   }
@@ -192,6 +186,8 @@ export class WllamaBackend implements GgufBackend {
         }),
     );
     const threads = chooseThreads(request.threads, self.crossOriginIsolated, navigator.hardwareConcurrency || 1);
+    // Probed before every load: offloading to an adapter llama.cpp cannot use would fail the load.
+    const decision = offloadDecision(request.useGpu, request.useGpu ? await probeWebGpu() : { probe: null, reason: null });
     this.#log = [];
     const wllama = this.#fresh();
     // loadModel has no abort: exit() terminates wllama's worker, which makes the pending load fail.
@@ -203,8 +199,8 @@ export class WllamaBackend implements GgufBackend {
       await wllama.loadModel(tracked, {
         n_ctx: request.contextSize,
         n_threads: threads,
-        // 0 skips WebGPU entirely; a large number offloads every layer when an adapter is available.
-        n_gpu_layers: request.useGpu ? 999 : 0,
+        // 0 skips WebGPU entirely (wllama hides the adapter); a large number offloads every layer.
+        n_gpu_layers: decision.offload ? 999 : 0,
       });
     } catch (err) {
       this.#wllama = null;
@@ -234,7 +230,8 @@ export class WllamaBackend implements GgufBackend {
       contextSize: context.n_ctx_train > 0 ? Math.min(context.n_ctx, context.n_ctx_train) : context.n_ctx,
       threads: wllama.getNumThreads(),
       multithreaded: wllama.isMultithread(),
-      backend: this.#backendUsed(),
+      placement: placementAfterLoad(decision, weightsOnGpu(this.#log), wllama.getNumThreads()),
+      trainedContext: context.n_ctx_train,
     };
   }
 

@@ -99,8 +99,19 @@ export default {
     threadsAuto: '(0 = automatic)',
     notIsolated:
       'This page is not cross-origin isolated, so the model runs on one thread. Serve the app with the two headers in the README to use more.',
-    useGpu: 'Use the GPU (WebGPU) when the browser offers one',
+    useGpu: 'Use the GPU (WebGPU) when it works here',
     experimental: '(experimental)',
+    gpuChecking: 'Looking for a WebGPU adapter…',
+    gpuNote: {
+      gpu: 'WebGPU adapter with shader-f16 found{{adapter}}: the model’s layers go to the GPU.',
+      setting_off: 'GPU off: the model runs on CPU threads.',
+      no_webgpu: 'This browser offers no WebGPU, so the model runs on CPU threads.',
+      no_adapter: 'WebGPU offers no adapter here, so the model runs on CPU threads.',
+      software_adapter: 'The only WebGPU adapter here is a software one (it computes on the CPU, slower than llama.cpp’s threads), so the model runs on CPU threads.',
+      no_shader_f16: 'The GPU lacks shader-f16, which llama.cpp’s WebGPU backend needs, so the model runs on CPU threads.',
+      not_taken: 'llama.cpp kept the model on the CPU although WebGPU was offered, so it runs on CPU threads.',
+    },
+    gpuWhere: 'Each run records where the model ran (WebGPU, or CPU and its thread count) with its engine.',
     privacy: 'The model runs inside this page (llama.cpp in WebAssembly); questions and answers never leave this computer.',
   },
   drop: {
