@@ -119,6 +119,40 @@ describe('GGUF catalog downloads (Chromium, local Range server)', () => {
     await context.close();
   });
 
+  it('keeps the bytes already written when the tab is closed mid-download (no pause), resumes from them with a Range request, and the file verifies', async () => {
+    const context = await browser.newContext();
+    const page = await newPage(context);
+    const pinned = card(page, 'pinned');
+    await pinned.getByRole('button', { name: 'Download' }).click();
+    await expect.poll(() => loaded(page, 'pinned')).toBeGreaterThan(300_000);
+    const seenBeforeClose = await loaded(page, 'pinned');
+    expect(seenBeforeClose).toBeLessThan(tiny.length);
+    // The tab goes away while the body is still arriving: no Pause, no chance to commit anything.
+    await page.close();
+
+    const reopened = await context.newPage();
+    await reopened.goto(server.url);
+    await openCatalog(reopened);
+    const again = card(reopened, 'pinned');
+    await again.getByRole('button', { name: 'Resume' }).waitFor();
+    const kept = await loaded(reopened, 'pinned');
+    expect(kept).toBeGreaterThanOrEqual(seenBeforeClose);
+    expect(kept).toBeLessThan(tiny.length);
+    const before = server.modelRequests.length;
+    await again.getByRole('button', { name: 'Resume' }).click();
+    await again.getByTestId('catalog-hash-note').filter({ hasText: 'Checked against the catalog’s SHA-256' }).waitFor({ timeout: 60_000 });
+    const resumed = server.modelRequests.slice(before).filter((r) => r.path === '/models/pinned.gguf');
+    expect(resumed).toEqual([{ path: '/models/pinned.gguf', range: `bytes=${kept}-` }]);
+    const stored = await reopened.evaluate(async () => {
+      const dir = await (await (await navigator.storage.getDirectory()).getDirectoryHandle('clinrevise-gguf')).getDirectoryHandle('catalog-pinned');
+      const names: string[] = [];
+      for await (const name of dir.keys()) names.push(name);
+      return names;
+    });
+    expect(stored).toContain('model.json');
+    await context.close();
+  });
+
   it('verifies later downloads against the recorded hash: a changed file is deleted and said so', async () => {
     const context = await browser.newContext();
     const page = await newPage(context);

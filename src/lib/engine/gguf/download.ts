@@ -12,6 +12,7 @@ import { abortError, causeText, isAbortError, throwIfAborted } from '../../core/
 import { CATALOG_VERSION, catalogEntryBytes, type CatalogEntry } from './catalog';
 import { RateMeter, assertStorageFor, resumeDecision, toHex, type DownloadProgress } from './downloadPlan';
 import { GgufDownloadError, GgufIntegrityError, GgufResumeError, GgufStorageError, NotGgufError } from './errors';
+import { openPartWriter } from './partWriter';
 import { DOWNLOAD_RECORD, MANIFEST_FILE, modelRootDir, partFileName, withStoreLock, type StoredModel } from './modelStore';
 
 /** What download.json holds: enough to know the folder's files belong to this entry as it is now. */
@@ -207,7 +208,7 @@ export async function downloadCatalogEntry(entry: CatalogEntry, options: Catalog
 
 /**
  * Fetches `url` from byte `offset` on into the file, feeding the hasher; returns the file's size.
- * The writable is closed (committed) on abort too, so a pause keeps what arrived.
+ * Bytes are in the file as they arrive, so a pause, a broken connection or a closed tab keeps them.
  */
 async function fetchInto(
   handle: FileSystemFileHandle,
@@ -237,9 +238,8 @@ async function fetchInto(
   }
   const body = response.body;
   if (!body) throw new GgufDownloadError(url, 'the server sent no data');
-  const writable = await handle.createWritable({ keepExistingData: offset > 0 });
-  if (offset > 0) await writable.seek(offset);
-  else await writable.truncate(0);
+  // Each chunk goes into the file as it arrives (partWriter.ts), so closing the tab keeps it.
+  const writer = await openPartWriter(handle, offset);
   const reader = body.getReader();
   let size = offset;
   let magicChecked = !opts.checkMagic || offset >= 4;
@@ -251,20 +251,19 @@ async function fetchInto(
         if (value.byteLength >= 4 && new TextDecoder().decode(value.subarray(0, 4)) !== 'GGUF') throw new NotGgufError(opts.fileName);
         magicChecked = value.byteLength >= 4;
       }
-      await writable.write(value);
+      // Hashed before writing: the writer may take the chunk's buffer.
       hasher.update(value);
-      size += value.byteLength;
-      opts.onBytes(value.byteLength);
+      const n = value.byteLength;
+      await writer.write(value);
+      size += n;
+      opts.onBytes(n);
     }
-    await writable.close();
+    await writer.close();
     return size;
   } catch (err) {
-    if (opts.signal?.aborted) {
-      // A pause: commit what arrived so the next call continues from here.
-      await writable.close().catch(() => {});
-      throw abortError();
-    }
-    await writable.abort().catch(() => {});
+    // What is in the file stays: a pause (or a broken connection) continues from it next time.
+    await writer.release();
+    if (opts.signal?.aborted) throw abortError();
     if (err instanceof NotGgufError || isAbortError(err)) throw err;
     if ((err as { name?: string }).name === 'QuotaExceededError') throw new GgufStorageError('the browser ran out of storage space for this site');
     throw new GgufDownloadError(url, `the download broke off: ${causeText(err)}`);
