@@ -140,7 +140,8 @@ describe('GGUF catalog downloads (Chromium, local Range server)', () => {
     expect(kept).toBeLessThan(tiny.length);
     const before = server.modelRequests.length;
     await again.getByRole('button', { name: 'Resume' }).click();
-    await again.getByTestId('catalog-hash-note').filter({ hasText: 'Checked against the catalog’s SHA-256' }).waitFor({ timeout: 60_000 });
+    await again.getByText('Stored in this browser.').waitFor({ timeout: 60_000 });
+    expect(await again.getByTestId('catalog-hash-note').textContent()).toContain('Checked against the catalog’s SHA-256');
     const resumed = server.modelRequests.slice(before).filter((r) => r.path === '/models/pinned.gguf');
     expect(resumed).toEqual([{ path: '/models/pinned.gguf', range: `bytes=${kept}-` }]);
     const stored = await reopened.evaluate(async () => {
