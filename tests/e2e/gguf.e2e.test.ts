@@ -55,7 +55,7 @@ async function ask(page: Page, question: string): Promise<void> {
   await page.getByRole('button', { name: 'Ask' }).click();
 }
 
-const storedList = (page: Page) => page.locator('.stored-models li');
+const storedList = (page: Page) => page.locator('.gguf-form .stored-models li');
 
 describe('GGUF model in the app (real wllama in Chromium)', () => {
   it('stores a picked file in the browser and describes it from its header', async () => {
@@ -76,8 +76,17 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     expect(await fact('parameters')).toContain('419K');
     expect(await fact('context')).toBe('32,768 tokens');
     expect(await fact('size')).toContain('1.7 MB');
-    expect(await fact('memory')).toMatch(/Needs about [\d.]+ MB of memory at 4,096 tokens of context/);
+    // The context is automatic by default: the 32,768 tokens the tiny model was trained for fit easily.
+    expect(await fact('memory')).toMatch(/Needs about [\d.]+ MB of memory at 32,768 tokens of context/);
+    expect(await card.getByTestId('gguf-auto-context').textContent()).toBe('Context size automatic: 32,768 tokens, the context this model was trained for.');
     await expect.poll(() => page.getByTestId('gguf-storage').textContent()).toContain('Stored models use 1.7 MB');
+    // The storage section lists the GGUF model too, instead of saying nothing is stored (issue 14).
+    const storage = page.getByTestId('model-storage');
+    await storage.locator('[data-testid="stored-model"][data-engine="gguf"]').first().waitFor();
+    expect(await storage.locator('[data-engine="gguf"]').first().textContent()).toMatch(/tiny\.gguf.*1\.7 MB/);
+    expect(await storage.getByTestId('no-models').count()).toBe(0);
+    // Where the model would run: SwiftShader is a software adapter (or lacks shader-f16), so CPU threads.
+    expect(['software_adapter', 'no_shader_f16']).toContain(await page.getByTestId('gguf-gpu-note').getAttribute('data-reason'));
   });
 
   it('refuses dropped files that are not GGUF, incomplete or of an unknown architecture, storing nothing', async () => {
@@ -135,7 +144,8 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     expect(live.some((text, i) => i > 0 && text.length > live[i - 1]!.length && text.startsWith(live[i - 1]!.slice(0, 10)))).toBe(true);
     expect(await page.locator('details.round').count()).toBeGreaterThanOrEqual(1);
     expect(await page.locator('ul.rubric').first().locator('.rubric-item').count()).toBeGreaterThan(0);
-    expect(await page.locator('.run header .muted').textContent()).toContain('tiny.gguf · F32 · llama.cpp in this browser');
+    // Where the model ran, recorded with the run: CPU threads here (SwiftShader cannot take the layers).
+    expect(await page.locator('.run header .muted').textContent()).toMatch(/tiny\.gguf · F32 · llama\.cpp in this browser \(CPU, \d+ threads?\)/);
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await expect.poll(() => page.locator('li', { hasText: 'fever and a cough' }).textContent()).not.toContain('failed');
     expect(session.pageErrors).toEqual([]);

@@ -5,9 +5,10 @@ import { blobSource, readGgufHeader, type ByteSource } from './ggufHeader';
 import { assertRunnable, describeGguf, orderModelFiles, splitPartUrls, type GgufModelInfo, type MemoryEstimate } from './ggufModel';
 import { openHttpSource } from './httpSource';
 import { openStoredModel } from './modelStore';
+import { MIN_CONTEXT } from './contextChoice';
 
 /** The smallest context the settings allow: a model that does not fit even then is refused before copying. */
-export const SMALLEST_CONTEXT = 512;
+export const SMALLEST_CONTEXT = MIN_CONTEXT;
 
 /** Reads the header of every part (any order) and describes the model; no check that it runs here. */
 export async function describeModel(sources: readonly ByteSource[], signal?: AbortSignal): Promise<GgufModelInfo> {

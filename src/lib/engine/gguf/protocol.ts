@@ -10,7 +10,7 @@ import type { Placement } from './gpuProbe';
 export interface GgufLoadRequest {
   /** A URL here is absolute (the page resolves it); a URL's model is downloaded once, then stored. */
   source: GgufModelSource;
-  /** Tokens of context (KV cache) to allocate. */
+  /** Tokens of context (KV cache) to allocate; 0 chooses from the model (contextChoice.ts). */
   contextSize: number;
   /** CPU threads; 0 chooses from the number of cores. More than one needs cross-origin isolation. */
   threads: number;

@@ -1,5 +1,7 @@
 // What the user configures for a GGUF model run in this browser, its defaults, and whether it is usable.
 
+import { AUTO_CONTEXT, MIN_CONTEXT } from './contextChoice';
+
 /** Where a GGUF model comes from: one stored in this browser (picked or dropped file), or a URL. */
 export type GgufModelSource = { type: 'stored'; modelId: string; name: string } | { type: 'url'; url: string };
 
@@ -7,7 +9,7 @@ export type GgufModelSource = { type: 'stored'; modelId: string; name: string } 
 export interface GgufEngineSettings {
   kind: 'gguf';
   source: GgufModelSource;
-  /** Tokens of context (KV cache) to allocate. */
+  /** Tokens of context (KV cache) to allocate; 0 chooses from the model's trained context and the memory budget. */
   contextSize: number;
   /** CPU threads; 0 chooses from the number of cores. */
   threads: number;
@@ -18,7 +20,7 @@ export interface GgufEngineSettings {
 export const DEFAULT_GGUF_SETTINGS: GgufEngineSettings = {
   kind: 'gguf',
   source: { type: 'stored', modelId: '', name: '' },
-  contextSize: 4096,
+  contextSize: AUTO_CONTEXT,
   threads: 0,
   // On by default: the probe before each load falls back to CPU threads when WebGPU cannot be used.
   useGpu: true,
@@ -37,8 +39,9 @@ export function ggufSettingsProblems(settings: GgufEngineSettings): string[] {
       problems.push('The model URL is not a valid URL.');
     }
   }
-  if (!(Number.isInteger(settings.contextSize) && settings.contextSize >= 512 && settings.contextSize <= 131072)) {
-    problems.push('The context size must be a whole number of tokens between 512 and 131072.');
+  const context = settings.contextSize;
+  if (!(Number.isInteger(context) && (context === AUTO_CONTEXT || (context >= MIN_CONTEXT && context <= 131072)))) {
+    problems.push('The context size must be 0 (automatic) or a whole number of tokens between 512 and 131072.');
   }
   if (!(Number.isInteger(settings.threads) && settings.threads >= 0 && settings.threads <= 64)) {
     problems.push('Threads must be 0 (automatic) or a whole number up to 64.');

@@ -21,8 +21,9 @@ import { mapFinishReason } from '../finishReason';
 import { ThinkFilter } from '../thinkFilter';
 import type { LoadProgress } from '../types';
 import type { ChatResult } from '../../core/chat';
-import { assertRunnable, splitPartUrls } from './ggufModel';
-import { describeModel, fileSources, inspectModel, urlSources } from './inspect';
+import { assertRunnable, splitPartUrls, type GgufModelInfo } from './ggufModel';
+import { describeModel, fileSources, urlSources } from './inspect';
+import { chooseContextSize, contextMemoryBudget } from './contextChoice';
 import { downloadModel, findStoredUrlModel, openStoredModel, removeStoredModel } from './modelStore';
 import type { GgufChatRequest, GgufLoadRequest, GgufLoaded } from './protocol';
 import { contextOverflow } from './wireErrors';
@@ -55,6 +56,12 @@ export function chooseThreads(requested: number, isolated: boolean, cores: numbe
   if (!isolated) return 1;
   if (requested > 0) return requested;
   return Math.min(8, Math.max(2, cores - 1));
+}
+
+/** The context to allocate for this setting (0 = automatic), with this device's memory budget. */
+function contextFor(info: GgufModelInfo, setting: number): number {
+  const memory = (navigator as Navigator & { deviceMemory?: number }).deviceMemory;
+  return chooseContextSize(info, setting, contextMemoryBudget(typeof memory === 'number' ? memory : null)).contextSize;
 }
 
 function browserProblem(): string | null {
@@ -134,10 +141,12 @@ export class WllamaBackend implements GgufBackend {
       if (downloadedId && !isAbortError(err)) await removeStoredModel(downloadedId).catch(() => {});
       throw err;
     }
-    const estimate = assertRunnable(info, request.contextSize);
-    const loaded = await this.#loadFiles(files, info.fileName, request, signal, onProgress);
+    // An automatic setting (0) becomes the trained context within the memory budget.
+    const sized = { ...request, contextSize: contextFor(info, request.contextSize) };
+    const estimate = assertRunnable(info, sized.contextSize);
+    const loaded = await this.#loadFiles(files, info.fileName, sized, signal, onProgress);
     const result: GgufLoaded = { ...loaded, info, estimate, label: `${info.fileName} · ${info.quantization} · llama.cpp in this browser (${placementLabel(loaded.placement)})` };
-    this.#lastLoad = { request, files, loaded: result };
+    this.#lastLoad = { request: sized, files, loaded: result };
     return result;
   }
 
@@ -158,7 +167,8 @@ export class WllamaBackend implements GgufBackend {
       onProgress({ phase: 'cache', fraction: 1, loadedBytes: stored.totalBytes, totalBytes: stored.totalBytes, text: '' });
     } else {
       onProgress({ phase: 'download', fraction: 0, loadedBytes: 0, totalBytes: null, text: 'Checking the model header' });
-      await inspectModel(await urlSources(urls, signal), request.contextSize, signal);
+      const info = await describeModel(await urlSources(urls, signal), signal);
+      assertRunnable(info, contextFor(info, request.contextSize));
       stored = await downloadModel(urls, {
         signal,
         onProgress: (loadedBytes, totalBytes) =>

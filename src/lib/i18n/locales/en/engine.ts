@@ -38,6 +38,7 @@ export default {
     reading: 'Reading stored models…',
     none: 'No models are stored in this browser yet.',
     partial: 'of about {{size}} (partly downloaded; loading resumes)',
+    ggufTag: 'GGUF, browser storage',
     deleteModel: 'Delete {{name}}',
     libraries: 'Model libraries',
     librariesCount_one: '{{count}} compiled GPU program',
@@ -95,6 +96,7 @@ export default {
     reading: 'Reading the header…',
     check: 'Check the model',
     contextSize: 'Context size (tokens)',
+    contextAuto: '0 = automatic: the context the model was trained for, as far as memory allows (at most 32,768 tokens).',
     threads: 'CPU threads',
     threadsAuto: '(0 = automatic)',
     notIsolated:
@@ -136,6 +138,13 @@ export default {
     memoryLimit: '— a browser tab can give it at most {{limit}}.',
     tooLarge: 'Too large to run in this browser at this context size. Choose a smaller context, model or quantization.',
     capped: 'The model was trained for {{tokens}}; longer requests are capped there.',
+    auto: {
+      trained: 'Context size automatic: {{tokens}}, the context this model was trained for.',
+      ceiling: 'Context size automatic: {{tokens}}, the most chosen automatically (the model was trained for more).',
+      unstated: 'Context size automatic: {{tokens}} (the file does not say what the model was trained for).',
+      memory: 'Context size automatic: {{tokens}}, as much as this device’s memory allows.',
+      fallback: 'Context size automatic: {{tokens}}; the model alone takes more than half of this device’s memory.',
+    },
     noTemplate: 'The file has no chat template; llama.cpp will use a generic one, which may suit this model poorly.',
   },
   catalog: {
