@@ -57,7 +57,8 @@ export class ContextBudgetError extends ClinReviseError {
   constructor(readonly neededTokens: number, readonly windowTokens: number, what = 'The question') {
     super(
       `${what} needs about ${neededTokens} tokens but the model's context window holds ${windowTokens}. ` +
-        'Shorten it, or pick a model with a larger context window.',
+        // Every engine's context is a setting: raising it is the first thing to try, not another model.
+        'If the model supports more, raise its context in Settings (GGUF: Context size; other engines: Context window); otherwise shorten it or pick a model with a larger context window.',
     );
     this.name = 'ContextBudgetError';
   }

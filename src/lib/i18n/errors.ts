@@ -89,6 +89,15 @@ function translate(err: ClinReviseError): string | null {
     }
     case 'gguf_truncated':
       return t('errors:gguf_truncated', { file: text(err, 'fileName'), expected: size(err, 'expectedBytes'), actual: size(err, 'actualBytes') });
+    case 'gguf_insufficient_storage':
+      return t('errors:gguf_insufficient_storage', { modelName: text(err, 'modelName'), needed: size(err, 'neededBytes'), free: size(err, 'freeBytes') });
+    case 'gguf_integrity':
+      return t('errors:gguf_integrity', {
+        file: text(err, 'fileName'),
+        actual: text(err, 'actualSha256'),
+        expected: text(err, 'expectedSha256'),
+        source: t(field(err, 'expectedFrom') === 'catalog' ? 'errors:gguf_integrity_catalog' : 'errors:gguf_integrity_first_download'),
+      });
     case 'gguf_too_large':
       return t('errors:gguf_too_large', { file: text(err, 'fileName'), needed: size(err, 'neededBytes'), limit: size(err, 'limitBytes') });
   }

@@ -22,7 +22,7 @@ export default {
   truncated_output:
     "The model's reply was cut off at its {{maxTokens}}-token limit. Try a shorter question or a model with a larger context window.",
   context_budget:
-    "The question needs about {{needed}} tokens but the model's context window holds {{window}}. Shorten it, or pick a model with a larger context window.",
+    "The question needs about {{needed}} tokens but the model's context window holds {{window}}. If the model supports more, raise its context in Settings (GGUF: Context size; other engines: Context window); otherwise shorten it or pick a model with a larger context window.",
   webgpu_unavailable:
     'This browser does not offer WebGPU, which the on-device model needs. Use a recent Chrome or Edge (Windows, macOS, ChromeOS, Android) or Safari 26, or choose another engine in Settings.',
   webgpu_no_adapter:
@@ -72,6 +72,13 @@ export default {
     'Could not download the model from {{url}} ({{detail}}). Check the URL; a model hosted on another site must allow this page (CORS).',
   gguf_engine_failed:
     'The in-browser model engine failed ({{detail}}). Try again; if it keeps failing, reload the page or choose a smaller model or context size.',
+  gguf_insufficient_storage:
+    'Not enough browser storage to download “{{modelName}}”: it needs {{needed}} more, but this site has only {{free}} free. Remove stored models in Settings or free disk space, then try again.',
+  gguf_integrity:
+    '“{{file}}” failed its integrity check: its SHA-256 is {{actual}}, but {{source}} {{expected}}. The file was deleted. Download it again; if this keeps happening, the host is serving a different file.',
+  gguf_integrity_catalog: 'the catalog expects',
+  gguf_integrity_first_download: 'the first download on this browser recorded',
+  gguf_resume_failed: 'Could not continue the download from {{url}} ({{detail}}). Remove the partial download and start again.',
   gguf_browser_unsupported:
     'This browser cannot run GGUF models in the page: {{detail}}. Use a current Chrome or Edge, or the OpenAI-compatible engine.',
   storage_full: 'Storage is full: this browser has no room left for ClinRevise’s data. Free space or delete old runs or models (Settings → Data).',

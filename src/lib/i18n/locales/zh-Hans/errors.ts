@@ -20,7 +20,8 @@ export default {
   invalid_structured_output: '模型未能生成可用的结构化结果（{{detail}}）。请重试，或换用更大的模型。',
   empty_answer: '模型返回了空白回答。请重试，或换用其他模型。',
   truncated_output: '模型的输出在 {{maxTokens}} 个 token 的上限处被截断。请缩短问题，或换用上下文窗口更大的模型。',
-  context_budget: '该问题约需 {{needed}} 个 token，而模型的上下文窗口只能容纳 {{window}} 个。请精简问题，或换用上下文窗口更大的模型。',
+  context_budget:
+    '该问题约需 {{needed}} 个 token，而模型的上下文窗口只能容纳 {{window}} 个。如果模型支持更长的上下文，请在“设置”中调大（GGUF：上下文长度；其他引擎：上下文窗口）；否则请精简问题，或换用上下文窗口更大的模型。',
   webgpu_unavailable:
     '此浏览器不支持 WebGPU，无法运行本地模型。请使用较新版本的 Chrome 或 Edge（Windows、macOS、ChromeOS、Android）或 Safari 26，或在“设置”中选择其他引擎。',
   webgpu_no_adapter:
@@ -60,6 +61,11 @@ export default {
   gguf_stored_model_missing: '模型“{{modelName}}”已不在此浏览器中（已被移除，或浏览器清除了本站数据）。请在“设置”中重新选择该文件。',
   gguf_download_failed: '无法从 {{url}} 下载模型（{{detail}}）。请检查 URL；托管在其他网站的模型须允许本页面访问（CORS）。',
   gguf_engine_failed: '浏览器内模型引擎出错（{{detail}}）。请重试；如仍失败，请刷新页面，或换用更小的模型或上下文长度。',
+  gguf_insufficient_storage: '浏览器存储空间不足，无法下载“{{modelName}}”：还需要 {{needed}}，而本站只剩 {{free}} 可用。请在“设置”中移除已保存的模型或释放磁盘空间，然后重试。',
+  gguf_integrity: '“{{file}}”未通过完整性校验：其 SHA-256 为 {{actual}}，但{{source}} {{expected}}。该文件已删除。请重新下载；如果反复出现，说明托管方提供的是另一个文件。',
+  gguf_integrity_catalog: '模型目录要求的是',
+  gguf_integrity_first_download: '此浏览器首次下载时记录的是',
+  gguf_resume_failed: '无法从 {{url}} 继续下载（{{detail}}）。请删除未完成的下载，然后重新开始。',
   gguf_browser_unsupported: '此浏览器无法在页面中运行 GGUF 模型：{{detail}}。请使用最新版 Chrome 或 Edge，或改用 OpenAI 兼容引擎。',
   storage_full: '存储空间已满：此浏览器已没有空间保存 ClinRevise 的数据。请释放空间，或删除旧的运行记录或模型（设置 → 数据）。',
   runs_file_invalid: '未导入任何内容：部分行不是有效的运行记录（{{detail}}）。请修正或删除这些行（或重新导出运行记录）后再导入。',
