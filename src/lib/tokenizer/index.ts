@@ -5,6 +5,7 @@
 
 import { budgetTokenCounter, roughTokenCount, type TokenCounter } from '../core/pipeline/tokens';
 import type { EngineKind, EngineSettings } from '../engine/settings';
+import { MAX_AUTO_CONTEXT } from '../engine/gguf/contextChoice';
 import { WorkerTokenizer, type TokenizerPort } from './tokenizerClient';
 
 export { WorkerTokenizer, type TokenizerStatus } from './tokenizerClient';
@@ -44,6 +45,7 @@ export function configuredContextWindow(settings: EngineSettings): number | null
     case 'webllm':
       return settings.contextWindow;
     case 'gguf':
-      return settings.contextSize;
+      // 0 is automatic (chosen from the model at load time): at most MAX_AUTO_CONTEXT.
+      return settings.contextSize > 0 ? settings.contextSize : MAX_AUTO_CONTEXT;
   }
 }

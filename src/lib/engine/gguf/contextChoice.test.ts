@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { AUTO_CONTEXT, MAX_AUTO_CONTEXT, chooseContextSize, contextMemoryBudget } from './contextChoice';
 import { BROWSER_MEMORY_LIMIT_BYTES, estimateMemory, type GgufModelInfo } from './ggufModel';
+import { DEFAULT_GGUF_SETTINGS, ggufSettingsProblems } from './settings';
+import { configuredContextWindow } from '../../tokenizer';
 
 /** Qwen3-4B-like shape at Q4_K_M: 36 layers, 8 KV heads of 128: 144 KiB of f16 KV cache per token. */
 const QWEN3_4B: GgufModelInfo = {
@@ -73,5 +75,15 @@ describe('contextMemoryBudget', () => {
     expect(contextMemoryBudget(null)).toBe(BROWSER_MEMORY_LIMIT_BYTES);
     expect(contextMemoryBudget(16)).toBe(BROWSER_MEMORY_LIMIT_BYTES);
     expect(contextMemoryBudget(4)).toBe(2e9);
+  });
+});
+
+describe('the automatic setting', () => {
+  it('is the default, is valid, and the pre-load length check reads it as the automatic ceiling (not a 0-token window)', () => {
+    expect(DEFAULT_GGUF_SETTINGS.contextSize).toBe(AUTO_CONTEXT);
+    expect(ggufSettingsProblems({ ...DEFAULT_GGUF_SETTINGS, source: { type: 'url', url: '/m.gguf' } })).toEqual([]);
+    expect(ggufSettingsProblems({ ...DEFAULT_GGUF_SETTINGS, source: { type: 'url', url: '/m.gguf' }, contextSize: 100 })).toHaveLength(1);
+    expect(configuredContextWindow(DEFAULT_GGUF_SETTINGS)).toBe(MAX_AUTO_CONTEXT);
+    expect(configuredContextWindow({ ...DEFAULT_GGUF_SETTINGS, contextSize: 2048 })).toBe(2048);
   });
 });

@@ -30,4 +30,4 @@ export { activeCatalog } from './catalogSource';
 export { CONFIRM_ABOVE_BYTES, hostOf, type DownloadProgress } from './downloadPlan';
 export { catalogModelId, discardCatalogDownload, downloadCatalogEntry, listPartialDownloads, type PartialDownload } from './download';
 export { offloadDecision, probeWebGpu, type GpuProbe, type GpuProbeResult, type OffloadReason, type Placement } from './gpuProbe';
-export { AUTO_CONTEXT, chooseContextSize, contextMemoryBudget, type ContextChoice } from './contextChoice';
+export { AUTO_CONTEXT, MAX_AUTO_CONTEXT, chooseContextSize, contextMemoryBudget, type ContextChoice } from './contextChoice';
