@@ -87,6 +87,13 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     expect(await storage.getByTestId('no-models').count()).toBe(0);
     // Where the model would run: SwiftShader is a software adapter (or lacks shader-f16), so CPU threads.
     expect(['software_adapter', 'no_shader_f16']).toContain(await page.getByTestId('gguf-gpu-note').getAttribute('data-reason'));
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('.gguf-form').screenshot({ path: `tests/screenshots/gguf-settings-${width}.png` });
+      await page.getByTestId('model-storage').screenshot({ path: `tests/screenshots/gguf-model-storage-${width}.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
   });
 
   it('refuses dropped files that are not GGUF, incomplete or of an unknown architecture, storing nothing', async () => {

@@ -20,7 +20,9 @@ const WINDOW_BYTES = 32 * 1024 * 1024;
 /** A writer for `handle` from byte `offset` on (bytes past it are dropped). */
 export async function openPartWriter(handle: FileSystemFileHandle, offset: number): Promise<PartWriter> {
   if (typeof Worker !== 'undefined') {
-    const writer = await openWorkerWriter(handle, offset);
+    // A worker that cannot start (or a file it cannot lock) falls back to the writable, which
+    // reports a real storage problem itself.
+    const writer = await openWorkerWriter(handle, offset).catch(() => null);
     if (writer) return writer;
   }
   return openWindowedWriter(handle, offset);
