@@ -11,7 +11,7 @@ import { contextOverflow } from './wireErrors';
 import { GgufWorkerClient, type ClientPort } from './workerClient';
 import { serveGgufRequests, type GgufBackend, type HostPort } from './workerHandler';
 
-const LOADED = { label: 'tiny', contextSize: 2048, threads: 2, multithreaded: true, placement: { where: 'cpu', threads: 2, reason: 'setting_off' }, trainedContext: 4096 } as GgufLoaded;
+const LOADED = { label: 'tiny', contextSize: 2048, threads: 2, multithreaded: true, placement: { where: 'cpu', threads: 2, reason: 'setting_off' } } as GgufLoaded;
 const REQUEST: GgufLoadRequest = { source: { type: 'stored', modelId: 'm1', name: 'tiny.gguf' }, contextSize: 2048, threads: 0, useGpu: false };
 const RESULT: ChatResult = { text: 'abc', finishReason: 'stop', usage: { promptTokens: 5, completionTokens: 3 } };
 

@@ -27,8 +27,6 @@ export interface GgufLoaded {
   multithreaded: boolean;
   /** Where the model runs (GPU via WebGPU, or CPU threads) and why not the GPU. */
   placement: Placement;
-  /** The context the model was trained for (GGUF header, as llama.cpp read it); 0 when not stated. */
-  trainedContext: number;
   info: GgufModelInfo;
   estimate: MemoryEstimate;
 }

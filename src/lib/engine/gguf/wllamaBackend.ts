@@ -241,7 +241,6 @@ export class WllamaBackend implements GgufBackend {
       threads: wllama.getNumThreads(),
       multithreaded: wllama.isMultithread(),
       placement: placementAfterLoad(decision, weightsOnGpu(this.#log), wllama.getNumThreads()),
-      trainedContext: context.n_ctx_train,
     };
   }
 
