@@ -89,7 +89,9 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     expect(['software_adapter', 'no_shader_f16']).toContain(await page.getByTestId('gguf-gpu-note').getAttribute('data-reason'));
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      await page.locator('.gguf-form').screenshot({ path: `tests/screenshots/gguf-settings-${width}.png` });
+      // The part this change touches: the model card with the automatic context, and the GPU note.
+      await page.getByTestId('gguf-gpu-note').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `tests/screenshots/gguf-settings-${width}.png` });
       await page.getByTestId('model-storage').screenshot({ path: `tests/screenshots/gguf-model-storage-${width}.png` });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
