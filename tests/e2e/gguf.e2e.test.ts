@@ -171,6 +171,25 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     await expect.poll(() => page.getByTestId('gguf-storage').textContent()).toContain('Stored models use 1.7 MB');
   });
 
+  it('a context set too small for the run points to the context setting, not to another model', async () => {
+    const { page } = session;
+    await openSettings(page);
+    await page.locator('input[name="engine-kind"][value="gguf"]').check();
+    await page.getByLabel('GGUF from a URL', { exact: true }).check();
+    await page.getByLabel('Model URL').fill('/models/tiny.gguf');
+    await page.getByLabel('Context size (tokens)').fill('512');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+    await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
+    const alert = page.getByRole('alert').first();
+    await expect.poll(() => alert.textContent(), { timeout: 90_000 }).toMatch(/context window holds 512\. If the model supports more, raise its context in Settings \(GGUF: Context size/);
+    // Back to automatic for what follows.
+    await openSettings(page);
+    await page.getByLabel('Context size (tokens)').fill('0');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+  });
+
   it('reads the header of a model served next to the app before downloading it', async () => {
     const { page, app } = session;
     await page.getByLabel('GGUF from a URL', { exact: true }).check();
