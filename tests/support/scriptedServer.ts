@@ -19,7 +19,9 @@ export type ServerBehaviour =
   /** Every completion answers 400 (e.g. a prompt longer than the server's context). */
   | 'http400'
   /** Ignores stream:true and sends one JSON body. */
-  | 'noStream';
+  | 'noStream'
+  /** Streams the first pieces of an answer (draft, revise), then the process "dies": the socket is destroyed. */
+  | 'dieMidAnswer';
 
 export interface ScriptedServerOptions {
   /** A named script, or a script of the test's own (e.g. answers carrying a foreign host's address). */
@@ -126,8 +128,16 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       open.delete(res);
       return;
     }
+    let sent = 0;
     for (const piece of reply.text.match(/[\s\S]{1,6}/g) ?? []) {
       if (res.destroyed) return;
+      if (behaviour === 'dieMidAnswer' && (step === 'draft' || step === 'revise') && sent++ === 3) {
+        // Let what was written reach the client first, as when a real server process dies mid-reply.
+        await sleep(50);
+        open.delete(res);
+        res.socket?.destroy();
+        return;
+      }
       send({ choices: [{ delta: { content: piece }, finish_reason: null }] });
       const delay = step === 'draft' || step === 'revise' ? server.options.answerChunkDelayMs : 0;
       if (delay) await sleep(delay);
