@@ -41,6 +41,10 @@ export default {
     current: '{{step}}…',
     starting: 'Starting…',
     label: 'Run progress',
+    elapsed: '{{time}} in this step',
+    noReply: 'No reply from {{host}} for {{seconds}} s. Press Stop to give up; Resume continues from this step.',
+    noReplyTimeout:
+      'No reply from {{host}} for {{seconds}} s — the run gives up at {{timeout}} s (Settings → idle timeout). Press Stop to give up now; Resume continues from this step.',
   },
   run: {
     reviewRubric: 'Review rubric',

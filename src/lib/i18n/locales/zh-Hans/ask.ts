@@ -44,6 +44,10 @@ export default {
     current: '正在进行：{{step}}…',
     starting: '正在启动…',
     label: '运行进度',
+    elapsed: '此步骤已用 {{time}}',
+    noReply: '{{host}} 已有 {{seconds}} 秒没有回复。点击“停止”放弃；之后可从这一步继续。',
+    noReplyTimeout:
+      '{{host}} 已有 {{seconds}} 秒没有回复——到 {{timeout}} 秒时本次运行将放弃（设置 → 空闲超时）。点击“停止”立即放弃；之后可从这一步继续。',
   },
   run: {
     reviewRubric: '审阅评分细则',
