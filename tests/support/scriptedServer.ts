@@ -19,9 +19,7 @@ export type ServerBehaviour =
   /** Every completion answers 400 (e.g. a prompt longer than the server's context). */
   | 'http400'
   /** Ignores stream:true and sends one JSON body. */
-  | 'noStream'
-  /** Streams the first pieces of an answer (draft, revise), then the process "dies": the socket is destroyed. */
-  | 'dieMidAnswer';
+  | 'noStream';
 
 export interface ScriptedServerOptions {
   /** A named script, or a script of the test's own (e.g. answers carrying a foreign host's address). */
@@ -29,6 +27,13 @@ export interface ScriptedServerOptions {
   behaviour?: ServerBehaviour;
   /** Delay between streamed chunks of answers (draft, revise), ms — makes Stop testable. */
   answerChunkDelayMs?: number;
+  /**
+   * The next request for this step streams a few pieces, then the server "dies" (its socket is
+   * destroyed); the option then clears itself, as a restarted server answers again.
+   */
+  dieMidReplyAt?: Step | null;
+  /** Requests for this step are accepted and never answered (a server hung in one step). */
+  hangAt?: Step | null;
 }
 
 export interface RecordedRequest {
@@ -86,7 +91,7 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     requests.push({ step, body, authorization: req.headers.authorization });
     const behaviour = server.options.behaviour ?? 'normal';
 
-    if (behaviour === 'hang') {
+    if (behaviour === 'hang' || server.options.hangAt === step) {
       open.add(res);
       return;
     }
@@ -131,7 +136,8 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     let sent = 0;
     for (const piece of reply.text.match(/[\s\S]{1,6}/g) ?? []) {
       if (res.destroyed) return;
-      if (behaviour === 'dieMidAnswer' && (step === 'draft' || step === 'revise') && sent++ === 3) {
+      if (server.options.dieMidReplyAt === step && sent++ === 3) {
+        server.options.dieMidReplyAt = null;
         // Let what was written reach the client first, as when a real server process dies mid-reply.
         await sleep(50);
         open.delete(res);

@@ -1,12 +1,44 @@
 // The engine the app is currently using: created lazily from the settings, replaced when they change,
 // with its loading progress (for on-device engines) and a way to cancel a load.
 
-import { isAbortError } from '../core/errors';
+import { errorCode, isAbortError } from '../core/errors';
 import { errorText } from '../i18n/errors';
-import type { ChatEngine, ChatUsage } from '../core/chat';
+import type { ChatEngine, ChatMessage, ChatOptions, ChatResult, ChatUsage } from '../core/chat';
 import { UsageRecordingEngine, createEngine, type EngineSettings, type LoadProgress } from '../engine';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Error codes meaning the engine itself is gone (its worker died): it must be made again, not reused. */
+const ENGINE_GONE_CODES: ReadonlySet<string> = new Set(['gguf_engine_failed']);
+
+/** Tells `onGone` when a call fails because the engine died, so the next run loads a fresh one. */
+class GoneWatchingEngine implements ChatEngine {
+  constructor(
+    private readonly inner: ChatEngine,
+    private readonly onGone: () => void,
+  ) {}
+
+  get label(): string {
+    return this.inner.label;
+  }
+
+  get contextWindow(): number | null {
+    return this.inner.contextWindow;
+  }
+
+  async chat(messages: ChatMessage[], options?: ChatOptions): Promise<ChatResult> {
+    try {
+      return await this.inner.chat(messages, options);
+    } catch (err) {
+      if (ENGINE_GONE_CODES.has(errorCode(err))) this.onGone();
+      throw err;
+    }
+  }
+
+  dispose(): Promise<void> {
+    return this.inner.dispose();
+  }
+}
 
 export class EngineState {
   #status = $state<EngineStatus>('idle');
@@ -81,7 +113,10 @@ export class EngineState {
           await engine.dispose();
           throw new DOMException('A newer engine load replaced this one.', 'AbortError');
         }
-        const recording = new UsageRecordingEngine(engine, (usage) => (this.#lastUsage = usage));
+        const recording: ChatEngine = new GoneWatchingEngine(
+          new UsageRecordingEngine(engine, (usage) => (this.#lastUsage = usage)),
+          () => this.#forget(recording),
+        );
         this.#engine = recording;
         this.#lastUsage = null;
         this.#status = 'ready';
@@ -102,5 +137,14 @@ export class EngineState {
       }
     })();
     return this.#pending;
+  }
+
+  /** Drops an engine that died (its worker crashed): a resumed run loads a fresh one. */
+  #forget(engine: ChatEngine): void {
+    if (this.#engine !== engine) return;
+    this.#engine = null;
+    this.#engineKey = '';
+    this.#status = 'idle';
+    void engine.dispose().catch(() => undefined);
   }
 }

@@ -102,7 +102,7 @@ describe('OpenAiCompatibleEngine', () => {
   });
 
   it('names a server that dies mid-reply as a lost connection, not an unexpected error', async () => {
-    server.options.behaviour = 'dieMidAnswer';
+    server.options.dieMidReplyAt = 'draft';
     const tokens: string[] = [];
     const error = await (await engineFor(server.url)).chat(ask, { onToken: (t) => tokens.push(t) }).catch((e: unknown) => e);
     expect(tokens.length).toBeGreaterThan(0);
