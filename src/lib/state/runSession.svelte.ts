@@ -70,7 +70,10 @@ export class RunSession {
       engine: EngineState;
       onRunSaved: () => void;
     },
-  ) {}
+  ) {
+    // Another tab taking the on-device model over stops the run here at its step (it can be resumed).
+    deps.engine.onHandOver?.(() => this.stop());
+  }
 
   /** The run being shown (in progress or just finished). */
   get run(): Run | null {

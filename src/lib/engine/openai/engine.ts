@@ -93,8 +93,10 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       return await read.catch((err: unknown) => {
         if (timedOut()) throw new ServerTimeoutError(this.#base, this.settings.timeoutSeconds);
         if (isAbortError(err) || err instanceof ClinReviseError) throw err;
-        // The body stream broke (server died, connection reset): the browser only says "network error".
-        throw new ServerConnectionLostError(this.#base, networkDetail(err));
+        // The body stream broke (server died, connection reset). Browsers only say "network error",
+        // which adds nothing to the message; Node names the cause (ECONNRESET…), which the CLI keeps.
+        const cause = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+        throw new ServerConnectionLostError(this.#base, typeof cause === 'string' ? cause : undefined);
       });
     } finally {
       clearTimeout(timer);

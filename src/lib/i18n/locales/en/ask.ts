@@ -37,6 +37,15 @@ export default {
     loading: "Loading the tokenizer that measures the question against the model's context (1.9 MB, once per visit)…",
     elapsed: "Loading the tokenizer that measures the question against the model's context (1.9 MB, once per visit) — {{time}}…",
   },
+  engineTab: {
+    inUse: 'The on-device model is in use in another tab.',
+    inUseBy: 'The on-device model is in use in another tab ({{page}}, since {{time}}).',
+    waiting: 'Only one tab can hold it at a time (two would not fit in memory). This tab waits and starts by itself as soon as it is free.',
+    takingOver: 'Asking the other tab to let go; its run stops at its current step and can be resumed there.',
+    takeOver: 'Take over',
+    stopWaiting: 'Stop waiting',
+    handedOver: 'Another tab took over the on-device model, so it was unloaded here; a run in progress stopped at its step and can be resumed. Asking here loads the model again.',
+  },
   progress: {
     current: '{{step}}…',
     starting: 'Starting…',
