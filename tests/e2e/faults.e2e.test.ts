@@ -184,9 +184,13 @@ describe('a damaged stored run', () => {
         pool: [...pool, pool[0]],
       };
       delete damaged.options;
+      // A second one without its question, which the History list itself must survive.
+      const questionless: Record<string, unknown> = { ...damaged, id: 'damaged-no-question', createdAt: Date.now() - 1 };
+      delete questionless.question;
       await new Promise<void>((resolve, reject) => {
         const tx = db.transaction('runs', 'readwrite');
         tx.objectStore('runs').put(damaged);
+        tx.objectStore('runs').put(questionless);
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });
@@ -201,8 +205,13 @@ describe('a damaged stored run', () => {
     await page.getByTestId('final-answer').waitFor();
     await page.getByTestId('trace').locator('summary').first().click();
     expect(await page.getByRole('heading', { name: /Principles used/ }).textContent()).toContain(`(${id.poolSize})`);
-    expect(session.pageErrors.slice(errorsBefore)).toEqual([]);
     await shoot(page, 'damaged-record');
+    // The History list shows it too, next to the others.
+    await nav(page, 'History');
+    await page.getByRole('link', { name: /A damaged record/ }).waitFor({ timeout: 10_000 });
+    await page.locator('li[data-run-id="damaged-no-question"]').waitFor();
+    expect(await page.getByRole('link', { name: /fever and a cough/ }).count()).toBeGreaterThan(0);
+    expect(session.pageErrors.slice(errorsBefore)).toEqual([]);
   });
 });
 
