@@ -44,10 +44,14 @@ afterAll(async () => {
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 async function shoot(page: Page, name: string): Promise<void> {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${SHOTS}/faults-${name}-${width}.png`, fullPage: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SHOTS}/faults-${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
+    }
   }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 

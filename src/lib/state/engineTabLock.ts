@@ -58,8 +58,10 @@ export class EngineTabLock {
   /** The lock, with the browser's Web Locks and BroadcastChannel (none where they are missing). */
   static forBrowser(): EngineTabLock {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    const channel = typeof BroadcastChannel === 'undefined' ? null : (new BroadcastChannel(CHANNEL) as unknown as ChannelLike);
-    return new EngineTabLock({ locks, channel, page: () => pageOfLocation(typeof location === 'undefined' ? '' : location.hash) });
+    const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+    // Node (unit tests) keeps a process alive for an open channel; browsers have no unref.
+    (channel as { unref?: () => void } | null)?.unref?.();
+    return new EngineTabLock({ locks, channel: channel as unknown as ChannelLike | null, page: () => pageOfLocation(typeof location === 'undefined' ? '' : location.hash) });
   }
 
   /** Whether this tab holds the model. */
