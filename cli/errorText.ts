@@ -4,6 +4,7 @@
 
 import { describeError, errorCode } from '../src/lib/core/errors';
 import { STEP_LABELS } from '../src/lib/core/steps';
+import { formatCount } from '../src/lib/core/units';
 import type { StepName } from '../src/lib/core/types';
 
 /** What the CLI was asked to use, so hints can quote it. */
@@ -22,6 +23,7 @@ interface ErrorFields {
   server?: string;
   status?: number;
   seconds?: number;
+  detail?: string;
   neededTokens?: number;
   windowTokens?: number;
 }
@@ -93,6 +95,12 @@ async function describeCause(err: unknown, context: CliRunContext): Promise<stri
         `The model server at ${server} sent nothing for ${f.seconds ?? context.timeoutSeconds} s. ` +
         'It may be overloaded or the model too slow: try again, or allow longer with --timeout SECONDS.'
       );
+    case 'server_connection_lost':
+      // The app's wording points at its Resume button; the CLI has none.
+      return (
+        `The connection to the model server at ${server} was lost in the middle of its reply${f.detail ? ` (${f.detail})` : ''}. ` +
+        'Check that the server is still running and reachable, then run the command again.'
+      );
     case 'server_http_error':
       if (f.status === 401 || f.status === 403) {
         return `The model server at ${server} refused the request (HTTP ${f.status}). Check --api-key (or CLINREVISE_API_KEY).`;
@@ -103,7 +111,7 @@ async function describeCause(err: unknown, context: CliRunContext): Promise<stri
       return describeError(err);
     case 'context_budget':
       return (
-        `The question needs about ${f.neededTokens} tokens but --context-window is ${f.windowTokens ?? context.contextWindow}. ` +
+        `The question needs about ${formatCount(f.neededTokens ?? 0)} tokens but --context-window is ${formatCount(f.windowTokens ?? context.contextWindow)}. ` +
         'Shorten it, or raise --context-window if the server\'s model holds more.'
       );
     case 'engine_not_configured':

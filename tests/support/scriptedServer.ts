@@ -27,6 +27,13 @@ export interface ScriptedServerOptions {
   behaviour?: ServerBehaviour;
   /** Delay between streamed chunks of answers (draft, revise), ms — makes Stop testable. */
   answerChunkDelayMs?: number;
+  /**
+   * The next request for this step streams a few pieces, then the server "dies" (its socket is
+   * destroyed); the option then clears itself, as a restarted server answers again.
+   */
+  dieMidReplyAt?: Step | null;
+  /** Requests for this step are accepted and never answered (a server hung in one step). */
+  hangAt?: Step | null;
 }
 
 export interface RecordedRequest {
@@ -84,7 +91,7 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
     requests.push({ step, body, authorization: req.headers.authorization });
     const behaviour = server.options.behaviour ?? 'normal';
 
-    if (behaviour === 'hang') {
+    if (behaviour === 'hang' || server.options.hangAt === step) {
       open.add(res);
       return;
     }
@@ -126,8 +133,17 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       open.delete(res);
       return;
     }
+    let sent = 0;
     for (const piece of reply.text.match(/[\s\S]{1,6}/g) ?? []) {
       if (res.destroyed) return;
+      if (server.options.dieMidReplyAt === step && sent++ === 3) {
+        server.options.dieMidReplyAt = null;
+        // Let what was written reach the client first, as when a real server process dies mid-reply.
+        await sleep(50);
+        open.delete(res);
+        res.socket?.destroy();
+        return;
+      }
       send({ choices: [{ delta: { content: piece }, finish_reason: null }] });
       const delay = step === 'draft' || step === 'revise' ? server.options.answerChunkDelayMs : 0;
       if (delay) await sleep(delay);

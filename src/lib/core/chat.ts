@@ -25,6 +25,11 @@ export interface ChatOptions {
   /** Called with each streamed piece of visible text (never with thinking). */
   onToken?: (delta: string) => void;
   /**
+   * Called whenever the engine hears from its model (any streamed bytes, thinking included), so a
+   * screen can tell a slow reply from a silent server. Engines that cannot tell may never call it.
+   */
+  onActivity?: () => void;
+  /**
    * Whether a reasoning model may think before answering. Structured steps pass false;
    * engines that cannot switch it off strip the thinking from `text`.
    */

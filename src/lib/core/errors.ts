@@ -2,6 +2,7 @@
 // user what happened and what to do; the UI and CLI turn any error into text through `describeError`.
 
 import { STEP_LABELS } from './steps';
+import { formatCount } from './units';
 import type { StepName } from './types';
 
 /** Base class: a stable `code` for storage and tests, a message worded for the user. */
@@ -44,7 +45,7 @@ export class TruncatedOutputError extends ClinReviseError {
   readonly code = 'truncated_output';
   constructor(readonly what: string, readonly maxTokens: number) {
     super(
-      `The model's ${what} was cut off at its ${maxTokens}-token limit. ` +
+      `The model's ${what} was cut off at its ${formatCount(maxTokens)}-token limit. ` +
         'Try a shorter question or a model with a larger context window.',
     );
     this.name = 'TruncatedOutputError';
@@ -56,7 +57,7 @@ export class ContextBudgetError extends ClinReviseError {
   readonly code = 'context_budget';
   constructor(readonly neededTokens: number, readonly windowTokens: number, what = 'The question') {
     super(
-      `${what} needs about ${neededTokens} tokens but the model's context window holds ${windowTokens}. ` +
+      `${what} needs about ${formatCount(neededTokens)} tokens but the model's context window holds ${formatCount(windowTokens)}. ` +
         // Every engine's context is a setting: raising it is the first thing to try, not another model.
         'If the model supports more, raise its context in Settings (GGUF: Context size; other engines: Context window); otherwise shorten it or pick a model with a larger context window.',
     );

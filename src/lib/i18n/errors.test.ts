@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ClinReviseError, ContextBudgetError, StepFailedError, abortError, describeError } from '../core/errors';
 import { StorageQuotaExceededError } from '../engine';
-import { ServerHttpError, ServerUnreachableError } from '../engine/openai';
+import { ServerConnectionLostError, ServerHttpError, ServerUnreachableError } from '../engine/openai';
 import { errorText } from './errors';
 import { locale } from './index.svelte';
 
@@ -20,6 +20,17 @@ describe('errorText in English', () => {
     const err = new ServerUnreachableError('http://127.0.0.2:9/v1');
     expect(errorText(err)).toBe(describeError(err));
     expect(errorText(abortError())).toBe('Stopped.');
+  });
+
+  it('groups the digits of counts (about 35,513 tokens, not 35513)', () => {
+    expect(errorText(new ContextBudgetError(35513, 4096))).toContain('needs about 35,513 tokens but the model\'s context window holds 4,096');
+  });
+
+  it('names the server once and what to do when it dies mid-reply; the step is left to the banner title', () => {
+    const message = errorText(new ServerConnectionLostError('http://127.0.0.2:9/v1', 'network error'));
+    expect(message).toContain('http://127.0.0.2:9/v1');
+    expect(message).toMatch(/Resume/);
+    expect(message).not.toMatch(/Unexpected error|failed:/);
   });
 });
 

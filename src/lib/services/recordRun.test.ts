@@ -35,7 +35,9 @@ describe('recordRun', () => {
     const final = await promise;
     expect(final.status).toBe('failed');
     expect(final.failure).toMatchObject({ step: 'grade', code: 'invalid_structured_output' });
-    expect(final.failure?.message).toMatch(/Grading the answer failed/);
+    // The banner's title names the step; the stored message is the cause alone (never "X failed — X failed: …").
+    expect(final.failure?.message).toMatch(/^The model did not produce a usable/);
+    expect(final.failure?.message).not.toMatch(/Grading the answer failed/);
     expect(final.rounds[0]?.answer).toBeTruthy();
     expect(saved.at(-1)).toEqual(final);
   });
@@ -50,4 +52,21 @@ describe('recordRun', () => {
     expect(final.failure?.step).toBe('grade');
     expect(final.rounds).toHaveLength(1);
   });
+
+  it.each(['draft', 'classify', 'rubric', 'grade', 'revise'] as const)(
+    'has saved "%s" as the current step while that step is in flight (what a closed tab leaves behind)',
+    async (step) => {
+      const saved: Run[] = [];
+      let inFlight: Run | undefined;
+      const engine = new ScriptedEngine('improves', 32768, (call) => {
+        // The moment the engine is called is the moment a closed tab would freeze the stored record.
+        if (call.step === step && inFlight === undefined) inFlight = structuredClone(saved.at(-1));
+      });
+      const run = createRun({ id: 'r1', question, options: DEFAULT_RUN_OPTIONS, engineLabel: engine.label, now: 1 });
+      const events = runPipeline({ question, engine, principles: FIXTURE_PRINCIPLES, options: DEFAULT_RUN_OPTIONS, signal: new AbortController().signal });
+      await recordRun({ run, events, save: async (r) => void saved.push(structuredClone(r)) });
+      expect(inFlight?.status).toBe('running');
+      expect(inFlight?.currentStep).toBe(step);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 // Drives a pipeline to the end while keeping its Run record current: every event is folded, every
-// completed step saved at once (so a closed tab loses at most the step in flight), and any ending —
+// completed step saved at once (so a closed tab loses at most the step in flight), each step's start
+// saved too (so an interrupted run names the step it died in), and any ending —
 // done, failed or stopped — is saved with what was completed.
 
 import { StepFailedError, errorCode, isAbortError } from '../core/errors';
@@ -60,7 +61,8 @@ export async function recordRun({ run: initial, events, save: store, onChange, o
       }
       run = { ...applyRunEvent(run, event), updatedAt: Date.now() };
       if (event.type === 'answer') live = null;
-      if (event.type !== 'step_started') await save(run);
+      // A step's start is saved too: a tab closed mid-step must record the step it died in, not the last one done.
+      await save(run);
       onChange?.(run, live);
     }
     if (run.status === 'running') run = finishRun(run, 'failed', { step: run.currentStep ?? 'classify', code: 'unexpected', message: 'The run ended without a final answer.' });
@@ -68,7 +70,8 @@ export async function recordRun({ run: initial, events, save: store, onChange, o
     const step: StepName = err instanceof StepFailedError ? err.step : (run.currentStep ?? 'classify');
     run = isAbortError(err)
       ? finishRun(run, 'stopped', { step, code: 'stopped', message: 'Stopped.' })
-      : finishRun(run, 'failed', { step, code: errorCode(err), message: errorText(err) });
+      : // The banner names the step; the message is the cause alone, so the step is never said twice.
+        finishRun(run, 'failed', { step, code: errorCode(err), message: errorText(err instanceof StepFailedError ? err.cause : err) });
     run = { ...run, updatedAt: Date.now() };
   }
   live = null;

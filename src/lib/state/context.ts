@@ -49,3 +49,8 @@ export function useApp(): AppContext {
   if (!app) throw new Error('useApp() called outside <App>');
   return app;
 }
+
+/** The app context when one is provided (components also rendered on their own, e.g. in a harness). */
+export function useAppIfProvided(): AppContext | undefined {
+  return getContext<AppContext | undefined>(KEY);
+}

@@ -83,7 +83,7 @@ describe('RunSession pre-check', () => {
     const { session, get } = await setup();
     // Refused by the cheap length check alone (how fast is a benchmark's business, not this test's).
     await session.ask('x '.repeat(500_000));
-    expect(session.notice).toMatch(/^The question needs about \d+ tokens but the model's context window holds \d+\. If the model supports more, raise its context in Settings/);
+    expect(session.notice).toMatch(/^The question needs about [\d,]+ tokens but the model's context window holds [\d,]+\. If the model supports more, raise its context in Settings/);
     expect(session.busy).toBe(false);
     expect(session.run).toBeNull();
     expect(get).not.toHaveBeenCalled();

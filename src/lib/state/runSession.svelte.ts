@@ -15,6 +15,7 @@ import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import { recordRun, type LiveText } from '../services/recordRun';
 import { UsageTotallingEngine } from '../services/usageTotals';
+import { ActivityWatchingEngine } from '../services/engineActivity';
 import type { EngineState } from './engine.svelte';
 import type { SettingsState } from './settings.svelte';
 
@@ -31,6 +32,17 @@ function newRunId(): string {
   return `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
+/** What a running run waits for: all times in ms since the epoch. */
+export interface RunActivity {
+  runId: string;
+  /** When the current step began. */
+  stepStartedAt: number;
+  /** When the model call in flight began; null between calls. */
+  callStartedAt: number | null;
+  /** When the model was last heard from during that call; null between calls. */
+  lastHeardAt: number | null;
+}
+
 export class RunSession {
   #run = $state.raw<Run | null>(null);
   #live = $state.raw<LiveText | null>(null);
@@ -45,6 +57,10 @@ export class RunSession {
   #startController: AbortController | null = null;
   /** Since when the tokenizer has been loading for this run (null when not waiting for it). */
   #tokenizerSince = $state<number | null>(null);
+  /** The running run's engine, watched for silence (plain: the screen samples it on its own clock). */
+  #watched: ActivityWatchingEngine | null = null;
+  /** When the step on screen began (plain, sampled with the activity). */
+  #stepStartedAt: number | null = null;
 
   constructor(
     private readonly deps: {
@@ -54,7 +70,10 @@ export class RunSession {
       engine: EngineState;
       onRunSaved: () => void;
     },
-  ) {}
+  ) {
+    // Another tab taking the on-device model over stops the run here at its step (it can be resumed).
+    deps.engine.onHandOver?.(() => this.stop());
+  }
 
   /** The run being shown (in progress or just finished). */
   get run(): Run | null {
@@ -79,6 +98,17 @@ export class RunSession {
   /** Since when the run has been waiting for the tokenizer to load (null when it is not). */
   get tokenizerLoadingSince(): number | null {
     return this.#tokenizerSince;
+  }
+
+  /**
+   * What the running run is waiting for, sampled by the progress line every second: when its step
+   * began and when the model was last heard from (null when no run is in progress).
+   */
+  get activity(): RunActivity | null {
+    const run = this.#run;
+    if (!this.#busy || !run || run.status !== 'running' || this.#stepStartedAt === null) return null;
+    const { callStartedAt, lastHeardAt } = this.#watched?.activity ?? { callStartedAt: null, lastHeardAt: null };
+    return { runId: run.id, stepStartedAt: this.#stepStartedAt, callStartedAt, lastHeardAt };
   }
 
   /** A run is starting or in progress. */
@@ -160,7 +190,11 @@ export class RunSession {
     this.#unsaved = null;
     const work = async () => {
       try {
-        const engine = new UsageTotallingEngine(await this.deps.engine.get(this.deps.settings.engine), run.usage);
+        const watched = new ActivityWatchingEngine(await this.deps.engine.get(this.deps.settings.engine));
+        this.#watched = watched;
+        this.#stepStartedAt = Date.now();
+        let shownStep = run.currentStep;
+        const engine = new UsageTotallingEngine(watched, run.usage);
         const principles = await this.deps.principles.list();
         const [{ runPipeline }, countTokens] = await Promise.all([loadPipeline(), this.#tokenCounter(this.deps.settings.engine.kind, controller.signal)]);
         await recordRun({
@@ -176,6 +210,10 @@ export class RunSession {
           }),
           save: (r) => this.deps.runs.save({ ...r, usage: engine.totals }),
           onChange: (r, live) => {
+            if (r.currentStep !== shownStep) {
+              shownStep = r.currentStep;
+              this.#stepStartedAt = Date.now();
+            }
             this.#run = { ...r, usage: engine.totals };
             this.#live = live;
           },
@@ -198,6 +236,8 @@ export class RunSession {
       } finally {
         this.#busy = false;
         this.#controller = null;
+        this.#watched = null;
+        this.#stepStartedAt = null;
         this.deps.onRunSaved();
       }
     };

@@ -334,7 +334,7 @@ describe('runPipeline', () => {
     const engine = new ScriptedEngine('improves', 4096);
     const error = await collect(runPipeline(input(engine, {}, { userDraft: 'Take rest. '.repeat(2000) }))).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContextBudgetError);
-    expect((error as Error).message).toMatch(/The question with your draft needs about \d+ tokens/);
+    expect((error as Error).message).toMatch(/The question with your draft needs about [\d,]+ tokens/);
     expect(engine.calls).toHaveLength(0);
   });
 
@@ -440,7 +440,7 @@ describe('runPipeline', () => {
       })();
       expect(error).toBeInstanceOf(StepFailedError);
       expect((error as StepFailedError).cause).toBeInstanceOf(ContextBudgetError);
-      expect((error as Error).message).toMatch(/The question with its rubric needs about \d+ tokens but the model's context window holds 4096/);
+      expect((error as Error).message).toMatch(/The question with its rubric needs about [\d,]+ tokens but the model's context window holds 4,096/);
       expect(engine.steps).toEqual(['draft', 'classify', 'rubric']);
       expect(fold(events).rubric).toHaveLength(15);
       expect(fold(events).rounds[0]!.answer).toBeTruthy();

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '../../../../tests/support/scriptedServer';
 import { isAbortError } from '../../core/errors';
-import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
+import { MalformedResponseError, ServerConnectionLostError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
 import { classifyMessages } from '../../core/scenario/classifyPrompt';
 import { OpenAiCompatibleEngine } from './engine';
 import { DEFAULT_OPENAI_SETTINGS } from './settings';
@@ -99,5 +99,22 @@ describe('OpenAiCompatibleEngine', () => {
       .chat(ask, { signal: controller.signal, onToken: () => controller.abort() })
       .catch((e: unknown) => e);
     expect(isAbortError(err)).toBe(true);
+  });
+
+  it('names a server that dies mid-reply as a lost connection, not an unexpected error', async () => {
+    server.options.dieMidReplyAt = 'draft';
+    const tokens: string[] = [];
+    const error = await (await engineFor(server.url)).chat(ask, { onToken: (t) => tokens.push(t) }).catch((e: unknown) => e);
+    expect(tokens.length).toBeGreaterThan(0);
+    expect(error).toBeInstanceOf(ServerConnectionLostError);
+    expect((error as Error).message).toContain(server.url);
+    expect((error as Error).message).toMatch(/press Resume to continue from this step/);
+  });
+
+  it('reports activity for every streamed chunk, so a screen can tell a silent server from a slow one', async () => {
+    let heard = 0;
+    const tokens: string[] = [];
+    await (await engineFor(server.url)).chat(ask, { onActivity: () => heard++, onToken: (t) => tokens.push(t) });
+    expect(heard).toBeGreaterThanOrEqual(1);
   });
 });

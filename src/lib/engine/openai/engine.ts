@@ -2,10 +2,10 @@
 // chat completions over SSE, with an idle timeout, abort, and json_schema response_format.
 // Runs unchanged in the page and in Node (the CLI), on the platform's fetch.
 
-import { isAbortError, throwIfAborted } from '../../core/errors';
+import { ClinReviseError, isAbortError, throwIfAborted } from '../../core/errors';
 import type { EngineLoadOptions } from '../types';
 import { chatCompletionBody } from './requestBody';
-import { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError, parseRetryAfter } from './errors';
+import { MalformedResponseError, ServerConnectionLostError, ServerHttpError, ServerTimeoutError, ServerUnreachableError, parseRetryAfter } from './errors';
 import { mapFinishReason } from '../finishReason';
 import { errorDetail, networkDetail, normaliseBaseUrl } from './http';
 import type { OpenAiEngineSettings } from './settings';
@@ -92,7 +92,11 @@ export class OpenAiCompatibleEngine implements ChatEngine {
         : this.#readStream(response, options, armTimer);
       return await read.catch((err: unknown) => {
         if (timedOut()) throw new ServerTimeoutError(this.#base, this.settings.timeoutSeconds);
-        throw err;
+        if (isAbortError(err) || err instanceof ClinReviseError) throw err;
+        // The body stream broke (server died, connection reset). Browsers only say "network error",
+        // which adds nothing to the message; Node names the cause (ECONNRESET…), which the CLI keeps.
+        const cause = (err as { cause?: { code?: unknown } } | null)?.cause?.code;
+        throw new ServerConnectionLostError(this.#base, typeof cause === 'string' ? cause : undefined);
       });
     } finally {
       clearTimeout(timer);
@@ -173,6 +177,7 @@ export class OpenAiCompatibleEngine implements ChatEngine {
       const { value, done: ended } = await reader.read();
       if (ended) break;
       onActivity();
+      options.onActivity?.();
       buffer += value;
       let newline: number;
       while ((newline = buffer.indexOf('\n')) !== -1) {

@@ -2,6 +2,7 @@
 // speaking something other than the API. Messages name the server and what to check.
 
 import { ClinReviseError } from '../../core/errors';
+import { formatCount } from '../../core/units';
 
 /** The server could not be reached at all (connection refused, DNS, CORS, offline). */
 export class ServerUnreachableError extends ClinReviseError {
@@ -52,10 +53,22 @@ export class ServerTimeoutError extends ClinReviseError {
   readonly code = 'server_timeout';
   constructor(readonly server: string, readonly seconds: number) {
     super(
-      `The model server at ${server} sent nothing for ${seconds} s. ` +
+      `The model server at ${server} sent nothing for ${formatCount(seconds)} s. ` +
         'It may be overloaded or the model too slow; try again or raise the timeout in Settings.',
     );
     this.name = 'ServerTimeoutError';
+  }
+}
+
+/** The server accepted the request, then the connection broke before the reply was complete. */
+export class ServerConnectionLostError extends ClinReviseError {
+  readonly code = 'server_connection_lost';
+  constructor(readonly server: string, readonly detail?: string) {
+    super(
+      `The connection to the model server at ${server} was lost in the middle of its reply${detail ? ` (${detail})` : ''}. ` +
+        'Check that the server is still running and the network is up, then press Resume to continue from this step.',
+    );
+    this.name = 'ServerConnectionLostError';
   }
 }
 

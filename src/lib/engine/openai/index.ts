@@ -2,7 +2,7 @@
 // The engine itself is made by ../createEngine.ts (imported lazily there), so only its type is here.
 
 export type { OpenAiCompatibleEngine } from './engine';
-export { MalformedResponseError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
+export { MalformedResponseError, ServerConnectionLostError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
 export { listServerModels, normaliseBaseUrl } from './http';
 export { RetryingEngine, type RetryPolicy } from './retryingEngine';
 export { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from './settings';

@@ -4,7 +4,7 @@
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../core/chat';
 import { abortError, isAbortError } from '../../core/errors';
-import { ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
+import { ServerConnectionLostError, ServerHttpError, ServerTimeoutError, ServerUnreachableError } from './errors';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included (default 5). */
@@ -24,7 +24,7 @@ export interface RetryPolicy {
 /** Whether a failed call is worth repeating: the server is busy or briefly unreachable, not wrong. */
 export function isRetryable(err: unknown): boolean {
   if (err instanceof ServerHttpError) return err.status === 429 || err.status === 408 || err.status >= 500;
-  return err instanceof ServerTimeoutError || err instanceof ServerUnreachableError;
+  return err instanceof ServerTimeoutError || err instanceof ServerUnreachableError || err instanceof ServerConnectionLostError;
 }
 
 /** The wait before retry number `attempt` (1-based): Retry-After when given, else full-jitter backoff. */

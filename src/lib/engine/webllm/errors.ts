@@ -2,6 +2,7 @@
 // mapError.ts. Messages say what the user can do about the GPU, the download or the model.
 
 import { ClinReviseError } from '../../core/errors';
+import { formatCount } from '../../core/units';
 
 /** The browser cannot give the on-device engine a GPU: no WebGPU API, or no adapter. */
 export class WebGpuUnavailableError extends ClinReviseError {
@@ -97,7 +98,7 @@ export class ModelContextFullError extends ClinReviseError {
   readonly code = 'model_context_full';
   constructor(readonly windowTokens: number | null) {
     super(
-      `The conversation no longer fits the model's ${windowTokens ?? ''}${windowTokens ? '-token ' : ''}context window. ` +
+      `The conversation no longer fits the model's ${windowTokens ? `${formatCount(windowTokens)}-token ` : ''}context window. ` +
         'Raise the context window in Settings (if the GPU has memory for it), lower the number of revision rounds, or ask a shorter question.',
     );
     this.name = 'ModelContextFullError';

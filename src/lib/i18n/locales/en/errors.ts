@@ -16,6 +16,8 @@ export default {
   http_hint_rejected: 'The server rejected the request.',
   server_timeout:
     'The model server at {{server}} sent nothing for {{seconds}} s. It may be overloaded or the model too slow; try again or raise the timeout in Settings.',
+  server_connection_lost:
+    'The connection to the model server at {{server}} was lost in the middle of its reply. Check that the server is still running and the network is up, then press Resume to continue from this step.',
   malformed_response: 'The model server at {{server}} sent a reply this app cannot read. Is it OpenAI-compatible?',
   invalid_structured_output: 'The model did not produce a usable structured reply ({{detail}}). Try again, or choose a larger model.',
   empty_answer: 'The model returned an empty answer. Try again, or choose another model.',

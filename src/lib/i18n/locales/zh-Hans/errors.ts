@@ -15,6 +15,7 @@ export default {
   http_hint_not_found: '请检查服务器地址（通常以 /v1 结尾）和模型名称。',
   http_hint_server: '服务器内部出错，原因请查看服务器日志。',
   http_hint_rejected: '服务器拒绝了该请求。',
+  server_connection_lost: '与位于 {{server}} 的模型服务器的连接在回复中途断开。请确认服务器仍在运行、网络正常，然后点击“从上次完成的步骤继续”。',
   server_timeout: '位于 {{server}} 的模型服务器已有 {{seconds}} 秒没有响应。服务器可能负载过高或模型运行过慢；请重试，或在“设置”中延长超时时间。',
   malformed_response: '位于 {{server}} 的模型服务器返回了本应用无法解析的内容。请确认它兼容 OpenAI 接口。',
   invalid_structured_output: '模型未能生成可用的结构化结果（{{detail}}）。请重试，或换用更大的模型。',
