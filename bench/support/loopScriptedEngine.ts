@@ -1,11 +1,12 @@
 // The loop-cost benchmark's scripted model: replies of realistic length and shape for each step
-// (a 10-item rubric drawn from the principles in its prompt, 300–600-token answers, compact
+// (a 10-item rubric in the compact tuple form, drawn from the principles in its prompt, 300–600-token answers, compact
 // verdicts quoting the answer), deterministic per question. A test double: it measures the
 // loop's token economy, never answer quality.
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 import { seededRandom } from '../../src/lib/core/random';
 import type { Tokenizer } from '../../src/lib/core/pipeline/tokens';
+import { compactRubricItem } from '../../src/lib/core/rubric/rubricReply';
 import { detectStep, rubricIdsInPrompt } from '../../tests/support/scriptedReplies';
 import type { LoopQuestion } from './loopQuestions';
 
@@ -63,6 +64,8 @@ export class LoopScriptedEngine implements ChatEngine {
   /** Answer text → which answer it was (0 = draft). */
   readonly #answers = new Map<string, number>();
   readonly #draftTokens: number;
+  /** Write the rubric in the older object form (to measure what the compact form saves). */
+  verboseRubric = false;
   /** How many principles the rubric prompt listed (fewer than the pool when the window is tight). */
   principlesShown = 0;
   /** Positive item ids of the rubric this engine wrote, in order (a per-item call sees only one item). */
@@ -108,18 +111,18 @@ export class LoopScriptedEngine implements ChatEngine {
     const pool = principlesInPrompt(prompt);
     this.principlesShown = pool.length;
     const items = [
-      { criterion: q.specific[0], points: 9, axis: 'accuracy', principle_id: null },
-      { criterion: q.specific[1], points: 6, axis: 'completeness', principle_id: null },
+      { criterion: q.specific[0]!, points: 9, axis: 'accuracy' as const, principle_id: null },
+      { criterion: q.specific[1]!, points: 6, axis: 'completeness' as const, principle_id: null },
       ...pool
         .filter((p) => p.positive)
         .slice(0, 6)
-        .map((p) => ({ criterion: `${p.positive!.criterion} (about ${q.topic})`, points: p.positive!.points, axis: 'completeness', principle_id: p.principleId })),
-      { criterion: q.harm, points: -8, axis: 'accuracy', principle_id: null },
-      { criterion: `Uses medical terms about ${q.topic} without explaining them`, points: -4, axis: 'communication_quality', principle_id: null },
+        .map((p) => ({ criterion: `${p.positive!.criterion} (about ${q.topic})`, points: p.positive!.points, axis: 'completeness' as const, principle_id: p.principleId })),
+      { criterion: q.harm, points: -8, axis: 'accuracy' as const, principle_id: null },
+      { criterion: `Uses medical terms about ${q.topic} without explaining them`, points: -4, axis: 'communication_quality' as const, principle_id: null },
     ];
     // The pipeline numbers the items R1… in this order (they are distinct, so none is dropped).
     this.#positiveIds = items.flatMap((item, i) => (item.points > 0 ? [`R${i + 1}`] : []));
-    return JSON.stringify({ items });
+    return JSON.stringify(this.verboseRubric ? { items } : { items: items.map(compactRubricItem) });
   }
 
   /** An answer of 300–600 tokens about the question's topic; revisions keep roughly the draft's length. */

@@ -5,6 +5,7 @@ import { StructuredOutputError, TruncatedOutputError } from '../errors';
 import { MAX_RUBRIC_ITEMS, RUBRIC_SYSTEM, rubricMessages } from './rubricPrompts';
 import { CRITERION_MAX_CHARS, MIN_RUBRIC_ITEMS, RUBRIC_MAX_TOKENS, normaliseRubric, rubricFromPrinciples, rubricProblems, sameCriterion, synthesiseRubric } from './rubric';
 import { loadQwen3Tokenizer } from '../pipeline/tokens';
+import { AXIS_CODES, compactRubricItem } from './rubricReply';
 import type { Scenario } from '../types';
 
 const SCENARIO: Scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
@@ -87,6 +88,29 @@ describe('rubricProblems', () => {
 });
 
 describe('synthesiseRubric', () => {
+  it('reads the compact tuple form the prompt asks for, axis codes and principle ids included', async () => {
+    const compact = { items: GOOD.items.map((i, n) => (n === 5 ? [i.criterion, i.points, 'comm', []] : compactRubricItem(i))) };
+    const { engine } = sequenceEngine([{ text: JSON.stringify(compact) }]);
+    const rubric = await synthesiseRubric(engine, QUESTION, SCENARIO, POOL);
+    expect(rubric).toEqual(normaliseRubric({ items: GOOD.items.map((i, n) => (n === 5 ? { ...i, axis: 'communication_quality' as const } : i)) }, POOL_IDS));
+    expect(rubric[0]!.principle_id).toBe(POOL[0]!.id);
+    expect(rubric[5]!.principle_id).toBeNull();
+  });
+
+  it('still reads the older object form ({criterion, points, axis, principle_id})', async () => {
+    const { engine } = sequenceEngine([{ text: JSON.stringify(GOOD) }]);
+    expect(await synthesiseRubric(engine, QUESTION, SCENARIO, POOL)).toEqual(normaliseRubric(GOOD, POOL_IDS));
+  });
+
+  it('validates compact items like object ones: points 0 and a too-short criterion get a repair request', async () => {
+    const bad = { items: [...GOOD.items.slice(0, 4).map(compactRubricItem), ['Mentions something', 0, 'acc', null], ['Short', 3, 'acc', null]] };
+    const { engine, seen } = sequenceEngine([{ text: JSON.stringify(bad) }, { text: JSON.stringify({ items: GOOD.items.map(compactRubricItem) }) }]);
+    expect(await synthesiseRubric(engine, QUESTION, SCENARIO, POOL)).toHaveLength(6);
+    const complaint = seen[1]![seen[1]!.length - 1]!.content;
+    expect(complaint).toMatch(/points must not be 0/);
+    expect(complaint).toMatch(/too short/);
+  });
+
   it('sends the principles with thinking off and a schema, and returns the validated rubric', async () => {
     const { engine, seen, options } = sequenceEngine([{ text: JSON.stringify(GOOD) }]);
     const rubric = await synthesiseRubric(engine, QUESTION, SCENARIO, POOL);
@@ -94,6 +118,11 @@ describe('synthesiseRubric', () => {
     expect(rubric.filter((r) => r.points < 0)).toHaveLength(2);
     expect(seen[0]).toEqual(rubricMessages(QUESTION, SCENARIO, POOL));
     expect(options[0]).toMatchObject({ thinking: false, temperature: 0, schema: { name: 'rubric' } });
+    // The schema asks for tuples and pins principle ids to the pool (or null).
+    const sent = JSON.stringify(options[0]!.schema!.schema);
+    expect(sent).toContain('"prefixItems"');
+    expect(sent).toContain(JSON.stringify(POOL.map((p) => p.id)));
+    expect(sent).not.toContain('"criterion"');
   });
 
   it('asks once to fix a rubric with too few items or an unknown principle id', async () => {
@@ -145,9 +174,16 @@ describe('the rubric schema sent to engines', () => {
       'Advises calling emergency services immediately because crushing chest pain spreading to the left arm with sweating ' +
       'and nausea suggests an acute coronary syndrome, and says not to drive to hospital or wait for the pain to settle'
     ).slice(0, CRITERION_MAX_CHARS);
-    const item = { criterion, points: -10, axis: 'communication_quality', principle_id: 'URG-001' };
+    const item = [criterion, -10, AXIS_CODES.communication_quality, 'URG-001'];
     const reply = JSON.stringify({ items: Array.from({ length: MAX_RUBRIC_ITEMS }, () => item) });
     expect(count(reply)).toBeLessThanOrEqual(RUBRIC_MAX_TOKENS);
+  });
+
+  it('costs fewer decoded tokens than the object form for the same items', async () => {
+    const { count } = await loadQwen3Tokenizer();
+    const compact = count(JSON.stringify({ items: GOOD.items.map(compactRubricItem) }));
+    const verbose = count(JSON.stringify(GOOD));
+    expect(compact).toBeLessThan(verbose * 0.8);
   });
 });
 
