@@ -45,6 +45,8 @@ describe('rule classifier confidence', () => {
 
   it('is never confident about an empty question or Chinese text (nothing to calibrate it against)', () => {
     expect(classifyWithConfidence('').confident).toBe(false);
+    // Deleting the only word leaves nothing to disagree with: a one-word question must not look certain.
+    expect(classifyWithConfidence('q?').confident).toBe(false);
     const zh = classifyWithConfidence('我父亲胸口剧痛，出冷汗，怎么办？');
     expect(zh.confident).toBe(false);
     expect(zh.scenario).toEqual(classifyScenarioByRules('我父亲胸口剧痛，出冷汗，怎么办？'));

@@ -21,6 +21,9 @@ import { classifyScenarioByRules } from './rules';
  */
 export const RULE_CONFIDENCE_THRESHOLD = 0.8;
 
+/** Fewer words than this are too little evidence to skip the model, however stable the decision. */
+export const MIN_WORDS = 5;
+
 /** How much an "unclear" expertise (no cue found) lowers confidence. */
 const DEFAULT_EXPERTISE_DISCOUNT = 0.85;
 
@@ -36,12 +39,13 @@ const sameScenario = (a: Scenario, b: Scenario) => DIMENSIONS.every((d) => a[d] 
 
 /**
  * The rule classifier's scenario for `said` with its confidence. Chinese questions are never
- * confident: the labelled set has none to calibrate the measure against, so the model decides.
+ * confident (the labelled set has none to calibrate the measure against), nor are questions of
+ * fewer than MIN_WORDS words: the model decides.
  */
 export function classifyWithConfidence(said: string, threshold = RULE_CONFIDENCE_THRESHOLD): RuleClassification {
   const scenario = classifyScenarioByRules(said);
   const words = said.split(/\s+/).filter(Boolean);
-  if (hasHan(said) || words.length === 0) return { scenario, confidence: 0, confident: false };
+  if (hasHan(said) || words.length < MIN_WORDS) return { scenario, confidence: 0, confident: false };
   let unchanged = 0;
   for (let i = 0; i < words.length; i++) {
     const without = words.filter((_, j) => j !== i).join(' ');
