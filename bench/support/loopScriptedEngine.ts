@@ -66,6 +66,8 @@ export class LoopScriptedEngine implements ChatEngine {
   readonly #draftTokens: number;
   /** Write the rubric in the older object form (to measure what the compact form saves). */
   verboseRubric = false;
+  /** Write batched grades in the older keyed form {"R1":[met, quote]} (to measure what the positional form saves). */
+  keyedGrades = false;
   /** How many principles the rubric prompt listed (fewer than the pool when the window is tight). */
   principlesShown = 0;
   /** Positive item ids of the rubric this engine wrote, in order (a per-item call sees only one item). */
@@ -169,9 +171,11 @@ export class LoopScriptedEngine implements ChatEngine {
     const positives = items.filter((i) => i.points > 0).map((i) => i.id);
     const verdicts = items.map(({ id, points }) => {
       const met = this.#met(n, id, points, positives);
-      return [id, [met, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : '']] as const;
+      return [id, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : ''] as const;
     });
-    return JSON.stringify(Object.fromEntries(verdicts));
+    // The form the grading prompt asks for (a quote when met, false when not), or the older keyed one.
+    if (this.keyedGrades) return JSON.stringify(Object.fromEntries(verdicts.map(([id, quote]) => [id, [quote !== '', quote]])));
+    return JSON.stringify({ verdicts: verdicts.map(([, quote]) => quote || false) });
   }
 
   #itemGrade(prompt: string): string {

@@ -61,14 +61,14 @@ const RUBRIC = {
   ],
 };
 
-/** Batched grades where the first `metPositives` positive items are met and no negative item is. */
+/**
+ * Batched grades where the first `metPositives` positive items are met and no negative item is, in
+ * the positional form the grading prompt asks for: a quote when met, false when not.
+ */
 function gradesReply(messages: readonly ChatMessage[], metPositives: number): string {
   let positives = 0;
-  const grades = rubricIdsInPrompt(messages).map(({ id, points }) => {
-    const met = points > 0 && positives++ < metPositives;
-    return [id, [met, met ? 'stated in the answer' : '']] as const;
-  });
-  return JSON.stringify(Object.fromEntries(grades));
+  const verdicts = rubricIdsInPrompt(messages).map(({ points }) => (points > 0 && positives++ < metPositives ? 'stated in the answer' : false));
+  return JSON.stringify({ verdicts });
 }
 
 /** How many revisions produced the answer a per-item grading call is judging (0 for a draft). */
