@@ -39,13 +39,14 @@ const SENTENCES = [
 ];
 
 interface PoolCheck {
+  /** The principle's number in the prompt's list, which is how the compact form refers to it. */
   principleId: string;
   positive: { criterion: string; points: number } | undefined;
 }
 
-/** The principles listed in a rubric prompt, with their positive example item. */
+/** The principles listed in a rubric prompt (by their number in the list), with their positive example item. */
 function principlesInPrompt(prompt: string): PoolCheck[] {
-  return [...prompt.matchAll(/^([A-Z]{3}-\d{3}) .*Example items?: (.*)$/gm)].map((m) => {
+  return [...prompt.matchAll(/^(\d+)\. .*Example items?: (.*)$/gm)].map((m) => {
     const checks = m[2]!.split('; ').map((c) => {
       const parsed = /^\(([+-]?\d+)\) (.*)$/.exec(c);
       return { points: Number(parsed?.[1] ?? 0), criterion: parsed?.[2] ?? c };
@@ -64,10 +65,6 @@ export class LoopScriptedEngine implements ChatEngine {
   /** Answer text → which answer it was (0 = draft). */
   readonly #answers = new Map<string, number>();
   readonly #draftTokens: number;
-  /** Write the rubric in the older object form (to measure what the compact form saves). */
-  verboseRubric = false;
-  /** Write batched grades in the older keyed form {"R1":[met, quote]} (to measure what the positional form saves). */
-  keyedGrades = false;
   /** How many principles the rubric prompt listed (fewer than the pool when the window is tight). */
   principlesShown = 0;
   /** Positive item ids of the rubric this engine wrote, in order (a per-item call sees only one item). */
@@ -124,7 +121,8 @@ export class LoopScriptedEngine implements ChatEngine {
     ];
     // The pipeline numbers the items R1… in this order (they are distinct, so none is dropped).
     this.#positiveIds = items.flatMap((item, i) => (item.points > 0 ? [`R${i + 1}`] : []));
-    return JSON.stringify(this.verboseRubric ? { items } : { items: items.map(compactRubricItem) });
+    const listed = pool.map((p) => p.principleId);
+    return JSON.stringify({ items: items.map((item) => compactRubricItem(item, listed)) });
   }
 
   /** An answer of 300–600 tokens about the question's topic; revisions keep roughly the draft's length. */
@@ -173,8 +171,7 @@ export class LoopScriptedEngine implements ChatEngine {
       const met = this.#met(n, id, points, positives);
       return [id, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : ''] as const;
     });
-    // The form the grading prompt asks for (a quote when met, false when not), or the older keyed one.
-    if (this.keyedGrades) return JSON.stringify(Object.fromEntries(verdicts.map(([id, quote]) => [id, [quote !== '', quote]])));
+    // The form the grading prompt asks for: a quote when met, false when not.
     return JSON.stringify({ verdicts: verdicts.map(([, quote]) => quote || false) });
   }
 

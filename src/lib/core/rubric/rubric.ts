@@ -3,7 +3,7 @@
 
 import type { ChatEngine } from '../chat';
 import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './rubricPrompts';
-import { RubricReplySchema, compactRubricJsonSchema, type RubricReply } from './rubricReply';
+import { compactRubricJsonSchema, rubricReplySchema, type RubricReply } from './rubricReply';
 import { requestStructured } from '../structured/structured';
 import type { Principle, RubricItem, Scenario } from '../types';
 
@@ -21,11 +21,11 @@ export const RUBRIC_MAX_TOKENS = 800;
 export const CRITERION_MAX_CHARS = 150;
 
 /**
- * The JSON Schema sent to the engine for a rubric over these principles: compact tuples, MIN to MAX
- * items, points never 0, bounded criteria, principle ids only from the list (see rubricReply.ts).
+ * The JSON Schema sent to the engine for a rubric over `principles` listed principles: compact
+ * tuples, MIN to MAX items, points never 0, bounded criteria, a listed principle's number or null.
  */
-export function rubricReplyJsonSchema(principleIds: readonly string[] = []): Record<string, unknown> {
-  return compactRubricJsonSchema({ minItems: MIN_RUBRIC_ITEMS, maxItems: MAX_RUBRIC_ITEMS, criterionMaxChars: CRITERION_MAX_CHARS, principleIds });
+export function rubricReplyJsonSchema(principles: number): Record<string, unknown> {
+  return compactRubricJsonSchema({ minItems: MIN_RUBRIC_ITEMS, maxItems: MAX_RUBRIC_ITEMS, criterionMaxChars: CRITERION_MAX_CHARS, principles });
 }
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
@@ -62,7 +62,7 @@ export function rubricProblems(reply: RubricReply, poolIds: ReadonlySet<string>)
   if (!items.some((item) => item.points > 0)) problems.push('include at least one positive item');
   const unknown = [...new Set(items.map(principleIdOf).filter((id): id is string => id !== null && !poolIds.has(id)))];
   if (unknown.length) {
-    problems.push(`principle_id ${unknown.join(', ')} is not in the list; use a listed id or null for a question-specific item`);
+    problems.push(`principle ${unknown.join(', ')} is not in the list; use a listed principle's number, or null for a question-specific item`);
   }
   return problems;
 }
@@ -130,12 +130,13 @@ export async function synthesiseRubric(
   principles: readonly Principle[],
   signal?: AbortSignal,
 ): Promise<RubricItem[]> {
-  const poolIds = new Set(principles.map((p) => p.id));
+  const listed = principles.map((p) => p.id);
+  const poolIds = new Set(listed);
   const { value } = await requestStructured(engine, rubricMessages(question, scenario, principles), {
     what: 'rubric',
     name: 'rubric',
-    schema: RubricReplySchema,
-    jsonSchema: rubricReplyJsonSchema([...poolIds]),
+    schema: rubricReplySchema(listed),
+    jsonSchema: rubricReplyJsonSchema(listed.length),
     check: (reply) => rubricProblems(reply, poolIds),
     checkAfterRepair: rubricFatalProblems,
     maxTokens: RUBRIC_MAX_TOKENS,
