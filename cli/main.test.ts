@@ -62,7 +62,7 @@ describe('clinrevise ask', { timeout: 30_000 }, () => {
   });
 
   it('classifies with the rules when they are confident, and with the model given --scenario model', async () => {
-    const question = 'My son has had a fever and cough for two days. Should I take him to a doctor?';
+    const question = 'My dad suddenly cannot lift his right arm and his speech is slurred, it started 20 minutes ago. What do I do?';
     const stepsOf = async (...flags: string[]) => {
       const before = server.requests.length;
       const { code, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--rounds', '0', ...flags, question]);

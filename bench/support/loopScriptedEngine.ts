@@ -172,7 +172,7 @@ export class LoopScriptedEngine implements ChatEngine {
       return [id, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : ''] as const;
     });
     // The form the grading prompt asks for: a quote when met, false when not.
-    return JSON.stringify({ verdicts: verdicts.map(([, quote]) => quote || false) });
+    return JSON.stringify({ met: verdicts.map(([, quote]) => quote || false) });
   }
 
   #itemGrade(prompt: string): string {

@@ -68,7 +68,7 @@ const RUBRIC = {
 function gradesReply(messages: readonly ChatMessage[], metPositives: number): string {
   let positives = 0;
   const verdicts = rubricIdsInPrompt(messages).map(({ points }) => (points > 0 && positives++ < metPositives ? 'stated in the answer' : false));
-  return JSON.stringify({ verdicts });
+  return JSON.stringify({ met: verdicts });
 }
 
 /** How many revisions produced the answer a per-item grading call is judging (0 for a draft). */

@@ -21,7 +21,7 @@ const THREAD: ChatMessage[] = [
 ];
 
 /** The positional form the grader is asked for: a quote when met, false when not. */
-const COMPACT = '{"verdicts":["Call 999 now",false,"Wait and see if it passes"]}';
+const COMPACT = '{"met":["Call 999 now",false,"Wait and see if it passes"]}';
 /** The older keyed form, still read. */
 const KEYED = '{"R1":[true,"Call 999 now"],"R2":[false,""],"R3":[true,"Wait and see if it passes"]}';
 const EXPECTED = [
@@ -73,13 +73,13 @@ describe('gradeBatched', () => {
     expect(options[0]).toMatchObject({ thinking: false, temperature: 0, maxTokens: batchedGradeMaxTokens(3) });
     const schema = options[0]!.schema!;
     expect(schema.name).toBe('grades');
-    expect(schema.schema).toMatchObject({ required: ['verdicts'], additionalProperties: false, properties: { verdicts: { minItems: 3, maxItems: 3 } } });
+    expect(schema.schema).toMatchObject({ required: ['met'], additionalProperties: false, properties: { met: { minItems: 3, maxItems: 3 } } });
   });
 
   it('still reads the older keyed form, and a bare true as met without a quote', async () => {
     const { engine } = sequenceEngine([{ text: KEYED }]);
     expect((await gradeBatched(engine, THREAD, RUBRIC, false)).grades).toEqual(EXPECTED);
-    const bare = sequenceEngine([{ text: '{"verdicts":[true,"no",false]}' }]);
+    const bare = sequenceEngine([{ text: '{"met":[true,"no",false]}' }]);
     expect((await gradeBatched(bare.engine, THREAD, RUBRIC, false)).grades).toEqual([
       { item_id: 'R1', met: true, evidence: '' },
       { item_id: 'R2', met: false, evidence: '' },
@@ -88,7 +88,7 @@ describe('gradeBatched', () => {
   });
 
   it('asks once more when the positional reply has the wrong number of verdicts', async () => {
-    const { engine, seen } = sequenceEngine([{ text: '{"verdicts":["Call 999 now",false]}' }, { text: COMPACT }]);
+    const { engine, seen } = sequenceEngine([{ text: '{"met":["Call 999 now",false]}' }, { text: COMPACT }]);
     expect((await gradeBatched(engine, THREAD, RUBRIC, false)).grades).toEqual(EXPECTED);
     expect(seen[1]![seen[1]!.length - 1]!.content).toMatch(/exactly 3 verdicts, one per item \(got 2\)/);
   });

@@ -35,7 +35,7 @@ export function gradeInstruction(rubric: readonly RubricItem[], rubricInThread: 
   return `${GRADE_MARKER} against each rubric item, strictly.
 ${GRADING_RULES}
 ${items}
-Reply with JSON only: {"verdicts":[…]} with exactly ${ids.length} entries, one per item in order ${ids[0]}…${ids[ids.length - 1]}. Each entry is false when the item is not met, or, when it is met, a quote of at most ${EVIDENCE_WORDS} words copied from the answer that shows it (true if nothing can be quoted). E.g. {"verdicts":["call 999 now",false${ids.length > 2 ? ',…' : ''}]}.`;
+Reply with JSON only: {"met":[…]} with exactly ${ids.length} entries, one per item in order ${ids[0]}…${ids[ids.length - 1]}. Each entry is false when the item is not met, or, when it is met, a quote of at most ${EVIDENCE_WORDS} words copied from the answer that shows it (true if nothing can be quoted). E.g. {"met":["call 999 now",false${ids.length > 2 ? ',…' : ''}]}.`;
 }
 
 /** The per-item grader's instructions (its own conversation, one call per rubric item). */

@@ -1,5 +1,5 @@
 // The batched grading reply. The engine is asked for one entry per rubric item, in order:
-// {"verdicts":["call 999 now",false,…]} — a quote from the answer when the item is met (true when
+// {"met":["call 999 now",false,…]} — a quote from the answer when the item is met (true when
 // nothing can be quoted), false when it is not. Every item is still judged met or not met, as
 // HealthBench grades; what goes is the id keys and the [met, ""] pairs of unmet items, which were
 // most of the decoded tokens. The older keyed form {"R1":[true,"quote"],…} is still read.
@@ -26,11 +26,12 @@ function verdictPair(value: unknown): unknown {
   return value;
 }
 
-/** The verdict list of a positional reply ({"verdicts":[…]} or a bare list); null for any other shape. */
+/** The verdict list of a positional reply ({"met":[…]}, {"verdicts":[…]} or a bare list); null for any other shape. */
 function verdictList(value: unknown): unknown[] | null {
   if (Array.isArray(value)) return value;
-  const verdicts = value && typeof value === 'object' ? (value as Record<string, unknown>).verdicts : undefined;
-  return Array.isArray(verdicts) ? verdicts : null;
+  const o = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const list = o.met ?? o.verdicts;
+  return Array.isArray(list) ? list : null;
 }
 
 /**
@@ -59,13 +60,13 @@ export function gradeReplyJsonSchema(items: number): Record<string, unknown> {
   const verdict = { anyOf: [{ type: 'boolean' }, { type: 'string', minLength: 1, maxLength: EVIDENCE_MAX_CHARS }] };
   return {
     type: 'object',
-    properties: { verdicts: { type: 'array', prefixItems: Array.from({ length: items }, () => verdict), minItems: items, maxItems: items } },
-    required: ['verdicts'],
+    properties: { met: { type: 'array', prefixItems: Array.from({ length: items }, () => verdict), minItems: items, maxItems: items } },
+    required: ['met'],
     additionalProperties: false,
   };
 }
 
 /** Verdicts in the positional form, as the grader writes them (for rebuilding a thread on resume). */
 export function formatVerdicts(grades: readonly { met: boolean; evidence: string }[]): string {
-  return JSON.stringify({ verdicts: grades.map((g) => (g.met ? g.evidence.trim() || true : false)) });
+  return JSON.stringify({ met: grades.map((g) => (g.met ? g.evidence.trim() || true : false)) });
 }

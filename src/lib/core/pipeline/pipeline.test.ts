@@ -120,13 +120,15 @@ describe('runPipeline', () => {
 
   it('by default takes the rule classifier’s scenario without a model call when the rules are confident', async () => {
     const engine = new ScriptedEngine('improves');
-    const events = await collect(runPipeline(input(engine, {}, { scenarioClassifier: undefined })));
+    const stroke = 'My dad suddenly cannot lift his right arm and his speech is slurred, it started 20 minutes ago. What do I do?';
+    const events = await collect(runPipeline(input(engine, { question: stroke }, { scenarioClassifier: undefined })));
     expect(engine.steps).not.toContain('classify');
     expect(engine.steps[0]).toBe('draft');
     const run = fold(events);
     expect(run.status).toBe('done');
     expect(run.scenarioSource).toBe('rules');
-    expect(run.scenario).toEqual(classifyWithConfidence(QUESTION).scenario);
+    expect(run.scenario).toEqual(classifyWithConfidence(stroke).scenario);
+    expect(run.scenario?.urgency).toBe('emergent');
     expect(events.some((e) => e.type === 'step_started' && e.step === 'classify')).toBe(true);
   });
 
