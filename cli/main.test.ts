@@ -61,6 +61,25 @@ describe('clinrevise ask', { timeout: 30_000 }, () => {
     expect(stdout).toMatch(/Final answer \(round 2/);
   });
 
+  it('classifies with the rules when they are confident, and with the model given --scenario model', async () => {
+    const question = 'My dad suddenly cannot lift his right arm and his speech is slurred, it started 20 minutes ago. What do I do?';
+    const stepsOf = async (...flags: string[]) => {
+      const before = server.requests.length;
+      const { code, stdout } = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--rounds', '0', ...flags, question]);
+      expect(code).toBe(0);
+      return { steps: server.requests.slice(before).map((r) => r.step), stdout };
+    };
+    const auto = await stepsOf();
+    expect(auto.steps).not.toContain('classify');
+    expect(auto.stdout).toMatch(/Scenario: .*\(rule classifier, confident; no model call\)/);
+    const model = await stepsOf('--scenario', 'model');
+    expect(model.steps).toContain('classify');
+    expect(model.stdout).not.toMatch(/rule classifier/);
+    const bad = await runCli(['ask', '--base-url', server.url, '--model', 'm', '--scenario', 'rules', 'q?']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--scenario must be one of auto, model/);
+  });
+
   it('exits 2 with usage on bad usage', async () => {
     for (const argv of [[], ['ask', 'q'], ['ask', '--base-url', server.url, '--model', 'm'], ['ask', '--base-url', server.url, '--model', 'm', '--rounds', 'x', 'q'], ['ask', '--base-url', server.url, '--model', 'm', '--grading', 'sometimes', 'q'], ['frobnicate']]) {
       const { code, stderr, stdout } = await runCli(argv);

@@ -10,7 +10,7 @@ import { selectPrinciplePool } from '../src/lib/core/retrieval/selectPool';
 import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
-import { DEFAULT_RUN_OPTIONS, type GradingMode, type Run, type RunOptions } from '../src/lib/core/types';
+import { DEFAULT_RUN_OPTIONS, SCENARIO_CLASSIFIERS, type GradingMode, type Run, type RunOptions, type ScenarioClassifier, type ScenarioSource } from '../src/lib/core/types';
 import { createEngine } from '../src/lib/engine';
 import { DEFAULT_OPENAI_SETTINGS, openAiSettingsProblems, type OpenAiEngineSettings } from '../src/lib/engine/openai';
 import { readShippedPrinciples } from './library';
@@ -35,7 +35,7 @@ export interface Io {
 export const USAGE = `Usage:
   clinrevise ask --base-url URL --model NAME [--rounds N] [--target 0.8] [--api-key KEY]
                  [--timeout SECONDS] [--context-window TOKENS] [--grading batched|per-item]
-                 [--json] ("question" | --question-file PATH | - )
+                 [--scenario auto|model] [--json] ("question" | --question-file PATH | - )
   clinrevise scenario "question"             classify a question without a model (prints JSON)
 ${SYNTHESIZE_USAGE}
   clinrevise principles --for "question" [--size N]
@@ -47,7 +47,9 @@ ${EVAL_USAGE}
 ask runs the full loop (classify, principles, rubric, draft, grade, revise…) against an
 OpenAI-compatible server (llama.cpp server, Ollama, vLLM…). --rounds is the maximum number of
 revisions after the draft (0–5, default 2). --grading per-item grades each rubric item in its own
-call, as HealthBench does (more calls; default batched: all items in one call).
+call, as HealthBench does (more calls; default batched: all items in one call). --scenario model
+always asks the model to classify the question (default auto: the built-in rule classifier when it
+is confident, which saves a model call, and the model otherwise).
 --json prints one JSON object on stdout. The question may come from a file (--question-file PATH)
 or standard input ("-", or piped with no question argument); long questions must, since the system
 limits one argument to about 128 KB. Questions over 100,000 characters are refused.
@@ -83,12 +85,19 @@ export function runToJson(run: Run): AskJson {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** What the report says after the scenario about where it came from. */
+const SCENARIO_SOURCE_NOTE: Record<ScenarioSource, string> = {
+  model: '',
+  rules: '  (rule classifier, confident; no model call)',
+  fallback: '  (rule-based fallback)',
+};
+
 /** The human-readable report of a finished run. */
 export function formatReport(run: Run): string {
   const lines: string[] = [`Question: ${run.question}`, ''];
   if (run.scenario) {
     const s = run.scenario;
-    lines.push(`Scenario: urgency=${s.urgency}  uncertainty=${s.uncertainty}  expertise=${s.expertise}  task=${s.task_type}${run.scenarioSource === 'fallback' ? '  (rule-based fallback)' : ''}`);
+    lines.push(`Scenario: urgency=${s.urgency}  uncertainty=${s.uncertainty}  expertise=${s.expertise}  task=${s.task_type}${SCENARIO_SOURCE_NOTE[run.scenarioSource ?? 'model']}`);
   }
   lines.push(`Principles (${run.pool.length}):`, ...run.pool.map((p) => `  ${p.id}  ${p.title}  — ${p.reason}`), '');
   lines.push(`Rubric (${run.rubric.length})${run.rubricSource === 'principles' ? ' (the principles\' own checks; the model\'s rubric was unusable)' : ''}:`, ...run.rubric.map((r) => `  ${r.id.padEnd(3)} ${(r.points > 0 ? '+' : '') + r.points}`.padEnd(10) + ` ${r.criterion}`), '');
@@ -112,7 +121,9 @@ function parseNumber(value: string | undefined, name: string, check: (n: number)
 }
 
 /** Run options from CLI flags, checked by the same rules as the Settings form. */
-function cliRunOptions(flags: { rounds?: string; target?: string; size?: string; grading?: string }): RunOptions {
+function cliRunOptions(flags: { rounds?: string; target?: string; size?: string; grading?: string; scenario?: string }): RunOptions {
+  const scenarioClassifier = (flags.scenario ?? 'auto') as ScenarioClassifier;
+  if (!SCENARIO_CLASSIFIERS.includes(scenarioClassifier)) throw new UsageError(`--scenario must be one of ${SCENARIO_CLASSIFIERS.join(', ')}.`);
   const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
   const options: RunOptions = {
     ...DEFAULT_RUN_OPTIONS,
@@ -120,6 +131,7 @@ function cliRunOptions(flags: { rounds?: string; target?: string; size?: string;
     targetScore: number(flags.target, DEFAULT_RUN_OPTIONS.targetScore),
     poolSize: number(flags.size, DEFAULT_RUN_OPTIONS.poolSize),
     grading: (flags.grading ?? DEFAULT_RUN_OPTIONS.grading) as GradingMode,
+    scenarioClassifier,
   };
   const flag = { rounds: '--rounds', targetScore: '--target', poolSize: '--size', grading: '--grading' } as const;
   const problems = runOptionsProblems(options);
@@ -140,6 +152,7 @@ async function askCommand(args: string[], io: Io): Promise<number> {
       timeout: { type: 'string' },
       'context-window': { type: 'string' },
       grading: { type: 'string' },
+      scenario: { type: 'string' },
       'question-file': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -181,6 +194,7 @@ interface AskValues {
   timeout?: string;
   'context-window'?: string;
   grading?: string;
+  scenario?: string;
   'question-file'?: string;
   json?: boolean;
 }
@@ -203,7 +217,7 @@ async function askWithSignal(values: AskValues, positionals: string[], io: Io, s
     throw err;
   }
   if (!question) throw new UsageError('ask needs a question.');
-  const options = cliRunOptions({ rounds: values.rounds, target: values.target, grading: values.grading });
+  const options = cliRunOptions({ rounds: values.rounds, target: values.target, grading: values.grading, scenario: values.scenario });
   const settings: OpenAiEngineSettings = {
     ...DEFAULT_OPENAI_SETTINGS,
     baseUrl: values['base-url'] ?? '',

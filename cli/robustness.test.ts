@@ -34,8 +34,8 @@ const ask = (...rest: string[]) => ['ask', '--base-url', server.url, '--model', 
 
 /** The question the server was sent in the last classification request. */
 const lastQuestionSent = () => {
-  const classify = [...server.requests].reverse().find((r) => r.step === 'classify');
-  return classify?.body.messages.at(-1)?.content ?? '';
+  const draft = [...server.requests].reverse().find((r) => r.step === 'draft');
+  return draft?.body.messages.at(-1)?.content ?? '';
 };
 
 /** Hints must speak of the command line, never of the web page. */

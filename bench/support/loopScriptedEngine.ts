@@ -1,11 +1,12 @@
 // The loop-cost benchmark's scripted model: replies of realistic length and shape for each step
-// (a 10-item rubric drawn from the principles in its prompt, 300–600-token answers, compact
+// (a 10-item rubric in the compact tuple form, drawn from the principles in its prompt, 300–600-token answers, compact
 // verdicts quoting the answer), deterministic per question. A test double: it measures the
 // loop's token economy, never answer quality.
 
 import type { ChatEngine, ChatMessage, ChatOptions, ChatResult } from '../../src/lib/core/chat';
 import { seededRandom } from '../../src/lib/core/random';
 import type { Tokenizer } from '../../src/lib/core/pipeline/tokens';
+import { compactRubricItem } from '../../src/lib/core/rubric/rubricReply';
 import { detectStep, rubricIdsInPrompt } from '../../tests/support/scriptedReplies';
 import type { LoopQuestion } from './loopQuestions';
 
@@ -38,13 +39,14 @@ const SENTENCES = [
 ];
 
 interface PoolCheck {
+  /** The principle's number in the prompt's list, which is how the compact form refers to it. */
   principleId: string;
   positive: { criterion: string; points: number } | undefined;
 }
 
-/** The principles listed in a rubric prompt, with their positive example item. */
+/** The principles listed in a rubric prompt (by their number in the list), with their positive example item. */
 function principlesInPrompt(prompt: string): PoolCheck[] {
-  return [...prompt.matchAll(/^([A-Z]{3}-\d{3}) .*Example items?: (.*)$/gm)].map((m) => {
+  return [...prompt.matchAll(/^(\d+)\. .*Example items?: (.*)$/gm)].map((m) => {
     const checks = m[2]!.split('; ').map((c) => {
       const parsed = /^\(([+-]?\d+)\) (.*)$/.exec(c);
       return { points: Number(parsed?.[1] ?? 0), criterion: parsed?.[2] ?? c };
@@ -108,18 +110,19 @@ export class LoopScriptedEngine implements ChatEngine {
     const pool = principlesInPrompt(prompt);
     this.principlesShown = pool.length;
     const items = [
-      { criterion: q.specific[0], points: 9, axis: 'accuracy', principle_id: null },
-      { criterion: q.specific[1], points: 6, axis: 'completeness', principle_id: null },
+      { criterion: q.specific[0]!, points: 9, axis: 'accuracy' as const, principle_id: null },
+      { criterion: q.specific[1]!, points: 6, axis: 'completeness' as const, principle_id: null },
       ...pool
         .filter((p) => p.positive)
         .slice(0, 6)
-        .map((p) => ({ criterion: `${p.positive!.criterion} (about ${q.topic})`, points: p.positive!.points, axis: 'completeness', principle_id: p.principleId })),
-      { criterion: q.harm, points: -8, axis: 'accuracy', principle_id: null },
-      { criterion: `Uses medical terms about ${q.topic} without explaining them`, points: -4, axis: 'communication_quality', principle_id: null },
+        .map((p) => ({ criterion: `${p.positive!.criterion} (about ${q.topic})`, points: p.positive!.points, axis: 'completeness' as const, principle_id: p.principleId })),
+      { criterion: q.harm, points: -8, axis: 'accuracy' as const, principle_id: null },
+      { criterion: `Uses medical terms about ${q.topic} without explaining them`, points: -4, axis: 'communication_quality' as const, principle_id: null },
     ];
     // The pipeline numbers the items R1… in this order (they are distinct, so none is dropped).
     this.#positiveIds = items.flatMap((item, i) => (item.points > 0 ? [`R${i + 1}`] : []));
-    return JSON.stringify({ items });
+    const listed = pool.map((p) => p.principleId);
+    return JSON.stringify({ items: items.map((item) => compactRubricItem(item, listed)) });
   }
 
   /** An answer of 300–600 tokens about the question's topic; revisions keep roughly the draft's length. */
@@ -166,9 +169,10 @@ export class LoopScriptedEngine implements ChatEngine {
     const positives = items.filter((i) => i.points > 0).map((i) => i.id);
     const verdicts = items.map(({ id, points }) => {
       const met = this.#met(n, id, points, positives);
-      return [id, [met, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : '']] as const;
+      return [id, met ? this.#quote(answer, 3 + Math.floor(this.#random() * 4)) : ''] as const;
     });
-    return JSON.stringify(Object.fromEntries(verdicts));
+    // The form the grading prompt asks for: a quote when met, false when not.
+    return JSON.stringify({ met: verdicts.map(([, quote]) => quote || false) });
   }
 
   #itemGrade(prompt: string): string {

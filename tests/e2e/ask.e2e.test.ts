@@ -45,6 +45,27 @@ describe('Ask → History in Chromium', () => {
     expect(session.pageErrors).toEqual([]);
   });
 
+  it('takes the rule classifier’s scenario without a model call when it is confident, and says so; screenshots at 1280 and 360 px', async () => {
+    const { page } = session;
+    const before = server.requests.length;
+    await ask(page, 'My dad suddenly cannot lift his right arm and his speech is slurred, it started 20 minutes ago. What do I do?');
+    await page.getByTestId('final-answer').waitFor({ timeout: 30_000 });
+    expect(server.requests.slice(before).map((r) => r.step)).not.toContain('classify');
+    await page.getByTestId('trace').locator('summary').first().click();
+    expect(await page.locator('[data-dimension="urgency"]').textContent()).toBe('emergent');
+    const note = page.locator('[data-scenario-source="rules"]');
+    expect(await note.textContent()).toMatch(/rule classifier, which was confident/);
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      const card = page.locator('section[aria-labelledby="scenario-h"]');
+      await card.scrollIntoViewIfNeeded();
+      await card.screenshot({ path: `tests/screenshots/scenario-rules-${width}.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    expect(session.pageErrors).toEqual([]);
+  });
+
   it('keeps the run after a reload and reopens it from History', async () => {
     const { page } = session;
     await page.reload();

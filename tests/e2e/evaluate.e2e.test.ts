@@ -70,7 +70,9 @@ describe('Evaluate in Chromium', () => {
     await startDemo(page, 'Revised');
     await waitForFinish(page);
     const steps = server.requests.slice(before).map((r) => r.step);
-    expect(steps.filter((s) => s === 'classify')).toHaveLength(28);
+    // One loop per example; the model classifies those the rule classifier is not confident about.
+    expect(steps.filter((s) => s === 'draft')).toHaveLength(28);
+    expect(steps.filter((s) => s === 'classify').length).toBeLessThan(28);
     expect(steps.filter((s) => s === 'revise').length).toBeGreaterThanOrEqual(28);
     expect(steps.filter((s) => s === 'hb_grade')).toHaveLength(DEMO_ITEMS);
     expect(await page.getByTestId('overall-revised').textContent()).toMatch(/100\.0%/);

@@ -93,9 +93,11 @@ describe('Principles page in Chromium', () => {
     const after = await poolIds(page);
     expect(after).not.toContain(dropped);
     expect(after.length).toBe(before.length);
+    // The rubric prompt lists principles by number and title (items refer to them by number).
     const rubricPrompt = server.requests.find((r) => r.step === 'rubric')!.body.messages.map((m) => m.content).join('\n');
-    expect(rubricPrompt).not.toContain(dropped);
-    expect(rubricPrompt).toContain(after[0]!);
+    const titleOf = (id: string) => shipped.find((p) => p.id === id)!.title;
+    expect(rubricPrompt).not.toContain(`. ${titleOf(dropped)}.`);
+    expect(rubricPrompt).toContain(`1. ${titleOf(after[0]!)}.`);
 
     await openPrinciples(page);
     await findAndOpen(page, dropped);

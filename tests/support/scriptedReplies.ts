@@ -50,24 +50,25 @@ export function rubricIdsInPrompt(messages: readonly ChatMessage[]): { id: strin
 
 const SCENARIO = { urgency: 'urgent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
 
+/** The scripted rubric, in the compact form the rubric prompt asks for: [criterion, points, axis code, principle id]. */
 const RUBRIC = {
   items: [
-    { criterion: 'Advises seeking same-day medical review for the symptoms described', points: 8, axis: 'accuracy', principle_id: null },
-    { criterion: 'Asks how long the symptoms have lasted', points: 5, axis: 'context_awareness', principle_id: null },
-    { criterion: 'Explains warning signs that need emergency care', points: 6, axis: 'completeness', principle_id: null },
-    { criterion: 'Uses plain language without unexplained jargon', points: 3, axis: 'communication_quality', principle_id: null },
-    { criterion: 'Tells the person to wait a week before seeking any care', points: -8, axis: 'accuracy', principle_id: null },
+    ['Advises seeking same-day medical review for the symptoms described', 8, 'acc', null],
+    ['Asks how long the symptoms have lasted', 5, 'ctx', null],
+    ['Explains warning signs that need emergency care', 6, 'comp', null],
+    ['Uses plain language without unexplained jargon', 3, 'comm', null],
+    ['Tells the person to wait a week before seeking any care', -8, 'acc', null],
   ],
 };
 
-/** Batched grades where the first `metPositives` positive items are met and no negative item is. */
+/**
+ * Batched grades where the first `metPositives` positive items are met and no negative item is, in
+ * the positional form the grading prompt asks for: a quote when met, false when not.
+ */
 function gradesReply(messages: readonly ChatMessage[], metPositives: number): string {
   let positives = 0;
-  const grades = rubricIdsInPrompt(messages).map(({ id, points }) => {
-    const met = points > 0 && positives++ < metPositives;
-    return [id, [met, met ? 'stated in the answer' : '']] as const;
-  });
-  return JSON.stringify(Object.fromEntries(grades));
+  const verdicts = rubricIdsInPrompt(messages).map(({ points }) => (points > 0 && positives++ < metPositives ? 'stated in the answer' : false));
+  return JSON.stringify({ met: verdicts });
 }
 
 /** How many revisions produced the answer a per-item grading call is judging (0 for a draft). */

@@ -107,8 +107,9 @@ export async function startScriptedServer(options: ScriptedServerOptions = {}): 
       res.writeHead(400, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'response_format not supported' } }));
       return;
     }
-    // A classification starts a new run: script counters restart.
-    if (step === 'classify') perStep.clear();
+    // A draft starts a new run (it comes first): script counters restart. So does a classification,
+    // which comes before any grading — the one start a run that checks the user's own draft has.
+    if (step === 'draft' || step === 'classify') perStep.clear();
     const nth = perStep.get(step) ?? 0;
     perStep.set(step, nth + 1);
     const chosen = server.options.script ?? 'improves';

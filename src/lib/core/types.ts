@@ -170,7 +170,16 @@ export interface RunOptions {
   userDraft?: string;
   /** Grading mode; absent (runs saved before it existed) means batched. */
   grading?: GradingMode;
+  /** Who classifies the scenario; absent means 'auto' (the rules when confident, else the model). */
+  scenarioClassifier?: ScenarioClassifier;
 }
+
+/** 'auto': the rule classifier when it is confident, the model otherwise; 'model': always the model. */
+export type ScenarioClassifier = 'auto' | 'model';
+export const SCENARIO_CLASSIFIERS: readonly ScenarioClassifier[] = ['auto', 'model'];
+
+/** Where a run's scenario came from: the model; the rules, confident; the rules after an unusable model reply. */
+export type ScenarioSource = 'model' | 'rules' | 'fallback';
 
 export const DEFAULT_RUN_OPTIONS: RunOptions = { rounds: 2, targetScore: 0.8, poolSize: 12, grading: 'batched' };
 
@@ -188,7 +197,7 @@ export interface Run {
   /** Which engine and model produced the run, for the record. */
   engineLabel: string;
   scenario: Scenario | null;
-  scenarioSource: 'model' | 'fallback' | null;
+  scenarioSource: ScenarioSource | null;
   /** Where the rubric came from: the model, or the pooled principles' own checks when the model's was unusable. Absent in older runs. */
   rubricSource?: RubricSource | null;
   pool: PoolEntry[];
@@ -205,7 +214,7 @@ export interface Run {
 /** Every observable thing the pipeline does, in order. The UI, storage and CLI all fold these. */
 export type RunEvent =
   | { type: 'step_started'; step: StepName; round?: number }
-  | { type: 'scenario'; scenario: Scenario; source: 'model' | 'fallback' }
+  | { type: 'scenario'; scenario: Scenario; source: ScenarioSource }
   | { type: 'pool'; pool: PoolEntry[] }
   | { type: 'rubric'; rubric: RubricItem[]; source?: RubricSource }
   | { type: 'token'; step: 'draft' | 'revise'; round: number; text: string }

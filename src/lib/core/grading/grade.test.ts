@@ -5,6 +5,7 @@ import { StructuredOutputError, TruncatedOutputError } from '../errors';
 import { batchedGradeMaxTokens, formatBatchedGrades, gradeBatched, gradePerItem } from './grade';
 import { GRADING_RULES, gradeInstruction, gradeItemMessages } from './gradePrompts';
 import { scoreAnswer } from './score';
+import { loadQwen3Tokenizer } from '../pipeline/tokens';
 import type { RubricItem } from '../types';
 
 const RUBRIC: RubricItem[] = [
@@ -19,7 +20,10 @@ const THREAD: ChatMessage[] = [
   { role: 'assistant', content: 'Call 999 now. Wait and see if it passes.' },
 ];
 
-const COMPACT = '{"R1":[true,"Call 999 now"],"R2":[false,""],"R3":[true,"Wait and see if it passes"]}';
+/** The positional form the grader is asked for: a quote when met, false when not. */
+const COMPACT = '{"met":["Call 999 now",false,"Wait and see if it passes"]}';
+/** The older keyed form, still read. */
+const KEYED = '{"R1":[true,"Call 999 now"],"R2":[false,""],"R3":[true,"Wait and see if it passes"]}';
 const EXPECTED = [
   { item_id: 'R1', met: true, evidence: 'Call 999 now' },
   { item_id: 'R2', met: false, evidence: '' },
@@ -69,7 +73,32 @@ describe('gradeBatched', () => {
     expect(options[0]).toMatchObject({ thinking: false, temperature: 0, maxTokens: batchedGradeMaxTokens(3) });
     const schema = options[0]!.schema!;
     expect(schema.name).toBe('grades');
-    expect(schema.schema).toMatchObject({ required: ['R1', 'R2', 'R3'], additionalProperties: false });
+    expect(schema.schema).toMatchObject({ required: ['met'], additionalProperties: false, properties: { met: { minItems: 3, maxItems: 3 } } });
+  });
+
+  it('still reads the older keyed form, and a bare true as met without a quote', async () => {
+    const { engine } = sequenceEngine([{ text: KEYED }]);
+    expect((await gradeBatched(engine, THREAD, RUBRIC, false)).grades).toEqual(EXPECTED);
+    const bare = sequenceEngine([{ text: '{"met":[true,"no",false]}' }]);
+    expect((await gradeBatched(bare.engine, THREAD, RUBRIC, false)).grades).toEqual([
+      { item_id: 'R1', met: true, evidence: '' },
+      { item_id: 'R2', met: false, evidence: '' },
+      { item_id: 'R3', met: false, evidence: '' },
+    ]);
+  });
+
+  it('asks once more when the positional reply has the wrong number of verdicts', async () => {
+    const { engine, seen } = sequenceEngine([{ text: '{"met":["Call 999 now",false]}' }, { text: COMPACT }]);
+    expect((await gradeBatched(engine, THREAD, RUBRIC, false)).grades).toEqual(EXPECTED);
+    expect(seen[1]![seen[1]!.length - 1]!.content).toMatch(/exactly 3 verdicts, one per item \(got 2\)/);
+  });
+
+  it('decodes far fewer tokens than the keyed form for the same verdicts', async () => {
+    const { count } = await loadQwen3Tokenizer();
+    const ids = Array.from({ length: 10 }, (_, i) => `R${i + 1}`);
+    const grades = ids.map((id, i) => ({ item_id: id, met: i < 4, evidence: i < 4 ? 'call an ambulance now' : '' }));
+    const keyed = JSON.stringify(Object.fromEntries(grades.map((g) => [g.item_id, [g.met, g.evidence]])));
+    expect(count(formatBatchedGrades(grades))).toBeLessThan(count(keyed) * 0.6);
   });
 
   it('penalises a negative item that is met: the bad behaviour is present', async () => {
@@ -83,6 +112,7 @@ describe('gradeBatched', () => {
       '{"r1":{"met":true,"evidence":"Call 999 now"},"R2":{"met":"no"},"R3":["yes","Wait and see if it passes"]}',
       '{"grades":[{"id":"R1","met":true,"evidence":"Call 999 now"},{"id":"R2","met":false},{"id":"r3","met":true,"evidence":"Wait and see if it passes"}]}',
       `<think>R1 looks met</think>\n\`\`\`json\n${COMPACT}\n\`\`\``,
+      `<think>R1 looks met</think>\n\`\`\`json\n${KEYED}\n\`\`\``,
     ];
     for (const text of variants) {
       const { engine } = sequenceEngine([{ text }]);

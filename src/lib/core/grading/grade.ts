@@ -4,11 +4,12 @@
 
 import type { ChatEngine, ChatMessage } from '../chat';
 import { gradeInstruction, gradeItemMessages } from './gradePrompts';
-import { GradeItemReplySchema, batchedGradeSchema } from '../schemas';
+import { GradeItemReplySchema } from '../schemas';
+import { formatVerdicts, gradeReplyJsonSchema, gradeReplySchema } from './gradeReply';
 import { requestStructured } from '../structured/structured';
 import type { Grade, GradingMode, RubricItem } from '../types';
 
-/** Decode budget of a batched grading reply: ~17 tokens a verdict with a 6-word quote, plus slack. */
+/** Decode budget of a batched grading reply: a 6-word quote is ~10 tokens a verdict; with slack. */
 export function batchedGradeMaxTokens(items: number): number {
   return 16 + 24 * items;
 }
@@ -24,7 +25,7 @@ export interface GradeCall {
 
 /** Serialises verdicts the way the batched grader writes them (used to rebuild a thread on resume). */
 export function formatBatchedGrades(grades: readonly Grade[]): string {
-  return JSON.stringify(Object.fromEntries(grades.map((g) => [g.item_id, [g.met, g.evidence]])));
+  return formatVerdicts(grades);
 }
 
 /**
@@ -42,7 +43,8 @@ export async function gradeBatched(
   const { value, calls } = await requestStructured(engine, messages, {
     what: 'grading',
     name: 'grades',
-    schema: batchedGradeSchema(rubric.map((r) => r.id)),
+    schema: gradeReplySchema(rubric.map((r) => r.id)),
+    jsonSchema: gradeReplyJsonSchema(rubric.length),
     maxTokens: batchedGradeMaxTokens(rubric.length),
     signal,
   });

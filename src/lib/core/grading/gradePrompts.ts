@@ -35,7 +35,7 @@ export function gradeInstruction(rubric: readonly RubricItem[], rubricInThread: 
   return `${GRADE_MARKER} against each rubric item, strictly.
 ${GRADING_RULES}
 ${items}
-Reply with JSON only: one key per item id, in order, each [met, quote], e.g. {"${ids[0]}":[true,"call 999 now"],"${ids[1] ?? ids[0]}":[false,""]}. The quote is at most ${EVIDENCE_WORDS} words copied from the answer that show the verdict; use "" when nothing in the answer does.`;
+Reply with JSON only: {"met":[…]} with exactly ${ids.length} entries, one per item in order ${ids[0]}…${ids[ids.length - 1]}. Each entry is false when the item is not met, or, when it is met, a quote of at most ${EVIDENCE_WORDS} words copied from the answer that shows it (true if nothing can be quoted). E.g. {"met":["call 999 now",false${ids.length > 2 ? ',…' : ''}]}.`;
 }
 
 /** The per-item grader's instructions (its own conversation, one call per rubric item). */

@@ -28,10 +28,11 @@ export const RunRecordSchema = z.object({
     poolSize: z.number().int().min(0),
     userDraft: z.string().optional(),
     grading: z.enum(['batched', 'per-item']).optional(),
+    scenarioClassifier: z.enum(['auto', 'model']).optional(),
   }),
   engineLabel: z.string(),
   scenario: ScenarioRecord.nullable(),
-  scenarioSource: z.enum(['model', 'fallback']).nullable(),
+  scenarioSource: z.enum(['model', 'rules', 'fallback']).nullable(),
   rubricSource: z.enum(['model', 'principles']).nullable().optional(),
   pool: z.array(z.object({ id: z.string(), dimension, title: z.string(), reason: z.string(), score: z.number() })),
   rubric: z.array(

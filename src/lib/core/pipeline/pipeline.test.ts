@@ -12,6 +12,7 @@ import { REVISE_MARKER } from './answerPrompts';
 import { GRADE_MARKER } from '../grading/gradePrompts';
 import { countPromptTokens, loadQwen3Tokenizer, type Tokenizer } from './tokens';
 import { DEFAULT_RUN_OPTIONS, type Run, type RunEvent, type RunOptions } from '../types';
+import { classifyWithConfidence } from '../scenario/confidence';
 
 const QUESTION = 'My son has had a fever and cough for two days. Should I take him to a doctor?';
 
@@ -20,7 +21,8 @@ function input(engine: ScriptedEngine, overrides: Partial<PipelineInput> = {}, o
     question: QUESTION,
     engine,
     principles: FIXTURE_PRINCIPLES,
-    options: { ...DEFAULT_RUN_OPTIONS, ...options },
+    // The model classifies unless a test asks for 'auto' (the rules when confident; tested on its own).
+    options: { ...DEFAULT_RUN_OPTIONS, scenarioClassifier: 'model', ...options },
     signal: new AbortController().signal,
     ...overrides,
   };
@@ -116,6 +118,32 @@ describe('runPipeline', () => {
     expect(engine.steps.filter((s) => s === 'rubric')).toHaveLength(2);
   });
 
+  it('by default takes the rule classifier’s scenario without a model call when the rules are confident', async () => {
+    const engine = new ScriptedEngine('improves');
+    const stroke = 'My dad suddenly cannot lift his right arm and his speech is slurred, it started 20 minutes ago. What do I do?';
+    const events = await collect(runPipeline(input(engine, { question: stroke }, { scenarioClassifier: undefined })));
+    expect(engine.steps).not.toContain('classify');
+    expect(engine.steps[0]).toBe('draft');
+    const run = fold(events);
+    expect(run.status).toBe('done');
+    expect(run.scenarioSource).toBe('rules');
+    expect(run.scenario).toEqual(classifyWithConfidence(stroke).scenario);
+    expect(run.scenario?.urgency).toBe('emergent');
+    expect(events.some((e) => e.type === 'step_started' && e.step === 'classify')).toBe(true);
+  });
+
+  it('asks the model when the rules are not confident, and always with scenarioClassifier "model"', async () => {
+    const unsure = 'knee pain what to do now?';
+    expect(classifyWithConfidence(unsure).confident).toBe(false);
+    const auto = new ScriptedEngine('improves');
+    const run = fold(await collect(runPipeline(input(auto, { question: unsure }, { scenarioClassifier: 'auto' }))));
+    expect(auto.steps.slice(0, 2)).toEqual(['draft', 'classify']);
+    expect(run.scenarioSource).toBe('model');
+    const always = new ScriptedEngine('improves');
+    await collect(runPipeline(input(always, {}, { scenarioClassifier: 'model' })));
+    expect(always.steps.slice(0, 2)).toEqual(['draft', 'classify']);
+  });
+
   it('falls back to the rule-based classifier when the model’s scenario is unusable', async () => {
     const engine = new ScriptedEngine('classifyGarbage');
     const run = fold(await collect(runPipeline(input(engine))));
@@ -150,14 +178,16 @@ describe('runPipeline', () => {
   it('asks a grammar-constrained engine for 5 to 15 rubric items with non-zero points and bounded criteria', async () => {
     const engine = new ScriptedEngine('improves');
     await collect(runPipeline(input(engine)));
+    // Compact tuples: [criterion, points, axis code, principle id or null].
     const rubric = engine.calls.find((c) => c.step === 'rubric')!.options.schema!.schema as {
-      properties: { items: { minItems: number; maxItems: number; items: { properties: { points: { enum: number[] }; criterion: { maxLength: number } } } } };
+      properties: { items: { minItems: number; maxItems: number; items: { prefixItems: [{ maxLength: number }, { enum: number[] }, { enum: string[] }, unknown] } } };
     };
     const items = rubric.properties.items;
     expect([items.minItems, items.maxItems]).toEqual([5, 15]);
-    expect(items.items.properties.points.enum).not.toContain(0);
-    expect([Math.min(...items.items.properties.points.enum), Math.max(...items.items.properties.points.enum)]).toEqual([-10, 10]);
-    expect(items.items.properties.criterion.maxLength).toBeGreaterThan(0);
+    const [criterion, points] = items.items.prefixItems;
+    expect(points.enum).not.toContain(0);
+    expect([Math.min(...points.enum), Math.max(...points.enum)]).toEqual([-10, 10]);
+    expect(criterion.maxLength).toBeGreaterThan(0);
   });
 
   it('fails at the grade step after one repair, with everything before it already emitted', async () => {

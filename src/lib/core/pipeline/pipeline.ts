@@ -1,4 +1,5 @@
 // The revision pipeline: draft → classify → select principles → rubric → grade → (revise → grade)…
+// Classification costs no model call when the rule classifier is confident about the question.
 // The draft streams first, so the answer starts at once; the rubric is still written without seeing
 // it. An async generator of RunEvents; every await honours the AbortSignal. It can resume a run whose
 // tab was closed: steps already in `resume` are not repeated.
@@ -33,11 +34,27 @@ import { gradeInstruction } from '../grading/gradePrompts';
 import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
 import { classifyScenarioByRules } from '../scenario/rules';
+import { classifyWithConfidence } from '../scenario/confidence';
 import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
 import { requestStructured, stripThinking } from '../structured/structured';
 import { roughTokenCount, type TokenCounter } from './tokens';
-import type { FinalAnswer, GradingMode, Principle, Round, RubricItem, RubricSource, Run, RunEvent, RunOptions, Scenario, StepName, StopReason } from '../types';
+import type {
+  FinalAnswer,
+  GradingMode,
+  Principle,
+  Round,
+  RubricItem,
+  RubricSource,
+  Run,
+  RunEvent,
+  RunOptions,
+  Scenario,
+  ScenarioClassifier,
+  ScenarioSource,
+  StepName,
+  StopReason,
+} from '../types';
 
 export { assertQuestionFits };
 
@@ -188,6 +205,24 @@ export async function classifyScenario(
 }
 
 /**
+ * The run's classification: with 'auto', the rule classifier's scenario when it is confident about
+ * what the user said (no model call, nothing decoded), otherwise the model's (see classifyScenario).
+ */
+export async function chooseScenario(
+  engine: ChatEngine,
+  text: string,
+  said: string,
+  classifier: ScenarioClassifier,
+  signal: AbortSignal,
+): Promise<{ scenario: Scenario; source: ScenarioSource }> {
+  if (classifier === 'auto') {
+    const rules = classifyWithConfidence(said);
+    if (rules.confident) return { scenario: rules.scenario, source: 'rules' };
+  }
+  return classifyScenario(engine, text, said, signal);
+}
+
+/**
  * Writes the rubric in its own conversation, with as many of the pool's best principles as the
  * window holds; when the model's rubric is still unusable after its repair, the pooled principles'
  * own checks stand in. Shared by the loop and rubric synthesis at scale.
@@ -246,11 +281,12 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     }
   }
 
-  // 2. Classify: the model first; the rule-based classifier when its output is unusable.
+  // 2. Classify: the rules when they are confident; otherwise the model, with the rules as fallback.
   let scenario: Scenario | null = resume?.scenario ?? null;
   if (!scenario) {
     yield { type: 'step_started', step: 'classify' };
-    const classified = await inStep('classify', signal, () => classifyScenario(engine, text, said, signal));
+    const classifier = options.scenarioClassifier ?? 'auto';
+    const classified = await inStep('classify', signal, () => chooseScenario(engine, text, said, classifier, signal));
     scenario = classified.scenario;
     yield { type: 'scenario', scenario, source: classified.source };
   }

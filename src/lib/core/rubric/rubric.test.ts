@@ -5,12 +5,15 @@ import { StructuredOutputError, TruncatedOutputError } from '../errors';
 import { MAX_RUBRIC_ITEMS, RUBRIC_SYSTEM, rubricMessages } from './rubricPrompts';
 import { CRITERION_MAX_CHARS, MIN_RUBRIC_ITEMS, RUBRIC_MAX_TOKENS, normaliseRubric, rubricFromPrinciples, rubricProblems, sameCriterion, synthesiseRubric } from './rubric';
 import { loadQwen3Tokenizer } from '../pipeline/tokens';
+import { AXIS_CODES, compactRubricItem } from './rubricReply';
 import type { Scenario } from '../types';
 
 const SCENARIO: Scenario = { urgency: 'emergent', uncertainty: 'missing_context', expertise: 'layperson', task_type: 'advice' };
 const QUESTION = 'My father has crushing chest pain and is sweating. What should I do?';
 const POOL = FIXTURE_PRINCIPLES.slice(0, 2);
 const POOL_IDS = new Set(POOL.map((p) => p.id));
+/** The pool's ids in the order the rubric prompt lists (and numbers) them. */
+const LISTED = POOL.map((p) => p.id);
 
 const item = (criterion: string, points: number, principle_id: string | null = null) => ({
   criterion,
@@ -40,7 +43,7 @@ describe('rubric prompt', () => {
     expect(user).toContain(QUESTION);
     expect(user).toContain('urgency=emergent');
     for (const p of POOL) {
-      expect(user).toContain(`${p.id} ${p.title}.`);
+      expect(user).toContain(`${LISTED.indexOf(p.id) + 1}. ${p.title}.`);
       expect(user).toContain(p.checks[0]!.criterion);
     }
     expect(rubricMessages(QUESTION, SCENARIO, [])[1]!.content).toMatch(/none matched/);
@@ -87,6 +90,39 @@ describe('rubricProblems', () => {
 });
 
 describe('synthesiseRubric', () => {
+  it('reads the compact tuple form the prompt asks for, axis codes and principle ids included', async () => {
+    const compact = { items: GOOD.items.map((i, n) => (n === 5 ? [i.criterion, i.points, 'comm', []] : compactRubricItem(i, LISTED))) };
+    const { engine } = sequenceEngine([{ text: JSON.stringify(compact) }]);
+    const rubric = await synthesiseRubric(engine, QUESTION, SCENARIO, POOL);
+    expect(rubric).toEqual(normaliseRubric({ items: GOOD.items.map((i, n) => (n === 5 ? { ...i, axis: 'communication_quality' as const } : i)) }, POOL_IDS));
+    expect(rubric[0]!.principle_id).toBe(POOL[0]!.id);
+    expect(rubric[5]!.principle_id).toBeNull();
+  });
+
+  it('refers to principles by their number in the list; a number outside it gets a repair request', async () => {
+    expect(compactRubricItem(GOOD.items[0]!, LISTED)[3]).toBe(1);
+    expect(compactRubricItem(GOOD.items[2]!, LISTED)[3]).toBe(2);
+    const outside = { items: GOOD.items.map((i, n) => (n === 1 ? [i.criterion, i.points, 'acc', 7] : compactRubricItem(i, LISTED))) };
+    const { engine, seen } = sequenceEngine([{ text: JSON.stringify(outside) }, { text: JSON.stringify({ items: GOOD.items.map((i) => compactRubricItem(i, LISTED)) }) }]);
+    const rubric = await synthesiseRubric(engine, QUESTION, SCENARIO, POOL);
+    expect(rubric.map((r) => r.principle_id)).toEqual(GOOD.items.map((i) => i.principle_id));
+    expect(seen[1]![seen[1]!.length - 1]!.content).toMatch(/#7 is not in the list/);
+  });
+
+  it('still reads the older object form ({criterion, points, axis, principle_id})', async () => {
+    const { engine } = sequenceEngine([{ text: JSON.stringify(GOOD) }]);
+    expect(await synthesiseRubric(engine, QUESTION, SCENARIO, POOL)).toEqual(normaliseRubric(GOOD, POOL_IDS));
+  });
+
+  it('validates compact items like object ones: points 0 and a too-short criterion get a repair request', async () => {
+    const bad = { items: [...GOOD.items.slice(0, 4).map((i) => compactRubricItem(i, LISTED)), ['Mentions something', 0, 'acc', null], ['Short', 3, 'acc', null]] };
+    const { engine, seen } = sequenceEngine([{ text: JSON.stringify(bad) }, { text: JSON.stringify({ items: GOOD.items.map((i) => compactRubricItem(i, LISTED)) }) }]);
+    expect(await synthesiseRubric(engine, QUESTION, SCENARIO, POOL)).toHaveLength(6);
+    const complaint = seen[1]![seen[1]!.length - 1]!.content;
+    expect(complaint).toMatch(/points must not be 0/);
+    expect(complaint).toMatch(/too short/);
+  });
+
   it('sends the principles with thinking off and a schema, and returns the validated rubric', async () => {
     const { engine, seen, options } = sequenceEngine([{ text: JSON.stringify(GOOD) }]);
     const rubric = await synthesiseRubric(engine, QUESTION, SCENARIO, POOL);
@@ -94,6 +130,11 @@ describe('synthesiseRubric', () => {
     expect(rubric.filter((r) => r.points < 0)).toHaveLength(2);
     expect(seen[0]).toEqual(rubricMessages(QUESTION, SCENARIO, POOL));
     expect(options[0]).toMatchObject({ thinking: false, temperature: 0, schema: { name: 'rubric' } });
+    // The schema asks for tuples and pins principle ids to the pool (or null).
+    const sent = JSON.stringify(options[0]!.schema!.schema);
+    expect(sent).toContain('"prefixItems"');
+    expect(sent).toContain(JSON.stringify({ anyOf: [{ type: 'integer', enum: [1, 2] }, { type: 'null' }] }));
+    expect(sent).not.toContain('"criterion"');
   });
 
   it('asks once to fix a rubric with too few items or an unknown principle id', async () => {
@@ -145,9 +186,16 @@ describe('the rubric schema sent to engines', () => {
       'Advises calling emergency services immediately because crushing chest pain spreading to the left arm with sweating ' +
       'and nausea suggests an acute coronary syndrome, and says not to drive to hospital or wait for the pain to settle'
     ).slice(0, CRITERION_MAX_CHARS);
-    const item = { criterion, points: -10, axis: 'communication_quality', principle_id: 'URG-001' };
+    const item = [criterion, -10, AXIS_CODES.communication_quality, 12];
     const reply = JSON.stringify({ items: Array.from({ length: MAX_RUBRIC_ITEMS }, () => item) });
     expect(count(reply)).toBeLessThanOrEqual(RUBRIC_MAX_TOKENS);
+  });
+
+  it('costs fewer decoded tokens than the object form for the same items', async () => {
+    const { count } = await loadQwen3Tokenizer();
+    const compact = count(JSON.stringify({ items: GOOD.items.map((i) => compactRubricItem(i, LISTED)) }));
+    const verbose = count(JSON.stringify(GOOD));
+    expect(compact).toBeLessThan(verbose * 0.8);
   });
 });
 

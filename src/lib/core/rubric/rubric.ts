@@ -1,16 +1,14 @@
 // Rubric synthesis: asks the model for question-specific items derived from the principle pool,
 // then validates and normalises them (dedupe, ids, traceability) so grading and scoring can rely on them.
 
-import type { z } from 'zod';
 import type { ChatEngine } from '../chat';
 import { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS, rubricMessages } from './rubricPrompts';
-import { RubricReplySchema, jsonSchemaOf } from '../schemas';
+import { compactRubricJsonSchema, rubricReplySchema, type RubricReply } from './rubricReply';
 import { requestStructured } from '../structured/structured';
 import type { Principle, RubricItem, Scenario } from '../types';
 
 export { MAX_RUBRIC_ITEMS, MIN_RUBRIC_ITEMS };
 
-type RubricReply = z.output<typeof RubricReplySchema>;
 type ReplyItem = RubricReply['items'][number];
 
 /** Tokens the rubric reply may use: 15 items of about 50 tokens each. */
@@ -21,22 +19,13 @@ export const RUBRIC_MAX_TOKENS = 800;
  * RUBRIC_MAX_TOKENS (a unit test checks it with the Qwen3 tokenizer).
  */
 export const CRITERION_MAX_CHARS = 150;
-const NON_ZERO_POINTS = Array.from({ length: 21 }, (_, i) => i - 10).filter((p) => p !== 0);
 
 /**
- * The JSON Schema sent to the engine for a rubric: the reply schema with what a grammar can enforce
- * made explicit — MIN_RUBRIC_ITEMS to MAX_RUBRIC_ITEMS items, points from -10 to 10 but never 0,
- * bounded criteria. (Requiring a positive item cannot be expressed: llama.cpp ignores `prefixItems`
- * next to `items`.)
+ * The JSON Schema sent to the engine for a rubric over `principles` listed principles: compact
+ * tuples, MIN to MAX items, points never 0, bounded criteria, a listed principle's number or null.
  */
-export function rubricReplyJsonSchema(): Record<string, unknown> {
-  const schema = jsonSchemaOf(RubricReplySchema) as { properties: { items: Record<string, unknown> & { items: { properties: Record<string, Record<string, unknown>> } } } };
-  const items = schema.properties.items;
-  items.minItems = MIN_RUBRIC_ITEMS;
-  items.maxItems = MAX_RUBRIC_ITEMS;
-  items.items.properties.points = { type: 'integer', enum: NON_ZERO_POINTS };
-  items.items.properties.criterion = { ...items.items.properties.criterion, maxLength: CRITERION_MAX_CHARS };
-  return schema;
+export function rubricReplyJsonSchema(principles: number): Record<string, unknown> {
+  return compactRubricJsonSchema({ minItems: MIN_RUBRIC_ITEMS, maxItems: MAX_RUBRIC_ITEMS, criterionMaxChars: CRITERION_MAX_CHARS, principles });
 }
 
 const words = (text: string) => new Set(text.toLowerCase().match(/[a-z0-9]+/g) ?? []);
@@ -73,7 +62,7 @@ export function rubricProblems(reply: RubricReply, poolIds: ReadonlySet<string>)
   if (!items.some((item) => item.points > 0)) problems.push('include at least one positive item');
   const unknown = [...new Set(items.map(principleIdOf).filter((id): id is string => id !== null && !poolIds.has(id)))];
   if (unknown.length) {
-    problems.push(`principle_id ${unknown.join(', ')} is not in the list; use a listed id or null for a question-specific item`);
+    problems.push(`principle ${unknown.join(', ')} is not in the list; use a listed principle's number, or null for a question-specific item`);
   }
   return problems;
 }
@@ -141,12 +130,13 @@ export async function synthesiseRubric(
   principles: readonly Principle[],
   signal?: AbortSignal,
 ): Promise<RubricItem[]> {
-  const poolIds = new Set(principles.map((p) => p.id));
+  const listed = principles.map((p) => p.id);
+  const poolIds = new Set(listed);
   const { value } = await requestStructured(engine, rubricMessages(question, scenario, principles), {
     what: 'rubric',
     name: 'rubric',
-    schema: RubricReplySchema,
-    jsonSchema: rubricReplyJsonSchema(),
+    schema: rubricReplySchema(listed),
+    jsonSchema: rubricReplyJsonSchema(listed.length),
     check: (reply) => rubricProblems(reply, poolIds),
     checkAfterRepair: rubricFatalProblems,
     maxTokens: RUBRIC_MAX_TOKENS,

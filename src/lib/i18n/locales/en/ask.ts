@@ -165,6 +165,7 @@ export default {
   scenario: {
     title: 'Scenario',
     fallback: "The model's classification was unusable; these come from the built-in rule classifier.",
+    rules: 'Classified by the built-in rule classifier, which was confident about this question; the model was not asked.',
   },
   pool: {
     title: 'Principles used ({{count}})',

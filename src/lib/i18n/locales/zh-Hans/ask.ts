@@ -166,6 +166,7 @@ export default {
   scenario: {
     title: '临床场景',
     fallback: '模型的分类结果无法使用，以下结果来自内置的规则分类器。',
+    rules: '由内置的规则分类器分类（它对这个问题有把握），未询问模型。',
   },
   pool: {
     title: '采用的临床原则（{{count}} 条）',
