@@ -20,6 +20,7 @@ export default {
     noModel: '(no model)',
     gguf: 'GGUF model {{name}}',
     webllm: 'on-device model {{id}}',
+    selected: 'the selected engine',
   },
   mode: { plain: 'plain', revised: 'revised', both: 'both' },
   progress: {

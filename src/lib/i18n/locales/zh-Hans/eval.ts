@@ -21,6 +21,7 @@ export default {
     noModel: '（未指定模型）',
     gguf: 'GGUF 模型 {{name}}',
     webllm: '本设备模型 {{id}}',
+    selected: '所选引擎',
   },
   mode: { plain: '直接回答', revised: '修订', both: '两者' },
   progress: {
