@@ -95,6 +95,19 @@ export default {
     removed: 'removed',
     same: 'The two answers are the same.',
   },
+  firstRun: {
+    preselected: 'Chosen for this device: {{model}} runs on its GPU. You can change it in Settings.',
+    noneTitle: 'No on-device model runs well here',
+    software_gpu: 'This browser’s WebGPU is a software adapter: a model would run on the processor, far too slowly to be useful.',
+    too_small: 'None of the on-device models fits this GPU.',
+    no_webgpu: 'This browser offers no WebGPU.',
+    instead: 'Use the GGUF engine instead (a small model on this computer’s processor, in this browser) or an OpenAI-compatible server on your network.',
+    openSettings: 'Choose an engine in Settings',
+  },
+  download: {
+    title: 'Download the model first?',
+    note: 'The answer starts once it has downloaded; the model stays in this browser for next time.',
+  },
   take: {
     label: 'Take the answer with you',
     copyFormatted: 'Copy',

@@ -97,6 +97,19 @@ export default {
     removed: '删除',
     same: '两个回答相同。',
   },
+  firstRun: {
+    preselected: '已为本设备选择：{{model}} 可在其 GPU 上运行。可在“设置”中更改。',
+    noneTitle: '没有能在这里良好运行的本设备模型',
+    software_gpu: '此浏览器的 WebGPU 是软件适配器：模型会在处理器上运行，慢到无法使用。',
+    too_small: '没有任何本设备模型适合这块 GPU。',
+    no_webgpu: '此浏览器不提供 WebGPU。',
+    instead: '请改用 GGUF 引擎（在本浏览器中用这台电脑的处理器运行一个小模型），或您网络中的 OpenAI 兼容服务器。',
+    openSettings: '在“设置”中选择引擎',
+  },
+  download: {
+    title: '先下载模型？',
+    note: '下载完成后开始回答；模型会保留在本浏览器中供下次使用。',
+  },
   take: {
     label: '带走这个回答',
     copyFormatted: '复制',
