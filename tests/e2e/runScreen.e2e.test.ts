@@ -158,7 +158,7 @@ describe('the run screen', () => {
     // Focus went to the stopped notice, not to <body>, and the end was announced.
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY');
     // Focus went to Resume, the next thing to do.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resume');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Resume from the last completed step');
     await expect.poll(() => page.getByTestId('run-announcement').textContent()).toContain('stopped');
     expect(await axeSeriousViolations(page)).toEqual([]);
     await shoot(page, 'stopped');
