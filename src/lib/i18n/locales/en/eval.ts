@@ -111,6 +111,12 @@ export default {
     no: 'no',
     notGraded: 'Not graded yet.',
   },
+  cost: {
+    summary_one: '{{count}} call · {{prefilled}} tokens prefilled · {{decoded}} decoded',
+    summary_other: '{{count}} calls · {{prefilled}} tokens prefilled · {{decoded}} decoded',
+    unreported_one: ' ({{count}} call without token counts)',
+    unreported_other: ' ({{count}} calls without token counts)',
+  },
   chart: {
     legendPlain: 'plain',
     legendRevised: 'revised',

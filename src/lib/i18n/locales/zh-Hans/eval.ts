@@ -109,6 +109,10 @@ export default {
     no: '否',
     notGraded: '尚未评分。',
   },
+  cost: {
+    summary_other: '{{count}} 次调用 · 预填充 {{prefilled}} 个词元 · 解码 {{decoded}} 个',
+    unreported_other: '（{{count}} 次调用未报告词元数）',
+  },
   chart: {
     legendPlain: '直接回答',
     legendRevised: '修订',
