@@ -75,6 +75,7 @@ export default {
     examples_other: '{{count}} examples',
     badLines: '{{count}} bad line(s)',
     clear: 'Clear',
+    sentenceEnd: '.',
     badLinesLabel: 'Bad lines',
     line: 'Line {{line}}: {{problems}}',
     more: '…and {{count}} more',

@@ -73,6 +73,7 @@ export default {
     examples_other: '{{count}} 个示例',
     badLines: '{{count}} 行有误',
     clear: '清除',
+    sentenceEnd: '。',
     badLinesLabel: '有误的行',
     line: '第 {{line}} 行：{{problems}}',
     more: '…另有 {{count}} 行',
@@ -121,8 +122,8 @@ export default {
   check: {
     intro: '用 {{engine}} 为 ≥60 个已知结论的校准案例评分，并试运行分类和评分标准步骤。只会猜测的模型会被判为“不适用”。',
     stop: '停止',
-    progress: '模型检查进度',
-    run: '检查此模型',
+    progress: '模型检测进度',
+    run: '检测此模型',
     verdict: { suitable: '适用', usable_with_caution: '可谨慎使用', not_suitable: '不适用' },
     agreement: '评分一致性',
     agreementValue: '准确率 {{accuracy}}，宏 F1 {{f1}}（{{n}} 个案例）',
