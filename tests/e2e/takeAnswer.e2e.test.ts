@@ -161,6 +161,17 @@ describe('taking a finished answer away', () => {
     expect(await page.getByTestId('earlier-turns').locator('.run-question').textContent()).toBe(QUESTION);
     expect(await page.locator('main .run-question').last().textContent()).toBe(FOLLOW_UP);
     await shoot(page, 'history-conversation');
+    // The same conversation in Chinese: actions, follow-up box and earlier turns from the catalog.
+    await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+    await page.locator('#ui-language').selectOption('zh-Hans');
+    await page.goBack();
+    await page.getByTestId('earlier-turns').waitFor();
+    expect(await page.getByTestId('earlier-turns').locator('summary').first().textContent()).toBe('本次对话中较早的内容（1 轮）');
+    expect(await page.getByRole('group', { name: '带走这个回答' }).getByRole('button').allTextContents()).toEqual(['复制', '复制为纯文本', '打印', '导出 Markdown', '导出 JSON', '用其他设置重新运行']);
+    expect(await page.getByTestId('follow-up').getByRole('button').textContent()).toBe('追问');
+    await shoot(page, 'history-conversation-zh');
+    await page.getByRole('navigation').getByRole('link', { name: '设置' }).click();
+    await page.locator('#ui-language').selectOption('en');
     expect(session.pageErrors.join('\n')).toBe('');
   });
 });
