@@ -134,6 +134,9 @@ describe('taking a finished answer away', () => {
     await followUp.getByLabel('Follow-up question').fill(FOLLOW_UP);
     const before = server.requests.length;
     await followUp.getByRole('button', { name: 'Ask follow-up' }).click();
+    // The box goes away as the turn starts; focus waits on the run's heading (then the new turn's), never <body>.
+    await followUp.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('run-question');
     await expect.poll(() => page.locator('.run-question').last().textContent(), { timeout: 60_000 }).toBe(FOLLOW_UP);
     await page.getByTestId('final-answer').last().waitFor({ timeout: 60_000 });
     await expect.poll(() => page.locator('.run[data-status="done"] .run-question').allTextContents()).toContain(FOLLOW_UP);
