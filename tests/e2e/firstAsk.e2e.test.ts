@@ -68,7 +68,7 @@ describe('First Ask without a freeze (Chromium)', () => {
     const before = server.requests.length;
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     // Filled by script: typing a megabyte through the input would measure the test, not the app.
-    await page.getByLabel('Question').evaluate((el, text) => {
+    await page.getByLabel('Question', { exact: true }).evaluate((el, text) => {
       const area = el as HTMLTextAreaElement;
       area.value = text;
       area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -95,7 +95,7 @@ describe('First Ask without a freeze (Chromium)', () => {
     // Passes the cheap length check (under 6 characters a token) but not the exact Qwen3 count.
     const question = `A clinic letter to summarise: ${'The patient reports intermittent chest tightness on exertion. '.repeat(320)}`;
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
-    await page.getByLabel('Question').fill(question);
+    await page.getByLabel('Question', { exact: true }).fill(question);
     await resetLongTasks(page);
     await page.getByRole('button', { name: 'Ask' }).click();
     await page.getByTestId('tokenizer-progress').waitFor({ timeout: 30_000 });

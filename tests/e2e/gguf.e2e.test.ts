@@ -51,8 +51,8 @@ const seenTexts = (page: Page, key: string) => page.evaluate((k) => (window as u
 
 async function ask(page: Page, question: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
-  await page.getByLabel('Question').fill(question);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByLabel('Question', { exact: true }).fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
 const storedList = (page: Page) => page.locator('.gguf-form .stored-models li');

@@ -41,8 +41,13 @@ async function chooseGrading(mode: 'batched' | 'per-item'): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const form = page.locator('form', { has: page.getByLabel('Grading') });
   await form.getByLabel('Grading').selectOption(mode);
-  await form.getByRole('button', { name: 'Save' }).click();
-  await form.getByText('Saved.').waitFor();
+  // The loop options save as they change (Settings has one Save button, the engine's): stored once a reload shows them.
+  await expect
+    .poll(async () => {
+      await page.reload();
+      return page.getByLabel('Grading').inputValue();
+    })
+    .toBe(mode);
 }
 
 describe('the revision loop in Chromium', () => {

@@ -64,8 +64,8 @@ async function configureCustomModel(page: Page, modelUrl: string, libUrl: string
 
 async function askQuestion(page: Page, question: string): Promise<void> {
   await nav(page, 'Ask');
-  await page.getByLabel('Question').fill(question);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByLabel('Question', { exact: true }).fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
 describe('on-device engine with WebGPU (SwiftShader)', () => {
@@ -189,7 +189,7 @@ describe('on-device engine with WebGPU (SwiftShader)', () => {
     // Terminating the worker closed the hanging download.
     await expect.poll(() => host.closedHanging, { timeout: 10_000 }).toContain('/hang/test-model.wasm');
     expect(await page.getByRole('alert').textContent()).toMatch(/Stopped/);
-    await expect(page.getByRole('button', { name: 'Ask' }).isEnabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Ask', exact: true }).isEnabled()).resolves.toBe(true);
     expect(session.pageErrors).toEqual([]);
   });
 

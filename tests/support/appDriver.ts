@@ -49,6 +49,7 @@ export async function configureServer(page: Page, url: string, model = 'scripted
 /** Types a question on the Ask page and presses Ask. */
 export async function ask(page: Page, question: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
-  await page.getByLabel('Question').fill(question);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  // Exact: a finished run offers a "Follow-up question" box and "Ask follow-up" below it.
+  await page.getByLabel('Question', { exact: true }).fill(question);
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }

@@ -190,6 +190,8 @@ export interface Run {
   question: string;
   /** Earlier turns of the conversation, when the question is a follow-up (absent: a single question). */
   context?: Turn[];
+  /** The run this one follows up (the previous turn of the same conversation); absent for a first question. */
+  previousRunId?: string;
   createdAt: number;
   updatedAt: number;
   status: RunStatus;

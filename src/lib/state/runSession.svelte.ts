@@ -11,6 +11,7 @@ import type { TokenCounter } from '../core/pipeline/tokens';
 import { configuredContextWindow, sharedWorkerTokenizer, tokenCounterFor, usesExactTokenizer } from '../tokenizer';
 import type { EngineKind } from '../engine/settings';
 import type { Run, RunOptions } from '../core/types';
+import type { Turn } from '../core/conversation';
 import type { PrinciplesRepository } from '../db/principlesRepository';
 import type { RunsRepository } from '../db/runsRepository';
 import { recordRun, type LiveText } from '../services/recordRun';
@@ -116,12 +117,16 @@ export class RunSession {
     return this.#busy || this.#starting;
   }
 
-  /** Starts a new run. `userDraft` switches to "check my answer". */
-  async ask(question: string, userDraft?: string): Promise<void> {
+  /**
+   * Starts a new run. `userDraft` switches to "check my answer". `follow` makes it a turn of a
+   * conversation (earlier turns as context, linked to the previous turn's run) and/or gives it its
+   * own options instead of the saved ones (Re-run with other settings).
+   */
+  async ask(question: string, userDraft?: string, follow?: { context?: Turn[]; previousRunId?: string; options?: RunOptions }): Promise<void> {
     if (this.busy) return;
     this.#starting = true;
     this.#notice = null;
-    const options: RunOptions = { ...this.deps.settings.runOptions, userDraft: userDraft?.trim() || undefined };
+    const options: RunOptions = { ...(follow?.options ?? this.deps.settings.runOptions), userDraft: userDraft?.trim() || undefined };
     const settings = this.deps.settings.engine;
     const start = new AbortController();
     this.#startController = start;
@@ -146,7 +151,8 @@ export class RunSession {
     }
     this.#starting = false;
     this.#startController = null;
-    const run = createRun({ id: newRunId(), question: question.trim(), options, engineLabel: engine.label, now: Date.now() });
+    const created = createRun({ id: newRunId(), question: question.trim(), context: follow?.context, options, engineLabel: engine.label, now: Date.now() });
+    const run: Run = follow?.previousRunId ? { ...created, previousRunId: follow.previousRunId } : created;
     await this.#execute(run, false);
   }
 

@@ -19,6 +19,7 @@ export const RunRecordSchema = z.object({
   id: z.string().min(1).max(200),
   question: z.string(),
   context: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })).optional(),
+  previousRunId: z.string().min(1).max(200).optional(),
   createdAt: z.number().finite(),
   updatedAt: z.number().finite(),
   status: z.enum(['running', 'done', 'failed', 'stopped']),

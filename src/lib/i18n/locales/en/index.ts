@@ -5,13 +5,15 @@ import ask from './ask';
 import common from './common';
 import data from './data';
 import engine from './engine';
+// `eval` cannot name a binding in a module; the namespace is still `eval`.
+import evaluation from './eval';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data };
+export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

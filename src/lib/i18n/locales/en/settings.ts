@@ -34,6 +34,8 @@ export default {
     privacy: "The question and answers go only to this server. For a server on another origin, it must allow this page's origin (CORS).",
   },
   loop: {
+    autosaved: 'Saved. The next question uses these settings.',
+    autosaveHint: 'Saved as you change them; a question already running keeps its own.',
     rounds: 'Revisions at most',
     target: 'Stop at score (%)',
     pool: 'Principles per question',

@@ -7,10 +7,12 @@ import ask from './ask';
 import common from './common';
 import data from './data';
 import engine from './engine';
+// `eval` cannot name a binding in a module; the namespace is still `eval`.
+import evaluation from './eval';
 import errors from './errors';
 import history from './history';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation };
