@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ChatEngine, ChatResult } from '../core/chat';
-import { GgufEngineFailedError } from '../engine/gguf/errors';
-import { DEFAULT_OPENAI_SETTINGS } from '../engine/openai/settings';
+import { GgufEngineFailedError } from '../engine/gguf';
+import { DEFAULT_OPENAI_SETTINGS } from '../engine/openai';
 
 /** Engines the mocked factory made, in order; each fails its calls once `crash` is set. */
 const made: { engine: ChatEngine; crash: boolean; disposed: boolean }[] = [];

@@ -5,7 +5,7 @@
 
 import { budgetTokenCounter, roughTokenCount, type TokenCounter } from '../core/pipeline/tokens';
 import type { EngineKind, EngineSettings } from '../engine/settings';
-import { MAX_AUTO_CONTEXT } from '../engine/gguf/contextChoice';
+import { MAX_AUTO_CONTEXT } from '../engine/gguf';
 import { WorkerTokenizer, type TokenizerPort } from './tokenizerClient';
 
 export { WorkerTokenizer, type TokenizerStatus } from './tokenizerClient';

@@ -13,12 +13,12 @@ import type { ChatEngine } from '../core/chat';
 import { createRun } from '../core/pipeline/fold';
 import { runPipeline } from '../core/pipeline/pipeline';
 import { DEFAULT_RUN_OPTIONS, type Run } from '../core/types';
-import { OpenAiCompatibleEngine } from '../engine/openai/engine';
-import { DEFAULT_OPENAI_SETTINGS } from '../engine/openai/settings';
-import type { WebLlmDeps } from '../engine/webllm/browserDeps';
-import { WebLlmEngine } from '../engine/webllm/engine';
-import { DEFAULT_WEBLLM_SETTINGS } from '../engine/webllm/settings';
-import { recordRun, type LiveText } from './recordRun';
+import { OpenAiCompatibleEngine } from './openai/engine';
+import { DEFAULT_OPENAI_SETTINGS } from './openai/settings';
+import type { WebLlmDeps } from './webllm/browserDeps';
+import { WebLlmEngine } from './webllm/engine';
+import { DEFAULT_WEBLLM_SETTINGS } from './webllm/settings';
+import { recordRun, type LiveText } from '../services/recordRun';
 
 const question = 'My son has had a fever and a cough for two days. Should he see a doctor?';
 
