@@ -44,16 +44,23 @@ export function isSealed(value: unknown): value is SealedRecord {
   return typeof value === 'object' && value !== null && 'sealed' in value && typeof (value as SealedRecord).sealed === 'object';
 }
 
+/** The fields that name a record (its key path): authenticated with the box and used in reports. */
+const IDENTITY: Record<SealedStore, readonly string[]> = {
+  runs: ['id'],
+  rubricReviews: ['id'],
+  candidateDecisions: ['candidateId'],
+  evaluations: ['id'],
+  evaluationExamples: ['evaluationId', 'index'],
+  evaluationResults: ['evaluationId', 'mode', 'prompt_id'],
+};
+
 function recordKey(store: SealedStore, value: object): string {
-  return CLEAR_FIELDS[store].map((f) => String((value as Record<string, unknown>)[f])).join('\u0000');
+  return IDENTITY[store].map((f) => String((value as Record<string, unknown>)[f])).join('/');
 }
 
 /** The context authenticated with a record: its store and key, so a box cannot be moved to another record. */
 function contextOf(store: SealedStore, value: object): string {
-  return `${store}:${CLEAR_FIELDS[store]
-    .filter((f) => f === 'id' || f === 'candidateId' || f === 'evaluationId' || f === 'index' || f === 'mode' || f === 'prompt_id')
-    .map((f) => String((value as Record<string, unknown>)[f]))
-    .join('\u0000')}`;
+  return `${store}:${recordKey(store, value)}`;
 }
 
 /** The in-memory side of the lock: the keys while unlocked (never stored), and the write target. */
