@@ -7,11 +7,12 @@ import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
+import lock from './lock';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data };
+export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data, lock };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

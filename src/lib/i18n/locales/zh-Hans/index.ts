@@ -9,8 +9,9 @@ import data from './data';
 import engine from './engine';
 import errors from './errors';
 import history from './history';
+import lock from './lock';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data, lock };
