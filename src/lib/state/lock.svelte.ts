@@ -18,6 +18,9 @@ export interface LockHooks {
   onUnlocked?: () => void;
 }
 
+/** Tabs tell each other when the lock's setup changed (on, off, new passphrase). */
+const LOCK_CHANNEL = 'clinrevise-lock';
+
 /** How often the idle timer looks (the lock engages at most this late). */
 const IDLE_CHECK_MS = 5_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'focus'] as const;
@@ -35,12 +38,27 @@ export class LockState {
   #pending = $state(false);
   #lastActivity = Date.now();
   #timer: ReturnType<typeof setInterval> | null = null;
+  #channel: BroadcastChannel | null = null;
 
   constructor(
     private readonly service: LockService,
     private readonly hooks: LockHooks = {},
   ) {
     this.#sync();
+    // Another tab turned the lock on or off or changed the passphrase: this tab's keys (or lack of
+    // them) are out of date, so it reads the setup again and locks — it never writes plain records
+    // after the lock went on, nor seals with a key that is being retired.
+    if (typeof BroadcastChannel !== 'undefined') {
+      this.#channel = new BroadcastChannel(LOCK_CHANNEL);
+      this.#channel.onmessage = () => void this.#changedElsewhere();
+    }
+  }
+
+  async #changedElsewhere(): Promise<void> {
+    await this.service.load();
+    this.service.lock();
+    this.#sync();
+    this.hooks.onLocked?.();
   }
 
   get status(): LockStatus {
@@ -153,6 +171,7 @@ export class LockState {
     this.#progress = null;
     try {
       const ok = await action((p) => (this.#progress = p));
+      if (ok && task !== 'unlocking') this.#channel?.postMessage('changed');
       if (ok) {
         this.#lastActivity = Date.now();
         this.hooks.onUnlocked?.();
@@ -160,6 +179,8 @@ export class LockState {
       return ok;
     } catch (err) {
       this.#problem = errorText(err);
+      // A change stopped half-way still changed the setup other tabs hold.
+      if (task !== 'unlocking') this.#channel?.postMessage('changed');
       return false;
     } finally {
       this.#sync();
