@@ -13,6 +13,7 @@ let session: AppSession;
 let server: ScriptedServer;
 const SHOTS = 'tests/screenshots';
 const PASSPHRASE = 'plum lantern river quietly';
+const NEW_PASSPHRASE = 'copper meadow falls asleep';
 const QUESTION = 'My grandmother takes warfarin and bruises easily on her arms. Is that worrying?';
 
 beforeAll(async () => {
@@ -128,6 +129,58 @@ describe('passphrase lock', () => {
     // Principles are not encrypted and stay available.
     await page.getByRole('navigation').getByRole('link', { name: 'Principles' }).click();
     expect(await page.getByTestId('unlock-screen').count()).toBe(0);
+  });
+
+  it('changing the passphrase re-encrypts 1,000 runs with progress; turning it off decrypts them', async () => {
+    const { page } = session;
+    const section = await openLockSettings(page);
+    await section.getByTestId('unlock-screen').getByLabel('Passphrase').fill(PASSPHRASE);
+    await section.getByTestId('unlock').click();
+    await section.getByRole('button', { name: 'Change passphrase' }).waitFor({ timeout: 60_000 });
+    // 1,000 more runs of ~30 kB, written straight into the store as an older build would have left
+    // them (plain): the change must seal them all, as it re-seals the one under the old key.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('clinrevise');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction('runs', 'readwrite');
+      for (let i = 0; i < 1000; i++) tx.objectStore('runs').put({ id: `bulk-${String(i).padStart(4, '0')}`, createdAt: 1_000_000 + i, question: `bulk question ${i}`, answer: 'y'.repeat(30_000) });
+      await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject)));
+      db.close();
+    });
+    await section.getByRole('button', { name: 'Change passphrase' }).click();
+    await section.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await section.getByLabel('New passphrase').fill(NEW_PASSPHRASE);
+    await section.getByLabel('Confirm passphrase').fill(NEW_PASSPHRASE);
+    const started = Date.now();
+    await section.getByTestId('lock-change').click();
+    await section.getByTestId('lock-progress').waitFor();
+    await section.getByTestId('lock-done').waitFor({ timeout: 110_000 });
+    const changeMs = Date.now() - started;
+    let raw = await rawRuns(page);
+    expect(raw.fields).toHaveLength(1001);
+    expect(raw.fields.every((f) => f.join() === 'createdAt,id,sealed')).toBe(true);
+    expect(raw.text).not.toContain('bulk question');
+
+    await section.getByRole('button', { name: 'Turn off the lock' }).click();
+    await section.getByLabel('Current passphrase').fill(PASSPHRASE);
+    await section.getByTestId('lock-disable').click();
+    // The old passphrase no longer opens anything.
+    await section.getByRole('alert').filter({ hasText: 'Wrong passphrase' }).waitFor({ timeout: 60_000 });
+    await section.getByLabel('Current passphrase').fill(NEW_PASSPHRASE);
+    const disableStarted = Date.now();
+    await section.getByTestId('lock-disable').click();
+    await section.getByTestId('lock-done').waitFor({ timeout: 110_000 });
+    const disableMs = Date.now() - disableStarted;
+    expect(await section.getByTestId('lock-status').textContent()).toContain('Off');
+    raw = await rawRuns(page);
+    expect(raw.text).toContain('bulk question 999');
+    expect(raw.text).toContain('warfarin');
+    expect(raw.fields.some((f) => f.includes('sealed'))).toBe(false);
+    expect(await page.getByTestId('lock-now').count()).toBe(0);
+    console.log(`lock e2e (Chromium, 1,001 runs of ~30 kB): change passphrase ${changeMs} ms, turn off ${disableMs} ms (each includes PBKDF2 derivations)`);
   });
 
   it('measures what the lock costs in this browser (reported, not asserted)', async () => {
