@@ -183,6 +183,32 @@ describe('passphrase lock', () => {
     console.log(`lock e2e (Chromium, 1,001 runs of ~30 kB): change passphrase ${changeMs} ms, turn off ${disableMs} ms (each includes PBKDF2 derivations)`);
   });
 
+  it('in Chinese and dark mode: the lock section, the header’s Lock button and the unlock screen', async () => {
+    const { page } = session;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openLockSettings(page);
+    await page.getByLabel('Language of the app').selectOption('zh-Hans');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-Hans');
+    const section = page.getByTestId('lock-settings');
+    expect(await section.getByRole('heading').first().textContent()).toBe('口令锁');
+    await section.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
+    expect(await section.getByTestId('lock-strength').textContent()).toBe('强。');
+    await section.getByLabel('确认口令').fill(PASSPHRASE);
+    await shoot(page, 'lock-settings-zh-dark', section);
+    await section.getByTestId('lock-enable').click();
+    await section.getByTestId('lock-done').waitFor({ timeout: 110_000 });
+    await shoot(page, 'lock-header-zh-dark', page.locator('header'));
+    expect(await page.getByTestId('lock-now').textContent()).toContain('锁定');
+    await page.getByTestId('lock-now').click();
+    await page.getByRole('navigation').getByRole('link', { name: '历史记录' }).click();
+    await page.getByTestId('unlock-screen').waitFor();
+    await shoot(page, 'unlock-screen-zh-dark', page.locator('main'));
+    await page.getByTestId('unlock-screen').getByLabel('口令').fill('错的口令');
+    await page.getByTestId('unlock').click();
+    expect(await page.getByTestId('unlock-wrong').textContent({ timeout: 60_000 })).toContain('口令错误');
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('measures what the lock costs in this browser (reported, not asserted)', async () => {
     const { page } = session;
     const timing = await page.evaluate(async () => {

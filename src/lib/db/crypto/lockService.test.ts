@@ -120,6 +120,18 @@ describe('passphrase lock over the repositories', () => {
     await expect(a.runs.get(runs[2]!.id)).rejects.toMatchObject({ code: 'record_corrupt' });
   });
 
+  it('a rubric review moved onto another id is refused as corrupt (the id is authenticated), the other still lists', async () => {
+    const a = await app();
+    await a.lock.enable('reviews passphrase', 5);
+    await a.reviews.save({ ...verifiedReview('one'), updatedAt: 1 });
+    await a.reviews.save({ ...verifiedReview('two'), updatedAt: 2 });
+    const one = await a.db.get('rubricReviews', 'one');
+    await a.db.put('rubricReviews', { ...one!, id: 'three', updatedAt: 3 });
+    const { reviews, corrupt } = await a.reviews.listWithCorrupt();
+    expect(corrupt).toEqual(['three']);
+    expect(reviews.map((r) => r.id).sort()).toEqual(['one', 'two']);
+  });
+
   it('changing the passphrase re-encrypts everything; an interrupted change finishes on the next unlock', async () => {
     const a = await app();
     const runs = fakeRuns(250);
