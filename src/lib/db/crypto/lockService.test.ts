@@ -120,6 +120,20 @@ describe('passphrase lock over the repositories', () => {
     await expect(a.runs.get(runs[2]!.id)).rejects.toMatchObject({ code: 'record_corrupt' });
   });
 
+  it('turning the lock off with a damaged record decrypts the rest; the damaged one then reads as corrupt, not locked', async () => {
+    const a = await app();
+    const runs = fakeRuns(3);
+    await a.runs.restore(runs);
+    await a.lock.enable('pw for disable', 5);
+    const stored = await a.db.get('runs', runs[1]!.id);
+    if (!stored || !isSealed(stored)) throw new Error('expected a sealed run');
+    await a.db.put('runs', { ...stored, sealed: { ...stored.sealed, iv: new Uint8Array(12) } });
+    expect(await a.lock.disable('pw for disable')).toBe(true);
+    const page = await a.runs.page();
+    expect(page.runs.map((r) => r.id)).toEqual([runs[0]!.id, runs[2]!.id]);
+    expect(page.corrupt).toEqual([runs[1]!.id]);
+  });
+
   it('a rubric review moved onto another id is refused as corrupt (the id is authenticated), the other still lists', async () => {
     const a = await app();
     await a.lock.enable('reviews passphrase', 5);

@@ -133,8 +133,11 @@ export class Vault {
    */
   async open<T>(store: SealedStore, stored: Stored<T>): Promise<T> {
     if (!isSealed(stored)) return stored as T;
-    if (this.locked || !this.#enabled) throw new LockedError();
     const id = recordKey(store, stored);
+    // Sealed but the lock is off: a record that was already damaged when the lock was turned off
+    // (it could not be decrypted then); it reads as corrupt, never as "locked".
+    if (!this.#enabled) throw new CorruptRecordError(id);
+    if (this.locked) throw new LockedError();
     const key = this.#keys.get(stored.sealed.keyId);
     if (!key) throw new CorruptRecordError(id);
     return openValue<T>(key, stored.sealed, contextOf(store, stored), id);
