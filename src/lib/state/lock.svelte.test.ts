@@ -12,10 +12,12 @@ async function setup(busy: { value: boolean }) {
   const db = await openAppDb(`lock-state-${Date.now()}-${n++}`);
   const vault = new Vault();
   // Few PBKDF2 rounds for speed; the shipped 600,000 is asserted in recordCipher.test.
-  const service = new LockService(db, new SettingsRepository(db), vault, { iterations: 1_000, minIterations: 1_000 });
+  let announce = () => {};
+  const service = new LockService(db, new SettingsRepository(db), vault, { iterations: 1_000, minIterations: 1_000, onSetupChanged: () => announce() });
   await service.load();
   const events: string[] = [];
-  const lock = new LockState(service, { isBusy: () => busy.value, onLocked: () => events.push('locked'), onUnlocked: () => events.push('unlocked') });
+  const lock: LockState = new LockState(service, { isBusy: () => busy.value, onLocked: () => events.push('locked'), onUnlocked: () => events.push('unlocked') });
+  announce = () => lock.announce();
   return { db, vault, lock, events, runs: new RunsRepository(db, () => {}, vault) };
 }
 

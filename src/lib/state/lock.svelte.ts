@@ -54,6 +54,11 @@ export class LockState {
     }
   }
 
+  /** Tells the other tabs that the lock's record changed (pass to LockService's `onSetupChanged`). */
+  announce(): void {
+    this.#channel?.postMessage('changed');
+  }
+
   async #changedElsewhere(): Promise<void> {
     await this.service.load();
     this.service.lock();
@@ -171,7 +176,6 @@ export class LockState {
     this.#progress = null;
     try {
       const ok = await action((p) => (this.#progress = p));
-      if (ok && task !== 'unlocking') this.#channel?.postMessage('changed');
       if (ok) {
         this.#lastActivity = Date.now();
         this.hooks.onUnlocked?.();
@@ -179,8 +183,6 @@ export class LockState {
       return ok;
     } catch (err) {
       this.#problem = errorText(err);
-      // A change stopped half-way still changed the setup other tabs hold.
-      if (task !== 'unlocking') this.#channel?.postMessage('changed');
       return false;
     } finally {
       this.#sync();

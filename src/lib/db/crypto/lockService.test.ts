@@ -206,6 +206,25 @@ describe('passphrase lock over the repositories', () => {
     expect(await b.reviews.decisions()).toEqual([{ candidateId: 'cand-1', status: 'rejected', at: 3 }]);
   });
 
+  it('a plain record another tab wrote after the first pass had passed it is sealed before enable returns', async () => {
+    const a = await app();
+    const runs = fakeRuns(30);
+    await a.runs.restore(runs);
+    let written = false;
+    await a.lock.enable('stragglers', 5, (p) => {
+      // End of the first pass: a tab that has not heard of the lock yet writes a run in clear.
+      if (!written && p.total > 0 && p.done === p.total) {
+        written = true;
+        void a.db.put('runs', { ...runs[0]!, question: 'late plain write' });
+      }
+    });
+    expect(written).toBe(true);
+    const stored = await a.db.get('runs', runs[0]!.id);
+    expect(isSealed(stored)).toBe(true);
+    expect((await a.runs.get(runs[0]!.id))?.question).toBe('late plain write');
+    expect(await rawText(a.db)).not.toContain('late plain write');
+  });
+
   it('a run saved while re-encrypting is not overwritten by the older copy', async () => {
     const a = await app();
     const runs = fakeRuns(150);

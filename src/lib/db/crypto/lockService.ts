@@ -26,6 +26,8 @@ export interface LockServiceOptions {
   iterations?: number;
   /** The fewest rounds a stored entry may claim; only tests lower it. */
   minIterations?: number;
+  /** Told each time the lock's record changes, so other tabs can re-read it and lock. */
+  onSetupChanged?: () => void;
 }
 
 /** What a change of form did: records rewritten, and records left as they were because they are damaged. */
@@ -39,6 +41,7 @@ export class LockService {
   readonly #iterations: number;
   readonly #minIterations: number;
   readonly #db: IDBPDatabase;
+  readonly #onSetupChanged: () => void;
 
   constructor(
     db: AppDb,
@@ -49,6 +52,7 @@ export class LockService {
     this.#db = db as unknown as IDBPDatabase;
     this.#iterations = options.iterations ?? PBKDF2_ITERATIONS;
     this.#minIterations = options.minIterations ?? MIN_ITERATIONS;
+    this.#onSetupChanged = options.onSetupChanged ?? (() => {});
   }
 
   get meta(): LockMeta | null {
@@ -124,11 +128,16 @@ export class LockService {
   /** Rewrites every record into the vault's current form, then records that the change is done. */
   async #finish(onProgress?: (p: LockProgress) => void, signal?: AbortSignal): Promise<MigrationReport> {
     const report = await this.#migrate(onProgress, signal);
+    // A second pass catches a record another tab wrote in the old form before it heard of the change
+    // (it locks on the first message, so this pass finds nothing in the usual case; it only reads).
+    const stragglers = await this.#migrate(undefined, signal);
+    report.rewritten += stragglers.rewritten;
     const meta = this.#meta!;
     if (meta.mode === 'disabling') {
       await this.settings.delete('lock');
       this.#meta = null;
       this.vault.configure(false);
+      this.#onSetupChanged();
     } else {
       const current = meta.keys[meta.keys.length - 1]!;
       await this.#writeMeta({ ...meta, keys: [current], migrating: false });
@@ -200,5 +209,6 @@ export class LockService {
   async #writeMeta(meta: LockMeta): Promise<void> {
     await this.settings.set('lock', meta);
     this.#meta = meta;
+    this.#onSetupChanged();
   }
 }
