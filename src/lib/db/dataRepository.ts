@@ -4,6 +4,7 @@
 
 import { deleteDB, type IDBPDatabase } from 'idb';
 import { throwIfAborted } from '../core/errors';
+import { SEALED_STORES, isSealed, plainVault, type SealedStore, type Vault } from './crypto/vault';
 import { asStorageError } from './errors';
 import { DB_VERSION, type AppDb } from './schema';
 
@@ -62,12 +63,23 @@ export function exportLinesOf(store: string, values: readonly unknown[], now: Da
   return [`${JSON.stringify(header)}\n`, ...values.map((value) => `${JSON.stringify({ store, value } satisfies ExportLine)}\n`)];
 }
 
+/** A stored record's size: JSON for plain records, the ciphertext's bytes for sealed ones. */
+function storedBytes(value: unknown): number {
+  if (!isSealed(value)) return utf8.encode(JSON.stringify(value) ?? '').byteLength;
+  const { sealed, ...clear } = value;
+  return utf8.encode(JSON.stringify(clear)).byteLength + sealed.data.byteLength + sealed.iv.byteLength;
+}
+
 export class DataRepository {
   /** The same connection as the other repositories, untyped: stores are discovered, not declared. */
   readonly #db: IDBPDatabase;
 
-  constructor(db: AppDb) {
+  /** Export decrypts sealed records with it (and is refused while locked: never ciphertext in a file). */
+  readonly #vault: Vault;
+
+  constructor(db: AppDb, vault: Vault = plainVault()) {
     this.#db = db as unknown as IDBPDatabase;
+    this.#vault = vault;
   }
 
   /** The stores this database has, in the browser's (alphabetical) order. */
@@ -113,7 +125,7 @@ export class DataRepository {
       const size: StoreSize = { store, kind: storeKind(store), records: 0, bytes: 0 };
       for await (const batch of this.#batches(store, signal)) {
         size.records += batch.length;
-        for (const value of batch) size.bytes += utf8.encode(JSON.stringify(value) ?? '').byteLength;
+        for (const value of batch) size.bytes += storedBytes(value);
       }
       sizes.push(size);
     }
@@ -129,8 +141,12 @@ export class DataRepository {
     const header: ExportHeader = { format: EXPORT_FORMAT, version: 1, exportedAt: now.toISOString(), databaseVersion: this.#db.version, stores };
     yield `${JSON.stringify(header)}\n`;
     for (const store of stores) {
+      const sealedStore = (SEALED_STORES as string[]).includes(store) ? (store as SealedStore) : null;
       for await (const batch of this.#batches(store, signal)) {
-        yield batch.map((value) => `${JSON.stringify({ store, value } satisfies ExportLine)}\n`).join('');
+        // With the lock on, the file holds the records themselves (the user asked for their data);
+        // a damaged record is left out rather than written as ciphertext nobody can read.
+        const values = sealedStore ? (await this.#vault.openAll(sealedStore, batch)).values : batch;
+        yield values.map((value) => `${JSON.stringify({ store, value } satisfies ExportLine)}\n`).join('');
       }
     }
   }

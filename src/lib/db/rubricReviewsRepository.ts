@@ -3,6 +3,7 @@
 
 import type { PrincipleProvenance } from '../core/rubrics/candidates';
 import type { RubricReview } from '../core/rubrics/review';
+import { plainVault, type Stored, type Vault } from './crypto/vault';
 import type { AppDb, CandidateDecision } from './schema';
 
 /** What an import did: records added, and records skipped because their id was already stored. */
@@ -12,20 +13,33 @@ export interface ReviewImportReport {
 }
 
 export class RubricReviewsRepository {
-  constructor(private readonly db: AppDb) {}
+  constructor(
+    private readonly db: AppDb,
+    /** Seals and opens records when the passphrase lock is on (passes them through when off). */
+    private readonly vault: Vault = plainVault(),
+  ) {}
 
-  /** Every review, most recently changed first. */
+  /** Every review, most recently changed first; reviews that will not decrypt are left out (see `listWithCorrupt`). */
   async list(): Promise<RubricReview[]> {
-    return (await this.db.getAllFromIndex('rubricReviews', 'by-updated')).reverse();
+    return (await this.listWithCorrupt()).reviews;
+  }
+
+  /** Every review that opens, newest change first, and the ids of those damaged beyond decrypting. */
+  async listWithCorrupt(): Promise<{ reviews: RubricReview[]; corrupt: string[] }> {
+    const stored = (await this.db.getAllFromIndex('rubricReviews', 'by-updated')).reverse();
+    const { values, corrupt } = await this.vault.openAll<RubricReview>('rubricReviews', stored);
+    return { reviews: values, corrupt };
   }
 
   async get(id: string): Promise<RubricReview | undefined> {
-    return this.db.get('rubricReviews', id);
+    const stored = await this.db.get('rubricReviews', id);
+    return stored === undefined ? undefined : this.vault.open<RubricReview>('rubricReviews', stored);
   }
 
   /** The review opened from this run, if any. */
   async getByRun(runId: string): Promise<RubricReview | undefined> {
-    return this.db.getFromIndex('rubricReviews', 'by-run', runId);
+    const stored = await this.db.getFromIndex('rubricReviews', 'by-run', runId);
+    return stored === undefined ? undefined : this.vault.open<RubricReview>('rubricReviews', stored);
   }
 
   /** The ids stored, for duplicate checks on import. */
@@ -35,7 +49,7 @@ export class RubricReviewsRepository {
 
   /** Saves the review as it stands (insert or replace). */
   async save(review: RubricReview): Promise<void> {
-    await this.db.put('rubricReviews', review);
+    await this.db.put('rubricReviews', await this.vault.seal('rubricReviews', review));
   }
 
   async delete(id: string): Promise<void> {
@@ -47,15 +61,17 @@ export class RubricReviewsRepository {
    * is skipped and counted, never overwritten.
    */
   async importMany(reviews: readonly RubricReview[]): Promise<ReviewImportReport> {
+    // Sealed before the transaction opens: it would close while WebCrypto works.
+    const sealed = await this.vault.sealAll('rubricReviews', reviews);
     const tx = this.db.transaction('rubricReviews', 'readwrite');
     const report: ReviewImportReport = { added: 0, duplicates: 0 };
     try {
-      for (const review of reviews) {
+      for (const [i, review] of reviews.entries()) {
         if (await tx.store.getKey(review.id)) {
           report.duplicates++;
           continue;
         }
-        await tx.store.add(review);
+        await tx.store.add(sealed[i]!);
         report.added++;
       }
     } catch (err) {
@@ -79,25 +95,28 @@ export class RubricReviewsRepository {
     for (;;) {
       options.signal?.throwIfAborted();
       const range: IDBKeyRange | null = after === null ? null : IDBKeyRange.lowerBound(after, true);
-      const page: RubricReview[] = await this.db.getAll('rubricReviews', range, batch);
-      for (const review of page) if (!options.ids || options.ids.has(review.id)) yield review;
+      const page: Stored<RubricReview>[] = await this.db.getAll('rubricReviews', range, batch);
+      const { values } = await this.vault.openAll<RubricReview>('rubricReviews', page);
+      for (const review of values) if (!options.ids || options.ids.has(review.id)) yield review;
       if (page.length < batch) return;
-      after = page[page.length - 1]!.id;
+      after = String(page[page.length - 1]!.id);
     }
   }
 
   async decisions(): Promise<CandidateDecision[]> {
-    return this.db.getAll('candidateDecisions');
+    return (await this.vault.openAll<CandidateDecision>('candidateDecisions', await this.db.getAll('candidateDecisions'))).values;
   }
 
   /** Hides a candidate principle. */
   async rejectCandidate(candidateId: string, at: number): Promise<void> {
-    await this.db.put('candidateDecisions', { candidateId, status: 'rejected', at });
+    const decision: CandidateDecision = { candidateId, status: 'rejected', at };
+    await this.db.put('candidateDecisions', await this.vault.seal('candidateDecisions', decision));
   }
 
   /** Records that a candidate became a library principle, with where it came from. */
   async acceptCandidate(provenance: PrincipleProvenance): Promise<void> {
-    await this.db.put('candidateDecisions', { candidateId: provenance.candidateId, status: 'accepted', at: provenance.acceptedAt, provenance });
+    const decision: CandidateDecision = { candidateId: provenance.candidateId, status: 'accepted', at: provenance.acceptedAt, provenance };
+    await this.db.put('candidateDecisions', await this.vault.seal('candidateDecisions', decision));
   }
 
   /** Where a principle accepted from a candidate came from (undefined for any other principle). */

@@ -5,6 +5,7 @@
 import { runMatcher, queryNeedsContent, type RunQuery } from '../core/history/runQuery';
 import { throwIfAborted } from '../core/errors';
 import type { Run } from '../core/types';
+import { plainVault, type Stored, type Vault } from './crypto/vault';
 import { asStorageError } from './errors';
 import type { AppDb } from './schema';
 
@@ -18,6 +19,8 @@ export interface RunCursor {
 export interface RunPage {
   runs: Run[];
   next: RunCursor | null;
+  /** Ids of runs on this page that would not decrypt with the right key (damaged); the rest still show. */
+  corrupt?: string[];
 }
 
 /** What changed in the runs store, so other views (and other tabs) can refresh. */
@@ -43,20 +46,26 @@ export class RunsRepository {
     private readonly db: AppDb,
     /** Told after every write (the app forwards it to other tabs). */
     private readonly onChange: (change: RunsChange) => void = () => {},
+    /** Seals and opens records when the passphrase lock is on (passes them through when off). */
+    private readonly vault: Vault = plainVault(),
   ) {}
 
   /** Saves the run as it stands (insert or replace). A full storage throws StorageFullError; nothing is written. */
   async save(run: Run): Promise<void> {
+    // Sealed before the write: a locked vault throws here, so nothing plain is ever written.
+    const stored = await this.vault.seal('runs', run);
     try {
-      await this.db.put('runs', run);
+      await this.db.put('runs', stored);
     } catch (err) {
       throw asStorageError(err);
     }
     this.onChange({ type: 'saved', id: run.id });
   }
 
+  /** The run, or undefined when none has this id; throws CorruptRecordError when it will not decrypt. */
   async get(id: string): Promise<Run | undefined> {
-    return this.db.get('runs', id);
+    const stored = await this.db.get('runs', id);
+    return stored === undefined ? undefined : this.vault.open('runs', stored);
   }
 
   /** Runs, newest first, at most `limit`. */
@@ -76,22 +85,27 @@ export class RunsRepository {
   async page({ query = {}, after = null, limit = DEFAULT_PAGE_SIZE, isLive, signal }: PageRequest = {}): Promise<RunPage> {
     if (!queryNeedsContent(query)) {
       // Dates only: the index range is the answer; read just the page's records with one cursor.
-      const batch = await this.#batch(query, after, limit, limit, () => true);
-      return { runs: batch.matched, next: batch.matched.length === limit && batch.next ? batch.next : null };
+      const batch = await this.#batch(query, after, limit);
+      const { values, corrupt } = await this.vault.openAll<Run>('runs', batch.stored);
+      return { runs: values, next: batch.stored.length === limit && batch.next ? batch.next : null, corrupt };
     }
-    // A search: walk the runs newest first in batches until the page is full.
+    // A search: walk the runs newest first in batches until the page is full. With the lock on every
+    // run walked is decrypted to be matched (the cost is in the README).
     const runs: Run[] = [];
+    const corrupt: string[] = [];
     const matches = runMatcher(query, isLive);
     const ids = await this.#orderedIds(query, after);
     for (let i = 0; i < ids.length; i += SCAN_BATCH) {
       throwIfAborted(signal);
-      for (const run of await this.#fetch(ids.slice(i, i + SCAN_BATCH))) {
+      const batch = await this.#fetch(ids.slice(i, i + SCAN_BATCH));
+      corrupt.push(...batch.corrupt);
+      for (const run of batch.runs) {
         if (!matches(run)) continue;
         runs.push(run);
-        if (runs.length === limit) return { runs, next: position(run) };
+        if (runs.length === limit) return { runs, next: position(run), corrupt };
       }
     }
-    return { runs, next: null };
+    return { runs, next: null, corrupt };
   }
 
   /** How many runs match `query` (a date range alone is counted by the index without reading runs). */
@@ -113,7 +127,7 @@ export class RunsRepository {
     const ids = await this.#orderedIds(query, null);
     for (let i = 0; i < ids.length; i += SCAN_BATCH) {
       throwIfAborted(signal);
-      const runs = (await this.#fetch(ids.slice(i, i + SCAN_BATCH))).filter(matches);
+      const runs = (await this.#fetch(ids.slice(i, i + SCAN_BATCH))).runs.filter(matches);
       if (runs.length) yield runs;
     }
   }
@@ -122,7 +136,7 @@ export class RunsRepository {
   async *byIds(ids: readonly string[], signal?: AbortSignal): AsyncGenerator<Run[]> {
     for (let i = 0; i < ids.length; i += SCAN_BATCH) {
       throwIfAborted(signal);
-      const runs = await this.#fetch(ids.slice(i, i + SCAN_BATCH));
+      const { runs } = await this.#fetch(ids.slice(i, i + SCAN_BATCH));
       if (runs.length) yield runs;
     }
   }
@@ -142,8 +156,10 @@ export class RunsRepository {
   /** Puts deleted runs back exactly as they were (undo), in one transaction. */
   async restore(runs: readonly Run[]): Promise<void> {
     if (runs.length === 0) return;
+    // Sealed first: a transaction closes while WebCrypto works, so nothing async may run inside it.
+    const stored = await this.vault.sealAll('runs', runs);
     const tx = this.db.transaction('runs', 'readwrite');
-    await Promise.all([...runs.map((run) => tx.store.put(run)), tx.done]);
+    await Promise.all([...stored.map((run) => tx.store.put(run)), tx.done]);
     this.onChange({ type: 'added', ids: runs.map((r) => r.id) });
   }
 
@@ -153,10 +169,11 @@ export class RunsRepository {
    */
   async addNew(runs: readonly Run[]): Promise<string[]> {
     if (runs.length === 0) return [];
+    const stored = await this.vault.sealAll('runs', runs);
     const tx = this.db.transaction('runs', 'readwrite');
     const present = await Promise.all(runs.map((run) => tx.store.getKey(run.id)));
     const fresh = runs.filter((_, i) => present[i] === undefined);
-    await Promise.all([...fresh.map((run) => tx.store.add(run)), tx.done]);
+    await Promise.all([...stored.filter((_, i) => present[i] === undefined).map((run) => tx.store.add(run)), tx.done]);
     const ids = fresh.map((r) => r.id);
     if (ids.length) this.onChange({ type: 'added', ids });
     return ids;
@@ -178,42 +195,35 @@ export class RunsRepository {
     return ids;
   }
 
-  /** These runs in one transaction, all reads issued at once (missing ids are skipped). */
-  async #fetch(ids: readonly string[]): Promise<Run[]> {
+  /** These runs in one transaction, all reads issued at once (missing ids are skipped), then opened. */
+  async #fetch(ids: readonly string[]): Promise<{ runs: Run[]; corrupt: string[] }> {
     const tx = this.db.transaction('runs');
     const found = await Promise.all(ids.map((id) => tx.store.get(id)));
     await tx.done;
-    return found.filter((r): r is Run => r !== undefined);
+    const { values, corrupt } = await this.vault.openAll<Run>('runs', found.filter((r): r is Stored<Run> => r !== undefined));
+    return { runs: values, corrupt };
   }
 
   /**
-   * Reads up to `batchSize` index entries after `from` (newest first) in one transaction and keeps
-   * at most `want` that match. `next` is where to continue, or null when the range is exhausted.
+   * Reads up to `limit` records after `from` (newest first) in one transaction, as stored (opening
+   * them waits for WebCrypto, which would close the transaction). `next` is where to continue, or
+   * null when the range is exhausted. Only the clear fields (id, createdAt) are read here.
    */
-  async #batch(
-    query: RunQuery,
-    from: RunCursor | null,
-    batchSize: number,
-    want: number,
-    matches: (run: Run) => boolean,
-  ): Promise<{ matched: Run[]; next: RunCursor | null }> {
+  async #batch(query: RunQuery, from: RunCursor | null, limit: number): Promise<{ stored: Stored<Run>[]; next: RunCursor | null }> {
     const tx = this.db.transaction('runs');
-    const matched: Run[] = [];
-    let seen = 0;
+    const stored: Stored<Run>[] = [];
     let last: RunCursor | null = null;
     let cursor = await tx.store.index('by-created').openCursor(dateRange(query, from), 'prev');
     // Runs created in the same millisecond come in descending id order: skip those already returned.
-    while (cursor && from && cursor.value.createdAt === from.createdAt && cursor.primaryKey >= from.id) cursor = await cursor.continue();
-    while (cursor && seen < batchSize && matched.length < want) {
-      const run = cursor.value;
-      seen++;
-      last = position(run);
-      if (matches(run)) matched.push(run);
+    while (cursor && from && cursor.key === from.createdAt && cursor.primaryKey >= from.id) cursor = await cursor.continue();
+    while (cursor && stored.length < limit) {
+      stored.push(cursor.value);
+      last = { createdAt: cursor.key, id: cursor.primaryKey };
       cursor = await cursor.continue();
     }
     const exhausted = cursor === null;
     await tx.done;
-    return { matched, next: exhausted ? null : last };
+    return { stored, next: exhausted ? null : last };
   }
 }
 

@@ -11,6 +11,7 @@ import type { Principle, Run, RunOptions } from '../core/types';
 import type { EngineSettings } from '../engine/settings';
 import type { EvaluationRecord, StoredEvalExample, StoredEvalResult } from './evaluationRecords';
 import type { LanguageChoice } from '../i18n/catalog';
+import type { LockMeta, Stored } from './crypto/vault';
 
 /** A principle as stored: the record plus the user's switches and the shipped original. */
 export interface StoredPrinciple extends Principle {
@@ -37,6 +38,8 @@ export interface SettingsMap {
   libraryVersion: string;
   /** The UI language chosen in Settings ('auto' = the browser's). */
   language: LanguageChoice;
+  /** The passphrase lock (salt, work factor, key check, idle time); absent when the lock is off. */
+  lock: LockMeta;
 }
 
 /** What the clinician decided about a candidate principle: hidden, or accepted as a library principle. */
@@ -48,13 +51,15 @@ export type SettingRecord = { [K in keyof SettingsMap]: { key: K; value: Setting
 
 export interface ClinReviseDB extends DBSchema {
   principles: { key: string; value: StoredPrinciple; indexes: { 'by-dimension': string } };
-  runs: { key: string; value: Run; indexes: { 'by-created': number } };
+  // The stores below hold either the record or, with the passphrase lock on, its sealed form
+  // (crypto/vault.ts): the same key path and index fields in clear, the rest encrypted.
+  runs: { key: string; value: Stored<Run>; indexes: { 'by-created': number } };
   settings: { key: string; value: SettingRecord };
-  rubricReviews: { key: string; value: RubricReview; indexes: { 'by-updated': number; 'by-run': string } };
-  candidateDecisions: { key: string; value: CandidateDecision };
-  evaluations: { key: string; value: EvaluationRecord; indexes: { 'by-created': number } };
-  evaluationExamples: { key: [string, number]; value: StoredEvalExample };
-  evaluationResults: { key: [string, string, string]; value: StoredEvalResult; indexes: { 'by-evaluation': string } };
+  rubricReviews: { key: string; value: Stored<RubricReview>; indexes: { 'by-updated': number; 'by-run': string } };
+  candidateDecisions: { key: string; value: Stored<CandidateDecision> };
+  evaluations: { key: string; value: Stored<EvaluationRecord>; indexes: { 'by-created': number } };
+  evaluationExamples: { key: [string, number]; value: Stored<StoredEvalExample> };
+  evaluationResults: { key: [string, string, string]; value: Stored<StoredEvalResult>; indexes: { 'by-evaluation': string } };
 }
 
 export type AppDb = IDBPDatabase<ClinReviseDB>;

@@ -115,6 +115,7 @@ function translate(err: ClinReviseError): string | null {
     name: text(err, 'engineErrorName'),
     file: text(err, 'fileName'),
     modelName: text(err, 'modelName'),
+    recordId: text(err, 'recordId'),
   });
 }
 

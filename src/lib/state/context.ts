@@ -12,6 +12,7 @@ import type { EngineState } from './engine.svelte';
 import type { EvaluationState } from './evaluation.svelte';
 import type { GgufLibrary } from './ggufLibrary.svelte';
 import type { HistoryState } from './history.svelte';
+import type { LockState } from './lock.svelte';
 import type { PrinciplesState } from './principles.svelte';
 import type { OnDeviceState } from './onDevice.svelte';
 import type { RubricsDeps } from './rubrics.svelte';
@@ -35,6 +36,8 @@ export interface AppContext {
   router: Router;
   /** HealthBench-format evaluations and the model check. */
   evaluation: EvaluationState;
+  /** The optional passphrase lock over runs, rubric reviews and evaluations. */
+  lock: LockState;
 }
 
 const KEY = Symbol('clinrevise-app');

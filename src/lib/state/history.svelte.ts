@@ -32,6 +32,8 @@ export class HistoryState {
   #selected = $state.raw<ReadonlySet<string>>(new Set());
   #deleted = $state.raw<DeletedRuns | null>(null);
   #error = $state<string | null>(null);
+  /** Runs on the loaded pages that would not decrypt (damaged): counted, the rest still shown. */
+  #corrupt = $state(0);
   #controller: AbortController | null = null;
   #countController: AbortController | null = null;
   #refreshTimer: ReturnType<typeof setTimeout> | null = null;
@@ -42,6 +44,22 @@ export class HistoryState {
   ) {
     // Another tab saved, deleted or imported runs: show them (coalesced, a run saves after every step).
     channel?.subscribe(() => this.#scheduleRefresh());
+  }
+
+  /** How many runs on the loaded pages are damaged beyond decrypting (passphrase lock on). */
+  get corrupt(): number {
+    return this.#corrupt;
+  }
+
+  /** Drops every run held in memory (the lock engaged): the next visit reads them again after unlock. */
+  forget(): void {
+    this.#controller?.abort();
+    this.#runs = [];
+    this.#next = null;
+    this.#selected = new Set();
+    this.#deleted = null;
+    this.#corrupt = 0;
+    this.#loaded = false;
   }
 
   /** The runs loaded so far (one or more pages), newest first. */
@@ -150,6 +168,7 @@ export class HistoryState {
       this.#live = live;
       this.#runs = page.runs;
       this.#next = page.next;
+      this.#corrupt = page.corrupt?.length ?? 0;
       this.#total = total;
       this.#error = null;
       this.#loaded = true;
@@ -175,6 +194,7 @@ export class HistoryState {
       if (controller.signal.aborted) return;
       this.#runs = [...this.#runs, ...page.runs];
       this.#next = page.next;
+      this.#corrupt += page.corrupt?.length ?? 0;
     } catch (err) {
       if (!isAbortError(err)) this.#error = errorText(err);
     } finally {

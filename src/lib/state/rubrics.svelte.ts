@@ -3,6 +3,7 @@
 // candidate principles distilled from verified rubrics, for the Principles page.
 
 import { describeError, isAbortError } from '../core/errors';
+import { CorruptRecordError } from '../db/crypto/recordCipher';
 import { groupCandidates, candidateItems, principleFromCandidate, rephraseCandidate, type CandidatePrinciple, type PrincipleProvenance } from '../core/rubrics/candidates';
 import { recordToReview, reviewFromRun, reviewToRecord } from '../core/rubrics/convert';
 import { formatLineProblems, readRecords, writeRecords } from '../core/rubrics/jsonl';
@@ -188,10 +189,11 @@ export class RubricsState {
 
   async refresh(): Promise<void> {
     try {
-      const [all, decisions] = await Promise.all([this.deps.repo.list(), this.deps.repo.decisions()]);
-      this.#all = all;
+      const [{ reviews, corrupt }, decisions] = await Promise.all([this.deps.repo.listWithCorrupt(), this.deps.repo.decisions()]);
+      this.#all = reviews;
       this.#decisions = decisions;
-      this.#error = null;
+      // With the passphrase lock on, a review that will not decrypt is named; the others still show.
+      this.#error = corrupt.length ? describeError(new CorruptRecordError(corrupt.join(', '))) : null;
     } catch (err) {
       this.#error = describeError(err);
     } finally {

@@ -83,6 +83,8 @@ export default {
   gguf_resume_failed: 'Could not continue the download from {{url}} ({{detail}}). Remove the partial download and start again.',
   gguf_browser_unsupported:
     'This browser cannot run GGUF models in the page: {{detail}}. Use a current Chrome or Edge, or the OpenAI-compatible engine.',
+  data_locked: 'Your data is locked. Enter your passphrase to unlock it.',
+  record_corrupt: 'A stored record ({{recordId}}) could not be decrypted: it is damaged. The other records are not affected.',
   storage_full: 'Storage is full: this browser has no room left for ClinRevise’s data. Free space or delete old runs or models (Settings → Data).',
   runs_file_invalid:
     'Nothing was imported: some lines are not a valid run ({{detail}}). Fix or remove those lines (or export the runs again) and import the file again.',

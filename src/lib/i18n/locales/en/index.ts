@@ -9,11 +9,12 @@ import engine from './engine';
 import evaluation from './eval';
 import errors from './errors';
 import history from './history';
+import lock from './lock';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation };
+export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation, lock };
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
 export type Resources = typeof en;

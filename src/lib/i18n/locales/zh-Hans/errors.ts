@@ -68,6 +68,8 @@ export default {
   gguf_integrity_first_download: '此浏览器首次下载时记录的是',
   gguf_resume_failed: '无法从 {{url}} 继续下载（{{detail}}）。请删除未完成的下载，然后重新开始。',
   gguf_browser_unsupported: '此浏览器无法在页面中运行 GGUF 模型：{{detail}}。请使用最新版 Chrome 或 Edge，或改用 OpenAI 兼容引擎。',
+  data_locked: '您的数据已锁定。请输入口令解锁。',
+  record_corrupt: '一条已保存的记录（{{recordId}}）无法解密：它已损坏。其他记录不受影响。',
   storage_full: '存储空间已满：此浏览器已没有空间保存 ClinRevise 的数据。请释放空间，或删除旧的运行记录或模型（设置 → 数据）。',
   runs_file_invalid: '未导入任何内容：部分行不是有效的运行记录（{{detail}}）。请修正或删除这些行（或重新导出运行记录）后再导入。',
   runs_file_empty: '未导入任何内容：文件中没有运行记录。请选择从“历史记录”导出的文件（.jsonl，每行一条运行记录）。',

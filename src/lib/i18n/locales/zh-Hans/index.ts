@@ -11,8 +11,9 @@ import engine from './engine';
 import evaluation from './eval';
 import errors from './errors';
 import history from './history';
+import lock from './lock';
 import principles from './principles';
 import rubrics from './rubrics';
 import settings from './settings';
 
-export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation };
+export const zhHans: { [NS in keyof Resources]: Translation<Resources[NS]> } = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation, lock };
