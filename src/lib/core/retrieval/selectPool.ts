@@ -95,6 +95,7 @@ function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: 
     named.push(`“${phrase.text}”`);
     for (const t of phrase.terms) covered.add(t);
   }
+  for (const k of match.keywordsZh.get(doc) ?? []) named.push(`“${k}”`);
   const single = [...match.terms]
     .filter(([t]) => d.terms.has(t) && !covered.has(t))
     .map(([t, surface]) => ({ surface, weight: (index.idf.get(t) ?? 0) * d.terms.get(t)! }))
