@@ -3,7 +3,7 @@ import { readShippedPrinciples } from '../../../../cli/library';
 import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
 import { classifyScenarioByRules } from '../scenario/rules';
 import { DIMENSIONS, SCENARIO_VALUES, type PoolEntry, type Principle, type Scenario } from '../types';
-import { principleIndexFor, type PrincipleIndex } from './principleIndex';
+import { matchQuestion, principleIndexFor, type PrincipleIndex } from './principleIndex';
 import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './selectPool';
 import { contentTerms } from './text';
 
@@ -140,11 +140,17 @@ describe('selectPrinciplePool: relevance', () => {
     expect(missed).toEqual([]);
   });
 
+  /** Words that state each question fact (see questionFacts.ts). */
+  const FACT_EXAMPLE: Record<string, string> = { '@child': 'my 5 year old', '@adult': 'my 40 year old husband', '@early-pregnancy': '7 weeks pregnant', '@later-pregnancy': '30 weeks pregnant' };
+  /** A question fragment a trigger matches: the term itself, or a combination's first alternative of each part. */
+  const exampleOf = (t: string) => (t.includes('+') || t.includes('|') || t.startsWith('@') ? t.split('+').map((part) => { const a = part.split('|')[0]!.trim(); return FACT_EXAMPLE[a] ?? a; }).join(', ') : t);
+
   it('reaches every presentation principle from any one of its trigger terms, ranked first in its dimension', () => {
     const missed: string[] = [];
     for (const p of library.filter((x) => x.presentation)) {
-      for (const t of p.presentation!.triggers) {
-        const pool = selectPrinciplePool(fitting(p), `A question about ${t}.`, library);
+      // Exclusions ("!@adult") keep a principle out; they are tested below.
+      for (const t of p.presentation!.triggers.filter((x) => !x.startsWith('!'))) {
+        const pool = selectPrinciplePool(fitting(p), `A question about ${exampleOf(t)}.`, library);
         const mine = pool.filter((e) => e.dimension === p.dimension);
         if (!mine.some((e) => e.id === p.id) || !mine[0]!.reason.startsWith('The question mentions')) missed.push(`${p.id} "${t}"`);
       }
@@ -155,11 +161,13 @@ describe('selectPrinciplePool: relevance', () => {
   it('never chooses a presentation principle without one of its triggers, however well its keywords match', () => {
     const s = scenario({ urgency: 'emergent', expertise: 'layperson' });
     for (const p of library.filter((x) => x.presentation)) {
-      const own = new Set(p.presentation!.triggers.map((t) => t.toLowerCase()));
-      const keywords = p.keywords.filter((k) => !own.has(k.toLowerCase()) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
+      // Keywords that contain one of its triggers (alone or in combination) do name the presentation.
+      const index = principleIndexFor(library);
+      const doc = library.indexOf(p);
+      const keywords = p.keywords.filter((k) => !matchQuestion(index, k).triggers.has(doc) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
       if (!keywords.length) continue;
-      const pool = selectPrinciplePool(s, keywords.map((k) => `I read about ${k}.`).join(' '), library);
-      expect(pool.map((e) => e.id), `${p.id}: ${keywords.join(', ')}`).not.toContain(p.id);
+      // One keyword at a time: two keywords together may name it by a combination trigger ("pregnant + swelling").
+      for (const k of keywords) expect(selectPrinciplePool(s, `I read about ${k}.`, library).map((e) => e.id), `${p.id}: ${k}`).not.toContain(p.id);
     }
   });
 
