@@ -86,7 +86,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\bheat ?stroke\b|\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
   [/\b(chemo|chemotherapy|neutropeni\w*)\b.*\b(fever|temperature|temp|shivers|shivering|rigors|38|39)\b|\b(fever|temperature|temp)\b.*\b(chemo|chemotherapy)\b/, 3],
   [/\b(insulin|diabetic|diabetes|gliclazide)\b.*\b(sweaty|sweating|shaking|shaky|confused|talking nonsense|drowsy|not making sense)\b/, 3],
-  [/\b(gave birth|giving birth|postpartum|postnatal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|swapped|confused)\b/, 3],
+  [/\b(gave birth|giving birth|postpartum|postnatal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|swapped|confused)\b/, 3, SELF_NEGATING],
   [/\b(gave birth|giving birth|postpartum|postnatal|after the birth)\b.*\b(bleeding|clots|soaking|headache|vision|flashing)\b/, 3],
   [/\b(flew|flight|plane|long haul|surgery|operation|calf|leg)\b.*\b(short of breath|breathless|cant breathe)\b|\b(short of breath|breathless)\b.*\b(calf|flight|flew|long haul)\b/, 3],
   [/\b(choking on|swallowed (a |an |the |some |one of )?(\w+ ){0,3}(battery|batteries|magnet|magnets|magnetic))\b/, 3],
@@ -171,6 +171,7 @@ export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
+  new RegExp(`\\b(pull|get|take|copy|lift) (\\w+ ){0,5}out of (these|this|the|my|his|her) (\\w+ ){0,2}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
   // "Is that normal?" asks about given values only when there are some ("I drink a bottle a day, is that ok?" is not data).
   /\b(what do (these|they|my|the) (\w+ ){0,3}(mean|show))\b|\d\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
@@ -237,6 +238,7 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(be|is|are) (causing|the cause|making)\b|\bcause (the|my|his|her)?\s?(dizziness|bleeding|side effects|symptoms)\b|\bcan (\w+ ){1,2}cause\b/,
   /\b(give|giving|administer\w*|infuse|infusion|bolus|replace|replacement) (\w+ ){0,3}(iv|intravenous|oral|po|im|subcut|sc)\b|\b(iv|intravenous|oral) (\w+ ){0,2}(replacement|potassium|antibiotics|fluids)\b/,
   /\bmonitoring\b|\bgeneric (version|name)\b|\bover the counter\b|\botc\b/,
+  /\b(safe|ok|okay|alright) to (take|give|use|have) (\w+ ){0,2}(every day|daily|each day|long term|every night)\b|\b\d+ ?(mg|mcg|ml)\b/,
 ];
 
 export const ADVICE_FRAME: readonly RegExp[] = [
