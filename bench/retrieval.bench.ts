@@ -28,7 +28,8 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * dev and heldout1–4: tuned on. Each held-out part was written before the changes its predecessor's
  * first evaluation prompted, and evaluated once before being looked at (see docs/principles.md);
  * after heldout4's evaluation all five were tuned on together. heldout5 was written before that
- * tuning and is only evaluated: its numbers are the unseen-question numbers.
+ * tuning and was evaluated unseen (library 1.2.0: clean 97.9%, must-haves 83.0%); it has been tuned
+ * on since (library 1.2.1), so every part here is tuned on until a new blind part is added.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -39,7 +40,7 @@ const RELEVANCE_SETS = {
   heldout5: relevance.heldout5 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
-const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4']);
+const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']);
 
 /** Clean-pool share, must-have recall and Chinese classifier accuracy per set, with the shipped library. */
 function relevanceReport(shipped: readonly Principle[]) {
@@ -181,7 +182,7 @@ export async function runBench(): Promise<BenchOutcome> {
   );
   return {
     name: 'retrieval',
-    table: `${rel.table}\n(tests/fixtures/relevance-labels.json; scenarios from the rule-based classifier; dev and heldout1–4 are tuned on, heldout5 is unseen; strays and misses in bench/results/retrieval.json)\n\n${forms.table}\n(every relevance question under its labelled scenario, whole library as the pool: the classifier is out of it)\n\n${table}\n(${questions.length} labelled questions per pass; scenarios from the rule-based classifier. select = with the library's index already built;\n first index build includes tokenising every principle; fresh-array = the same principles re-read, as the app does per run)`,
+    table: `${rel.table}\n(tests/fixtures/relevance-labels.json; scenarios from the rule-based classifier; dev and heldout1–5 are tuned on (heldout5 since library 1.2.1); strays and misses in bench/results/retrieval.json)\n\n${forms.table}\n(every relevance question under its labelled scenario, whole library as the pool: the classifier is out of it)\n\n${table}\n(${questions.length} labelled questions per pass; scenarios from the rule-based classifier. select = with the library's index already built;\n first index build includes tokenising every principle; fresh-array = the same principles re-read, as the app does per run)`,
     json: { node: process.version, relevance: rel.json, wordForms: forms.json, questions: questions.length, results },
     missed,
   };

@@ -179,6 +179,8 @@ export const HEALTH_DATA: readonly RegExp[] = [
 ];
 /** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
 export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr|ldl|hdl|cholesterol|triglycerides|tsh|t4|alt|ast|alp|ggt|bilirubin|creatinine|egfr|urea|sodium|potassium|glucose|inr|psa|vitamin d|b12|folate|troponin|d dimer|bnp|lactate)( level| levels| is| was| of)? \d+/g;
+/** Asking what a value means: one lab value with this is a result to explain ("explain what an HbA1c of 58 means"). */
+export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
 export const EVIDENCE: readonly RegExp[] = [
   /\b(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
@@ -233,6 +235,8 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,
+  // An extra dose taken by mistake ("took my levothyroxine twice", "gave him a double dose").
+  /\b(took|taken|take|had|given|gave|give) (\w+ ){0,4}(twice|two doses|a double dose|double|an extra|one extra|too many|too much)\b|\b(accidentally|by mistake|mistakenly) (took|taken|gave|given|had|doubled)\b/,
   /\b(missed|forgot|forgotten|forget|skipped) (to take |taking )?(a |my |his |her |the )?(dose|pill|tablet|tablets|medication|medicine|injection|jab)\b|\bforgot to take\b/,
   /\b(stop|stopping|come off|coming off|quit|switch|switching|change|changing|start|starting|started) (taking |on )?(\w+ ){0,2}(medication|medicine|tablets|pills|antidepressants?|\w+(pril|olol|statin|prazole|xaban|oxetine|aline|alopram))\b/,
   /\b(be|is|are) (causing|the cause|making)\b|\bcause (the|my|his|her)?\s?(dizziness|bleeding|side effects|symptoms)\b|\bcan (\w+ ){1,2}cause\b/,
