@@ -329,6 +329,42 @@ describe('selectPrinciplePool: presentations', () => {
   });
 });
 
+describe('selectPrinciplePool: word families, exclusions and clinician counterparts (heldout5 review)', () => {
+  const pool = (q: string) => selectPrinciplePool(classifyScenarioByRules(q), q, library).map((e) => e.id);
+
+  it('reads past-tense drinking and "gave up" as alcohol withdrawal', () => {
+    expect(pool('My husband drank heavily for years and stopped on Friday, now he is shaking and sweating')).toContain('URG-044');
+    expect(pool('He drinks every day and gave up on Monday, now he is seeing things')).toContain('URG-044');
+  });
+
+  it('reads "short of breath" and lay upper-abdominal pain with a cardiac symptom as a possible atypical heart attack', () => {
+    expect(pool('Dad is 68 and diabetic, sweating and short of breath with a pain at the top of his stomach')).toContain('URG-052');
+  });
+
+  it('gives a clinician the clinician counterpart of a lay presentation, and a lay asker the lay one', () => {
+    const dissection = pool('Patient with sudden tearing chest pain radiating to the back and unequal arm pressures - what now?');
+    expect(dissection).toContain('URG-055');
+    expect(dissection).not.toContain('URG-033');
+    const layDissection = selectPrinciplePool(EMERGENT_LAY, 'My dad has sudden tearing pain going through to his back', library).map((e) => e.id);
+    expect(layDissection).toContain('URG-033');
+    expect(layDissection).not.toContain('URG-055');
+    const psychosis = pool('My patient, a week postpartum, is hallucinating and not sleeping - how fast does she need review?');
+    expect(psychosis).toContain('URG-056');
+    expect(psychosis).not.toContain('URG-043');
+  });
+
+  it('keeps the stroke principle out of a choking question whose person cannot speak, not out of a stroke one', () => {
+    const choking = pool('孩子被糖噎住了，说不出话');
+    expect(choking).toContain('URG-034');
+    expect(choking).not.toContain('URG-005');
+    expect(pool('爸爸突然说不出话，嘴歪了')).toContain('URG-005');
+  });
+
+  it('brings the interaction principle to a question about wine with a medicine', () => {
+    expect(pool('Can I have a glass of wine while I am on metronidazole?')).toContain('TSK-012');
+  });
+});
+
 describe('principle index: one cache', () => {
   it('reuses the index for the same array and the unchanged principles’ features for an edited copy', () => {
     const copy = library.map((p) => ({ ...p }));

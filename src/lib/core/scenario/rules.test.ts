@@ -148,3 +148,21 @@ describe('urgency cues for the newer presentations', () => {
     expect(classifyScenarioByRules('I drink a bottle of wine a day, is that ok?').task_type).not.toBe('health_data');
   });
 });
+
+describe('task cues from the heldout5 review', () => {
+  it.each([
+    ['I gave my son his amoxicillin twice by mistake, what should I do?', 'medication'],
+    ['I accidentally took my sertraline twice last night', 'medication'],
+    ['What does a TSH of 7 mean?', 'health_data'],
+    ['Can you interpret a ferritin of 12 for me?', 'health_data'],
+    ['二甲双胍饭前吃还是饭后吃？', 'medication'],
+    ['甲氨蝶呤每周吃一次吗', 'medication'],
+    ['优甲乐一天吃几次？', 'medication'],
+  ] as const)('%s → %s', (question, task) => {
+    expect(classifyScenarioByRules(question).task_type).toBe(task);
+  });
+
+  it('still reads a question about a test with no value as information', () => {
+    expect(classifyScenarioByRules('What does HbA1c measure?').task_type).toBe('information');
+  });
+});
