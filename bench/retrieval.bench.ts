@@ -1,6 +1,6 @@
 // Principle pool selection: relevance on the labelled set (tests/fixtures/relevance-labels.json:
 // clean pools, must-haves found, Chinese classifier accuracy; dev and held-out), trigger word forms
-// (exact variant lists vs stemmers), and speed: ≤ 2 ms per selection at the shipped 119 principles
+// (exact variant lists vs stemmers), and speed: ≤ 2 ms per selection at the shipped library's size
 // and ≤ 50 ms at 10,000 synthetic ones. Index building (once per library) is reported separately.
 
 import { performance } from 'node:perf_hooks';
@@ -18,15 +18,18 @@ import labels from '../tests/fixtures/scenario-labels.json';
 import type { BenchOutcome } from './run';
 import { formatTable } from './table';
 
-const TARGET_MS = { 119: 2, 10_000: 50 } as const;
+/** p95 selection targets: the shipped library (119 principles when issue 10 set it; larger since) and 10,000. */
+const TARGET_MS = { shipped: 2, synthetic: 50 } as const;
 /** Targets from issue 10, on both the dev and the held-out part of the relevance set. */
 const RELEVANCE_TARGETS = { cleanShare: 0.9, mustRecall: 0.9, chineseUrgency: 0.9 } as const;
 
 type RelevanceRow = RelevanceQuestion & LabelledQuestion;
 /**
- * dev: tuned on. Each held-out part was written before the changes its predecessor's first
- * evaluation prompted, and evaluated once before being looked at (see docs/principles.md): only
- * heldout3's first numbers are unseen-question numbers.
+ * dev and heldout1–4: tuned on. Each held-out part was written before the changes its predecessor's
+ * first evaluation prompted, and evaluated once before being looked at (see docs/principles.md);
+ * after heldout4's evaluation all five were tuned on together. heldout5 was written before that
+ * tuning and was evaluated unseen (library 1.2.0: clean 97.9%, must-haves 83.0%); it has been tuned
+ * on since (library 1.2.1), so every part here is tuned on until a new blind part is added.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -34,7 +37,10 @@ const RELEVANCE_SETS = {
   heldout2: relevance.heldout2 as RelevanceRow[],
   heldout3: relevance.heldout3 as RelevanceRow[],
   heldout4: relevance.heldout4 as RelevanceRow[],
+  heldout5: relevance.heldout5 as RelevanceRow[],
 };
+/** The parts tuned on (the rest are unseen-question measurements). */
+const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5']);
 
 /** Clean-pool share, must-have recall and Chinese classifier accuracy per set, with the shipped library. */
 function relevanceReport(shipped: readonly Principle[]) {
@@ -49,8 +55,8 @@ function relevanceReport(shipped: readonly Principle[]) {
     const byQuestion = new Map(set.map((r) => [r.question, { urgency: r.urgency, uncertainty: r.uncertainty, expertise: r.expertise, task_type: r.task_type }]));
     const oracle = poolRelevance(set, relevance.presentation_ids, (q) => byQuestion.get(q)!, (s, q) => selectPrinciplePool(s, q, shipped, { index }));
     const zh = scenarioAccuracy(set.filter((r) => r.lang === 'zh'), classifyScenarioByRules);
-    rows.push([name, set.length, pct(score.cleanShare), pct(score.mustRecall), `${pct(oracle.cleanShare)} / ${pct(oracle.mustRecall)}`, zh.n, pct(zh.urgencyBinary), pct(zh.exact.urgency), pct(zh.exact.uncertainty), pct(zh.exact.expertise), pct(zh.exact.task_type)]);
-    json[name] = { ...score, labelledScenario: { cleanShare: oracle.cleanShare, mustRecall: oracle.mustRecall, missing: oracle.missing }, chinese: { n: zh.n, urgencyBinary: zh.urgencyBinary, exact: zh.exact, misses: zh.misses } };
+    rows.push([TUNED_ON.has(name) ? `${name} (tuned on)` : `${name} (unseen)`, set.length, pct(score.cleanShare), pct(score.mustRecall), `${pct(oracle.cleanShare)} / ${pct(oracle.mustRecall)}`, zh.n, pct(zh.urgencyBinary), pct(zh.exact.urgency), pct(zh.exact.uncertainty), pct(zh.exact.expertise), pct(zh.exact.task_type)]);
+    json[name] = { tunedOn: TUNED_ON.has(name), ...score, labelledScenario: { cleanShare: oracle.cleanShare, mustRecall: oracle.mustRecall, missing: oracle.missing }, chinese: { n: zh.n, urgencyBinary: zh.urgencyBinary, exact: zh.exact, misses: zh.misses } };
     if (score.cleanShare < RELEVANCE_TARGETS.cleanShare) missed.push(`${name}: clean pools ${pct(score.cleanShare)} < 90%`);
     if (score.mustRecall < RELEVANCE_TARGETS.mustRecall) missed.push(`${name}: must-haves found ${pct(score.mustRecall)} < 90%`);
     if (zh.urgencyBinary < RELEVANCE_TARGETS.chineseUrgency) missed.push(`${name}: Chinese urgency ${pct(zh.urgencyBinary)} < 90%`);
@@ -164,19 +170,19 @@ export async function runBench(): Promise<BenchOutcome> {
   const rel = relevanceReport(shipped);
   const forms = wordFormReport(shipped);
   const results = [
-    { size: 119 as const, ...timeSelection(shipped, 20) },
-    { size: 10_000 as const, ...timeSelection(syntheticLibrary(shipped, 10_000), 3) },
+    { size: shipped.length, target: TARGET_MS.shipped, ...timeSelection(shipped, 20) },
+    { size: 10_000, target: TARGET_MS.synthetic, ...timeSelection(syntheticLibrary(shipped, 10_000), 3) },
   ];
   const missed = [...rel.missed, ...results.flatMap((r) =>
-    r.warm.p95 > TARGET_MS[r.size] ? [`selection p95 at ${r.size} principles: ${r.warm.p95.toFixed(2)} ms > ${TARGET_MS[r.size]} ms`] : [],
+    r.warm.p95 > r.target ? [`selection p95 at ${r.size} principles: ${r.warm.p95.toFixed(2)} ms > ${r.target} ms`] : [],
   )];
   const table = formatTable(
     ['principles', 'select median ms', 'select p95 ms', 'select max ms', 'target ms (p95)', 'first index build ms', 'fresh-array rebuild+select median ms'],
-    results.map((r) => [r.size, r.warm.median, r.warm.p95, r.warm.max, TARGET_MS[r.size], r.build, r.cold]),
+    results.map((r) => [r.size, r.warm.median, r.warm.p95, r.warm.max, r.target, r.build, r.cold]),
   );
   return {
     name: 'retrieval',
-    table: `${rel.table}\n(tests/fixtures/relevance-labels.json; scenarios from the rule-based classifier; strays and misses in bench/results/retrieval.json)\n\n${forms.table}\n(every relevance question under its labelled scenario, whole library as the pool: the classifier is out of it)\n\n${table}\n(${questions.length} labelled questions per pass; scenarios from the rule-based classifier. select = with the library's index already built;\n first index build includes tokenising every principle; fresh-array = the same principles re-read, as the app does per run)`,
+    table: `${rel.table}\n(tests/fixtures/relevance-labels.json; scenarios from the rule-based classifier; dev and heldout1–5 are tuned on (heldout5 since library 1.2.1); strays and misses in bench/results/retrieval.json)\n\n${forms.table}\n(every relevance question under its labelled scenario, whole library as the pool: the classifier is out of it)\n\n${table}\n(${questions.length} labelled questions per pass; scenarios from the rule-based classifier. select = with the library's index already built;\n first index build includes tokenising every principle; fresh-array = the same principles re-read, as the app does per run)`,
     json: { node: process.version, relevance: rel.json, wordForms: forms.json, questions: questions.length, results },
     missed,
   };

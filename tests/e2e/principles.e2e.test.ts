@@ -1,6 +1,7 @@
 // The Principles page in real Chromium against the built app. Runs use the scripted OpenAI-compatible
 // server (a test double: it replies from a script), so this verifies plumbing, not model quality.
 
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ let session: AppSession;
 let server: ScriptedServer;
 const shipped = readShippedPrinciples();
 const VERSION = readManifest().version.replace(/\./g, '\\.');
+const SHOTS = 'tests/screenshots';
 
 beforeAll(async () => {
   server = await startScriptedServer();
@@ -289,6 +291,47 @@ describe('Principles page in Chromium', () => {
     expect(await page.getByLabel('Use UNC-001 in runs').isChecked()).toBe(false);
     await page.getByLabel('Search principles').fill('USR-100');
     await expect.poll(() => listItems(page).count()).toBe(1);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('marks a kept principle the shipped library retired: "retired, replaced by" its successor', async () => {
+    const { page } = session;
+    await openPrinciples(page);
+    // The record the upgrade keeps when the user had edited a principle the library then retired
+    // (see PrinciplesRepository.syncShipped): TSK-003, retired in 1.1.0 for URG-003.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('clinrevise');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction(['principles'], 'readwrite');
+      const store = tx.objectStore('principles');
+      const get = store.get('URG-003');
+      get.onsuccess = () => {
+        const base = get.result as Record<string, unknown>;
+        store.put({ ...base, id: 'TSK-003', dimension: 'task_type', title: 'My own safety-net wording', edited: true, retired: { since: '1.1.0', replaced_by: ['URG-003'] } });
+      };
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    });
+    await page.reload();
+    await openPrinciples(page);
+    await findAndOpen(page, 'TSK-003');
+    expect(await page.locator('[data-principle-id="TSK-003"]').textContent()).toContain('retired');
+    expect(await page.locator('.principle-detail .retired').textContent()).toMatch(/Retired in library 1\.1\.0, replaced by URG-003/);
+    mkdirSync(SHOTS, { recursive: true });
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('.principle-detail').screenshot({ path: `${SHOTS}/principles-retired-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+    // Search reads trigger terms and Chinese text too.
+    await page.getByLabel('Search principles').fill('睾丸');
+    await expect.poll(() => listItems(page).locator('.tag').allTextContents()).toEqual(['URG-017']);
     expect(session.pageErrors).toEqual([]);
   });
 });

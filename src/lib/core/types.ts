@@ -81,13 +81,29 @@ export interface Principle {
   sources: PrincipleSource[];
 }
 
+/** Why a principle was chosen, as data, so the page can word it in the reader's language. */
+export interface PoolReason {
+  /** The presentation's trigger terms the question contains, as written in the principle (at most two). */
+  triggers: string[];
+  /** The presentation they name, or null for a general principle. */
+  presentation: string | null;
+  /** The scenario values it is constrained on and fits; `beyondUrgency` when a presentation was let in past its urgency list, treated as `value`. */
+  fits: { dimension: Dimension; value: string; beyondUrgency?: boolean }[];
+  /** Other words and phrases the question shares with it, as written. */
+  terms: string[];
+  /** Kept only so the pool covers its dimension. */
+  coverage: boolean;
+}
+
 /** A principle chosen for a question, with the reason it was chosen. */
 export interface PoolEntry {
   id: string;
   dimension: Dimension;
   title: string;
-  /** Human-readable: which scenario values and which terms matched. */
+  /** Human-readable (English): which scenario values and which terms matched. */
   reason: string;
+  /** The same reason as data (absent in runs stored before it existed). */
+  why?: PoolReason;
   score: number;
 }
 

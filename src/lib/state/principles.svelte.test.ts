@@ -48,6 +48,13 @@ describe('PrinciplesState: browsing', () => {
     expect(state.visible.map((p) => p.id)).toEqual(['URG-010', 'URG-011', 'URG-012', 'URG-013', 'URG-014', 'URG-015', 'URG-016', 'URG-017', 'URG-018', 'URG-019']);
     state.query = 'zzzz';
     expect(state.visible).toEqual([]);
+    // Trigger terms and Chinese text are searched too: "balls" and "睾丸" are only triggers of URG-017.
+    state.query = 'balls';
+    expect(state.visible.map((p) => p.id)).toContain('URG-017');
+    state.query = '睾丸';
+    expect(state.visible.map((p) => p.id)).toEqual(['URG-017']);
+    state.query = '噎住';
+    expect(state.visible.map((p) => p.id)).toContain('URG-034');
     // Seeds and filters the whole shipped library in fake-indexeddb, which is slow on a loaded machine.
   }, 20_000);
 });

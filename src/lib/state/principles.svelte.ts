@@ -20,9 +20,18 @@ export type ImportOutcome =
 /** The outcome of saving an edited or new principle. */
 export type SaveOutcome = { ok: true; id: string } | { ok: false; problems: string[] };
 
-/** Text a search looks through, per principle: id, title, category, statement and keywords. */
-function searchText(p: Principle): string {
-  return tokenize([p.id, p.title, p.category, p.statement, p.rationale, ...p.keywords].join(' ')).join(' ');
+/** Runs of Chinese characters; the word tokenizer reads only Latin script, so these are searched as substrings. */
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Text a search looks through, per principle: id, title, category, statement, rationale, keywords
+ * and the presentation's name and trigger terms, as words; and every Chinese run in those fields,
+ * as written (a trigger such as "睾丸" or a Chinese statement in a user's own principle).
+ */
+function searchText(p: Principle): { words: string; han: string } {
+  const fields = [p.id, p.title, p.category, p.statement, p.rationale, ...p.keywords, ...(p.presentation ? [p.presentation.name, ...p.presentation.triggers] : [])];
+  const all = fields.join(' ');
+  return { words: tokenize(all).join(' '), han: (all.normalize('NFKC').match(HAN_RUN) ?? []).join(' ') };
 }
 
 export class PrinciplesState {
@@ -84,6 +93,7 @@ export class PrinciplesState {
   /** The principles the filters and search let through. */
   readonly visible = $derived.by(() => {
     const words = tokenize(this.query);
+    const han = this.query.normalize('NFKC').match(HAN_RUN) ?? [];
     // "URG-01" or "usr-" searches ids by prefix; anything else searches the text word by word.
     const idPrefix = /^\s*[a-z]{3}-[a-z0-9-]*\s*$/i.test(this.query) ? this.query.trim().toUpperCase() : null;
     return this.#all.filter((p) => {
@@ -94,9 +104,9 @@ export class PrinciplesState {
       if (this.status === 'edited' && !p.edited) return false;
       if (this.status === 'own' && p.origin !== 'user') return false;
       if (idPrefix) return p.id.toUpperCase().startsWith(idPrefix);
-      if (words.length === 0) return true;
-      const text = this.#index.get(p.id) ?? '';
-      return words.every((w) => text.startsWith(w) || text.includes(` ${w}`));
+      if (words.length === 0 && han.length === 0) return true;
+      const text = this.#index.get(p.id) ?? { words: '', han: '' };
+      return words.every((w) => text.words.startsWith(w) || text.words.includes(` ${w}`)) && han.every((h) => text.han.includes(h));
     });
   });
 

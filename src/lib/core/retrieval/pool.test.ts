@@ -3,7 +3,7 @@ import { readShippedPrinciples } from '../../../../cli/library';
 import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples';
 import { classifyScenarioByRules } from '../scenario/rules';
 import { DIMENSIONS, SCENARIO_VALUES, type PoolEntry, type Principle, type Scenario } from '../types';
-import { principleIndexFor, type PrincipleIndex } from './principleIndex';
+import { matchQuestion, principleIndexFor, type PrincipleIndex } from './principleIndex';
 import { buildPrincipleIndex, selectPrinciplePool, type PoolCandidate } from './selectPool';
 import { contentTerms } from './text';
 
@@ -140,11 +140,17 @@ describe('selectPrinciplePool: relevance', () => {
     expect(missed).toEqual([]);
   });
 
+  /** Words that state each question fact (see questionFacts.ts). */
+  const FACT_EXAMPLE: Record<string, string> = { '@child': 'my 5 year old', '@adult': 'my 40 year old husband', '@early-pregnancy': '7 weeks pregnant', '@later-pregnancy': '30 weeks pregnant' };
+  /** A question fragment a trigger matches: the term itself, or a combination's first alternative of each part. */
+  const exampleOf = (t: string) => (t.includes('+') || t.includes('|') || t.startsWith('@') ? t.split('+').map((part) => { const a = part.split('|')[0]!.trim(); return FACT_EXAMPLE[a] ?? a; }).join(', ') : t);
+
   it('reaches every presentation principle from any one of its trigger terms, ranked first in its dimension', () => {
     const missed: string[] = [];
     for (const p of library.filter((x) => x.presentation)) {
-      for (const t of p.presentation!.triggers) {
-        const pool = selectPrinciplePool(fitting(p), `A question about ${t}.`, library);
+      // Exclusions ("!@adult") keep a principle out; they are tested below.
+      for (const t of p.presentation!.triggers.filter((x) => !x.startsWith('!'))) {
+        const pool = selectPrinciplePool(fitting(p), `A question about ${exampleOf(t)}.`, library);
         const mine = pool.filter((e) => e.dimension === p.dimension);
         if (!mine.some((e) => e.id === p.id) || !mine[0]!.reason.startsWith('The question mentions')) missed.push(`${p.id} "${t}"`);
       }
@@ -155,11 +161,13 @@ describe('selectPrinciplePool: relevance', () => {
   it('never chooses a presentation principle without one of its triggers, however well its keywords match', () => {
     const s = scenario({ urgency: 'emergent', expertise: 'layperson' });
     for (const p of library.filter((x) => x.presentation)) {
-      const own = new Set(p.presentation!.triggers.map((t) => t.toLowerCase()));
-      const keywords = p.keywords.filter((k) => !own.has(k.toLowerCase()) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
+      // Keywords that contain one of its triggers (alone or in combination) do name the presentation.
+      const index = principleIndexFor(library);
+      const doc = library.indexOf(p);
+      const keywords = p.keywords.filter((k) => !matchQuestion(index, k).triggers.has(doc) && !library.some((o) => o.presentation?.triggers.some((t) => k.toLowerCase().includes(t.toLowerCase()))));
       if (!keywords.length) continue;
-      const pool = selectPrinciplePool(s, keywords.map((k) => `I read about ${k}.`).join(' '), library);
-      expect(pool.map((e) => e.id), `${p.id}: ${keywords.join(', ')}`).not.toContain(p.id);
+      // One keyword at a time: two keywords together may name it by a combination trigger ("pregnant + swelling").
+      for (const k of keywords) expect(selectPrinciplePool(s, `I read about ${k}.`, library).map((e) => e.id), `${p.id}: ${k}`).not.toContain(p.id);
     }
   });
 
@@ -318,6 +326,42 @@ describe('selectPrinciplePool: presentations', () => {
   it('treats a presentation with no usable trigger as a general principle', () => {
     const twin = { ...FIXTURE_PRINCIPLES[0]!, id: 'USR-twin', keywords: ['xylophone'], presentation: { name: 'xylophone', triggers: ['!!!'] } };
     expect(selectPrinciplePool(EMERGENT_LAY, 'xylophone', [...FIXTURE_PRINCIPLES, twin]).map((e) => e.id)).toContain('USR-twin');
+  });
+});
+
+describe('selectPrinciplePool: word families, exclusions and clinician counterparts (heldout5 review)', () => {
+  const pool = (q: string) => selectPrinciplePool(classifyScenarioByRules(q), q, library).map((e) => e.id);
+
+  it('reads past-tense drinking and "gave up" as alcohol withdrawal', () => {
+    expect(pool('My husband drank heavily for years and stopped on Friday, now he is shaking and sweating')).toContain('URG-044');
+    expect(pool('He drinks every day and gave up on Monday, now he is seeing things')).toContain('URG-044');
+  });
+
+  it('reads "short of breath" and lay upper-abdominal pain with a cardiac symptom as a possible atypical heart attack', () => {
+    expect(pool('Dad is 68 and diabetic, sweating and short of breath with a pain at the top of his stomach')).toContain('URG-052');
+  });
+
+  it('gives a clinician the clinician counterpart of a lay presentation, and a lay asker the lay one', () => {
+    const dissection = pool('Patient with sudden tearing chest pain radiating to the back and unequal arm pressures - what now?');
+    expect(dissection).toContain('URG-055');
+    expect(dissection).not.toContain('URG-033');
+    const layDissection = selectPrinciplePool(EMERGENT_LAY, 'My dad has sudden tearing pain going through to his back', library).map((e) => e.id);
+    expect(layDissection).toContain('URG-033');
+    expect(layDissection).not.toContain('URG-055');
+    const psychosis = pool('My patient, a week postpartum, is hallucinating and not sleeping - how fast does she need review?');
+    expect(psychosis).toContain('URG-056');
+    expect(psychosis).not.toContain('URG-043');
+  });
+
+  it('keeps the stroke principle out of a choking question whose person cannot speak, not out of a stroke one', () => {
+    const choking = pool('孩子被糖噎住了，说不出话');
+    expect(choking).toContain('URG-034');
+    expect(choking).not.toContain('URG-005');
+    expect(pool('爸爸突然说不出话，嘴歪了')).toContain('URG-005');
+  });
+
+  it('brings the interaction principle to a question about wine with a medicine', () => {
+    expect(pool('Can I have a glass of wine while I am on metronidazole?')).toContain('TSK-012');
   });
 });
 

@@ -3,6 +3,7 @@
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
 import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
@@ -32,10 +33,18 @@ export interface KeywordPhrase {
   bonus: number;
 }
 
-/** A presentation trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
-export type CompiledTrigger =
+/** A single term of a trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
+export type CompiledTerm =
   | { kind: 'words'; text: string; terms: string[] }
   | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean };
+
+/**
+ * A presentation trigger ready to match: one term, or (written "a|b + c|d") a combination whose
+ * every part must occur somewhere in the question, each part one of its alternatives — a term or a
+ * fact about the person read from the question (see QUESTION_FACTS): "@child + floppy|mottled".
+ */
+export type TriggerAlternative = CompiledTerm | { kind: 'fact'; text: string; fact: QuestionFact };
+export type CompiledTrigger = CompiledTerm | { kind: 'all'; text: string; parts: TriggerAlternative[][] };
 
 /**
  * Function words a trigger and a question are both read without, so "pain in my chest" matches
@@ -69,6 +78,10 @@ export interface PrincipleFeatures {
   presentation: string | null;
   /** Its triggers (empty for a general principle). */
   triggers: CompiledTrigger[];
+  /** What keeps it out even when a trigger matched ("!@later-pregnancy"). */
+  excludes: CompiledTrigger[];
+  /** Chinese keywords, matched as substrings of the question (the word tokenizer reads only Latin script). */
+  cjkKeywords: { text: string; chars: string }[];
 }
 
 export interface IndexedPrinciple extends PrincipleFeatures {
@@ -97,6 +110,10 @@ export interface PrincipleIndex {
   readonly triggerWords: ReadonlyMap<string, number[]>;
   /** First character of a Chinese trigger → [doc, trigger] pairs, flattened (a character n-gram index). */
   readonly triggerChars: ReadonlyMap<string, number[]>;
+  /** Docs with combination triggers or exclusions (checked one by one: there are few). */
+  readonly combinedDocs: readonly number[];
+  /** First character of a Chinese keyword → [doc, keyword] pairs, flattened. */
+  readonly keywordChars: ReadonlyMap<string, number[]>;
   /** How trigger words were normalised (the question's words are read the same way). */
   readonly triggerStemmer: TriggerStemmer;
 }
@@ -115,17 +132,44 @@ function addTerms(into: Map<string, number>, terms: readonly string[], weight: n
  * question, any other as a run of stemmed words. Terms that compile to nothing are dropped.
  */
 export function compileTriggers(triggers: readonly string[], stemmer: TriggerStemmer = exactForm): CompiledTrigger[] {
-  const out: CompiledTrigger[] = [];
-  for (const text of triggers) {
-    if (hasHan(text)) {
-      const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-      if (chars) out.push({ kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) });
-    } else {
-      const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
-      if (terms.length) out.push({ kind: 'words', text, terms });
-    }
+  return compileTriggerList(triggers, stemmer).include;
+}
+
+function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null {
+  if (hasHan(text)) {
+    const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    return chars ? { kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) } : null;
   }
-  return out;
+  const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
+  return terms.length ? { kind: 'words', text, terms } : null;
+}
+
+/**
+ * Compiles a trigger list: plain terms, combinations ("pregnant + headache|blurred vision") and
+ * exclusions ("!@later-pregnancy": the principle is not chosen when the question says so). A
+ * combination or exclusion part that names an unknown fact compiles to nothing and is dropped.
+ */
+export function compileTriggerList(triggers: readonly string[], stemmer: TriggerStemmer = exactForm): { include: CompiledTrigger[]; exclude: CompiledTrigger[] } {
+  const include: CompiledTrigger[] = [];
+  const exclude: CompiledTrigger[] = [];
+  for (const raw of triggers) {
+    const negative = raw.trimStart().startsWith('!');
+    const text = negative ? raw.trimStart().slice(1) : raw;
+    let compiled: CompiledTrigger | null = null;
+    if (text.includes('+') || text.includes('|') || text.trim().startsWith('@')) {
+      const parts = text.split('+').map((part) =>
+        part.split('|').flatMap((alt): TriggerAlternative[] => {
+          const a = alt.trim();
+          if (a.startsWith('@')) return isQuestionFact(a.slice(1)) ? [{ kind: 'fact' as const, text: a, fact: a.slice(1) as QuestionFact }] : [];
+          const term = compileTerm(a, stemmer);
+          return term ? [term] : [];
+        }),
+      );
+      if (parts.length && parts.every((alts) => alts.length)) compiled = { kind: 'all', text: raw, parts };
+    } else compiled = compileTerm(text, stemmer);
+    if (compiled) (negative ? exclude : include).push(compiled);
+  }
+  return { include, exclude };
 }
 
 function principleFeatures(principle: Principle, stemmer: TriggerStemmer = exactForm): PrincipleFeatures {
@@ -154,10 +198,11 @@ function principleFeatures(principle: Principle, stemmer: TriggerStemmer = exact
     const bonus = (content.length === 0 ? STOPWORD_PHRASE_BONUS_PER_WORD : PHRASE_BONUS_PER_WORD) * (tokens.length - 1);
     phrases.push({ text: k, terms: tokens.map(stem), bonus });
   }
-  const triggers = compileTriggers(principle.presentation?.triggers ?? [], stemmer);
+  const { include: triggers, exclude: excludes } = compileTriggerList(principle.presentation?.triggers ?? [], stemmer);
   // A presentation without a usable trigger could never be chosen; it is treated as general instead.
   const presentation = triggers.length ? principle.presentation!.name : null;
-  return { masks, fit, terms, length, phrases, presentation, triggers };
+  const cjkKeywords = principle.keywords.filter(hasHan).map((k) => ({ text: k, chars: k.normalize('NFKC').toLowerCase().replace(/\s+/g, '') })).filter((k) => k.chars);
+  return { masks, fit, terms, length, phrases, presentation, triggers, excludes, cjkKeywords };
 }
 
 /** A principle's identity for retrieval: everything the index reads from it except the enabled switch. */
@@ -182,14 +227,18 @@ function indexFrom(
   const phraseStarts = new Map<string, number[]>();
   const triggerWords = new Map<string, number[]>();
   const triggerChars = new Map<string, number[]>();
+  const keywordChars = new Map<string, number[]>();
+  const combinedDocs: number[] = [];
   let totalLength = 0;
   docs.forEach((doc, d) => {
     totalLength += doc.length;
+    if (doc.excludes.length || doc.triggers.some((t) => t.kind === 'all')) combinedDocs.push(d);
+    doc.cjkKeywords.forEach((k, i) => pushPair(keywordChars, k.chars[0]!, d, i));
     for (const [term, tf] of doc.terms) pushPair(postings, term, d, tf);
     doc.phrases.forEach((phrase, p) => pushPair(phraseStarts, `${phrase.terms[0]} ${phrase.terms[1]}`, d, p));
     doc.triggers.forEach((t, k) => {
       if (t.kind === 'words') pushPair(triggerWords, t.terms[0]!, d, k);
-      else pushPair(triggerChars, t.chars[0]!, d, k);
+      else if (t.kind === 'cjk') pushPair(triggerChars, t.chars[0]!, d, k);
     });
   });
   const n = docs.length;
@@ -209,7 +258,7 @@ function indexFrom(
     const df = list.length / 2;
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
-  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars, triggerStemmer };
+  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars, combinedDocs, keywordChars, triggerStemmer };
 }
 
 /**
@@ -255,9 +304,14 @@ export interface QueryMatch {
   phrases: Map<number, number[]>;
   /** Unique stemmed content terms of the question, with the word as the user wrote it. */
   terms: Map<string, string>;
-  /** Triggers matched per doc (only presentation docs with at least one), as compiled. */
+  /** Triggers matched per doc (only presentation docs with at least one and no exclusion), as compiled. */
   triggers: Map<number, CompiledTrigger[]>;
+  /** Chinese keywords the question contains, per doc (as written in the principle). */
+  keywordsZh: Map<number, string[]>;
 }
+
+/** Lexical credit for a Chinese keyword found in the question (about what one matched English keyword earns). */
+const CJK_KEYWORD_BONUS = 4;
 
 function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: CompiledTrigger): void {
   const seen = into.get(doc);
@@ -324,6 +378,37 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
       }
     }
   }
+  if (index.combinedDocs.length) {
+    const cjk = hasHan(question) ? scanCjk(question) : null;
+    let facts: Set<QuestionFact> | null = null;
+    const termAnywhere = (term: CompiledTerm): boolean => {
+      if (term.kind === 'cjk') return cjk !== null && (term.selfNegating ? cjk.plain : cjk.live).includes(term.chars);
+      for (let start = 0; start + term.terms.length <= words.length; start++) {
+        if (!words[start]!.negated && words[start]!.term === term.terms[0] && wordsFollow(words, start, term.terms)) return true;
+      }
+      return false;
+    };
+    // The alternatives that matched, one per part, or null when some part has none.
+    const combination = (trigger: Extract<CompiledTrigger, { kind: 'all' }>): string[] | null => {
+      const found: string[] = [];
+      for (const alts of trigger.parts) {
+        const hit = alts.find((a) => (a.kind === 'fact' ? (facts ??= questionFacts(question)).has(a.fact) : termAnywhere(a)));
+        if (!hit) return null;
+        found.push(hit.text);
+      }
+      return found;
+    };
+    const matches = (trigger: CompiledTrigger): boolean => (trigger.kind === 'all' ? combination(trigger) !== null : termAnywhere(trigger));
+    for (const d of index.combinedDocs) {
+      const doc = index.docs[d]!;
+      for (const trigger of doc.triggers) {
+        if (trigger.kind !== 'all') continue;
+        const found = combination(trigger);
+        if (found) addHit(hits, d, { kind: 'words', text: found.join(' + '), terms: [] });
+      }
+      if (hits.has(d) && doc.excludes.some(matches)) hits.delete(d);
+    }
+  }
   return hits;
 }
 
@@ -376,5 +461,23 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
       lexical[d]! += phrase.bonus;
     }
   }
-  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question) };
+  const keywordsZh = new Map<number, string[]>();
+  if (index.keywordChars.size && hasHan(question)) {
+    const { live } = scanCjk(question);
+    for (let at = 0; at < live.length; at++) {
+      const list = index.keywordChars.get(live[at]!);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const d = list[i]!;
+        const keyword = index.docs[d]!.cjkKeywords[list[i + 1]!]!;
+        if (!live.startsWith(keyword.chars, at)) continue;
+        const seen = keywordsZh.get(d);
+        if (seen?.includes(keyword.text)) continue;
+        if (seen) seen.push(keyword.text);
+        else keywordsZh.set(d, [keyword.text]);
+        lexical[d]! += CJK_KEYWORD_BONUS;
+      }
+    }
+  }
+  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question), keywordsZh };
 }

@@ -7,18 +7,19 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4', RelevanceQuestion[]> = {
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5', RelevanceQuestion[]> = {
   dev: labels.dev,
   heldout: labels.heldout,
   heldout2: labels.heldout2,
   heldout3: labels.heldout3,
   heldout4: labels.heldout4,
+  heldout5: labels.heldout5,
 };
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
 
 describe('relevance labels', () => {
-  const all = [...sets.dev, ...sets.heldout, ...sets.heldout2, ...sets.heldout3, ...sets.heldout4];
+  const all = Object.values(sets).flat();
   it('has ≥ 60 questions, ≥ 15 in Chinese and ≥ 15 with no presentation-specific principle', () => {
     expect(all.length).toBeGreaterThanOrEqual(60);
     expect(all.filter((r) => r.lang === 'zh').length).toBeGreaterThanOrEqual(15);
@@ -53,14 +54,19 @@ describe('pool relevance floors', () => {
   // routine-gated principles outrank TSK-012 for "阿莫西林和布洛芬可以一起吃吗？", which had entered
   // only on a tie (no Chinese interaction keyword). Held at the measured value, below the target,
   // rather than tuned on a held-out question.
-  // heldout4 covers the presentations the review added; its first (and so far only) evaluation:
-  // 0.815 clean pools (22/27) and 0.741 must-haves found (20/27) — both below target, held there.
+  // heldout4 covers the presentations the review added; its first evaluation: 0.815 clean pools and
+  // 0.741 must-haves found. After it, dev and heldout1–4 were all tuned on (combination triggers,
+  // question facts for gestation and child vs adult, Chinese keywords, cues for the newer
+  // presentations) and each now meets both targets, so each is held at the target.
+  // heldout5 was written before that tuning and scored once after it, nothing tuned on it: 0.979
+  // clean pools, 0.830 (39/47) must-haves found (below the target), held at the measured value.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
-    ['heldout2', 0.9, 0.875],
-    ['heldout3', 0.9, 0.75],
-    ['heldout4', 0.8, 0.74],
+    ['heldout2', 0.9, 0.9],
+    ['heldout3', 0.9, 0.9],
+    ['heldout4', 0.9, 0.9],
+    ['heldout5', 0.95, 0.82],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);

@@ -9,7 +9,7 @@
 
 import { matchQuestion, principleIndexFor, VALUE_BIT, type PoolCandidate, type PrincipleIndex, type QueryMatch } from './principleIndex';
 import { stem } from './text';
-import { DIMENSIONS, type Dimension, type PoolEntry, type Scenario } from '../types';
+import { DIMENSIONS, type Dimension, type PoolEntry, type PoolReason, type Scenario } from '../types';
 
 export { buildPrincipleIndex, type PoolCandidate, type PrincipleIndex } from './principleIndex';
 
@@ -68,23 +68,19 @@ function joinWords(words: string[]): string {
 }
 
 /**
- * Why a principle was chosen, in words: for a presentation, the trigger the question contains; the
- * scenario values it fits; and the terms the question shares with it.
+ * Why a principle was chosen, as data: for a presentation, the triggers the question contains; the
+ * scenario values it fits; the terms the question shares with it; and whether it is there only to
+ * cover its dimension.
  */
-function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: QueryMatch, coverage: boolean): string {
+function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: QueryMatch, coverage: boolean): PoolReason {
   const d = index.docs[doc]!;
-  const parts: string[] = [];
   const triggers = match.triggers.get(doc);
-  if (d.presentation && triggers?.length) {
-    parts.push(`The question mentions ${joinWords(triggers.slice(0, 2).map((t) => `“${t.text}”`))} (${d.presentation})`);
-  }
-  const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dim) => {
-    const allowed = d.principle.applies_when[dim] as readonly string[] | undefined;
+  const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dimension) => {
+    const allowed = d.principle.applies_when[dimension] as readonly string[] | undefined;
     // A presentation let in past its urgency list (see selectPrinciplePool) says what it is treated as.
-    if (dim === 'urgency' && allowed && !allowed.includes(scenario.urgency)) return `${FIT_WORDING.urgency[allowed[0] as Scenario['urgency']]} (whatever the scenario's urgency)`;
-    return (FIT_WORDING[dim] as Record<string, string>)[scenario[dim]]!;
+    if (dimension === 'urgency' && allowed && !allowed.includes(scenario.urgency)) return { dimension, value: allowed[0]!, beyondUrgency: true };
+    return { dimension, value: scenario[dimension] as string };
   });
-  parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
   const named: string[] = [];
   const covered = new Set<string>();
   // Trigger words are kept as written; the question's terms are stemmed, so compare stems.
@@ -92,16 +88,35 @@ function explain(index: PrincipleIndex, doc: number, scenario: Scenario, match: 
   for (const p of match.phrases.get(doc) ?? []) {
     const phrase = d.phrases[p]!;
     if (phrase.terms.every((t) => covered.has(t))) continue;
-    named.push(`“${phrase.text}”`);
+    named.push(phrase.text);
     for (const t of phrase.terms) covered.add(t);
   }
+  for (const k of match.keywordsZh.get(doc) ?? []) named.push(k);
   const single = [...match.terms]
     .filter(([t]) => d.terms.has(t) && !covered.has(t))
     .map(([t, surface]) => ({ surface, weight: (index.idf.get(t) ?? 0) * d.terms.get(t)! }))
     .sort((a, b) => b.weight - a.weight || a.surface.localeCompare(b.surface));
-  for (const s of single) named.push(`“${s.surface}”`);
-  if (named.length) parts.push(`the question ${triggers?.length ? 'also ' : ''}mentions ${joinWords(named.slice(0, REASON_TERMS))}`);
-  if (coverage && !named.length && !triggers?.length) parts.push(`kept so the pool covers ${DIMENSION_WORDING[d.principle.dimension]}`);
+  for (const s of single) named.push(s.surface);
+  const shownTriggers = d.presentation && triggers?.length ? triggers.slice(0, 2).map((t) => t.text) : [];
+  return {
+    triggers: shownTriggers,
+    presentation: shownTriggers.length ? d.presentation : null,
+    fits,
+    terms: named.slice(0, REASON_TERMS),
+    coverage: coverage && !named.length && !triggers?.length,
+  };
+}
+
+/** The reason in English words (for the CLI, stored runs and anything without the page's catalogs). */
+export function reasonText(r: PoolReason, dimension: Dimension): string {
+  const parts: string[] = [];
+  if (r.triggers.length) parts.push(`The question mentions ${joinWords(r.triggers.map((t) => `“${t}”`))} (${r.presentation})`);
+  const fits = r.fits.map((f) =>
+    f.beyondUrgency ? `${FIT_WORDING.urgency[f.value as Scenario['urgency']]} (whatever the scenario's urgency)` : (FIT_WORDING[f.dimension] as Record<string, string>)[f.value]!,
+  );
+  parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
+  if (r.terms.length) parts.push(`the question ${r.triggers.length ? 'also ' : ''}mentions ${joinWords(r.terms.map((t) => `“${t}”`))}`);
+  if (r.coverage) parts.push(`kept so the pool covers ${DIMENSION_WORDING[dimension]}`);
   return `${parts.join('; ')}.`;
 }
 
@@ -184,11 +199,13 @@ export function selectPrinciplePool(
     .map((s) => {
       const p = index.docs[s.doc]!.principle;
       const earnedOnScore = s.rank < maxSize;
+      const reason = why(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore);
       return {
         id: p.id,
         dimension: p.dimension,
         title: p.title,
-        reason: explain(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore),
+        reason: reasonText(reason, p.dimension),
+        why: reason,
         score: Math.round(s.score * 1000) / 1000,
       };
     });

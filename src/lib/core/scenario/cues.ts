@@ -61,6 +61,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(left|right|one) (arm|leg|hand|side)( of (his|her|my) body)? (is |feels |went |has gone |suddenly )?(weak|numb|heavy|dead|floppy|limp)\b|\b(talking|speaking) (nonsense|gibberish|funny|strangely)\b|\bwords (are |were )?(jumbled|muddled|coming out wrong)\b/, 3],
   [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
   [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
+  [/\bheadache\b.*\bworst\b|\bworst\b.*\bheadache\b|\bworst pain of (my|his|her|their) life\b|\bhead (suddenly )?(exploded|exploding|is going to explode)\b/, 3],
   [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
   [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
   [/\bcollapsed\b|\bcollapse\b/, 3],
@@ -80,7 +81,15 @@ export const EMERGENT: readonly Cue[] = [
   // Infection.
   [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
   [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
-  [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b/, 3],
+  [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b|\bseptic\b/, 3],
+  // Newer presentations: heat stroke, chemotherapy fever, hypo with confusion, postpartum psychosis, clot.
+  [/\bheat ?stroke\b|\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
+  [/\b(chemo|chemotherapy|neutropeni\w*)\b.*\b(fever|temperature|temp|shivers|shivering|rigors|38|39)\b|\b(fever|temperature|temp)\b.*\b(chemo|chemotherapy)\b/, 3],
+  [/\b(insulin|diabetic|diabetes|gliclazide)\b.*\b(sweaty|sweating|shaking|shaky|confused|talking nonsense|drowsy|not making sense)\b/, 3],
+  [/\b(gave birth|giving birth|postpartum|postnatal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|swapped|confused)\b/, 3, SELF_NEGATING],
+  [/\b(gave birth|giving birth|postpartum|postnatal|after the birth)\b.*\b(bleeding|clots|soaking|headache|vision|flashing)\b/, 3],
+  [/\b(flew|flight|plane|long haul|surgery|operation|calf|leg)\b.*\b(short of breath|breathless|cant breathe)\b|\b(short of breath|breathless)\b.*\b(calf|flight|flew|long haul)\b/, 3],
+  [/\b(choking on|swallowed (a |an |the |some |one of )?(\w+ ){0,3}(battery|batteries|magnet|magnets|magnetic))\b/, 3],
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
@@ -133,6 +142,13 @@ export const URGENT: readonly Cue[] = [
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
+  [/\b(drink|drinking|vodka|whisky|whiskey|alcohol|booze|spirits)\b.*\b(stop|stopping|quit|quitting|cold turkey|detox|give up|stopped)\b|\bstop(ping|ped)? drinking\b|\b(the shakes|delirium tremens)\b/, 2],
+  [/\bhallucinat\w*|\bhear(s|ing)? voices\b|\bparanoi\w*|\bdelusion\w*|\bconvinced\b.*\b(following|watching|spying|messages|poisoning)\b|\bpsychosis\b|\bpsychotic\b/, 2],
+  [/\b(hits|hit|beats|pushed|kicked|punched|slapped|strangled) me\b|\bdomestic (abuse|violence)\b/, 2],
+  [/\b(morning after pill|emergency contraception|condom (broke|split)|unprotected sex|plan b)\b/, 2],
+  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bpost exposure\b|\bpep\b/, 2],
+  [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
+  [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
 ];
 
 // ——— Task type ——————————————————————————————————————————————————————————————————————————
@@ -155,12 +171,16 @@ export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
+  new RegExp(`\\b(pull|get|take|copy|lift) (\\w+ ){0,5}out of (these|this|the|my|his|her) (\\w+ ){0,2}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
-  /\b(what do (these|they|my|the) (\w+ ){0,3}(mean|show)|is (that|this) (bad|normal|high|low|ok|okay|good))\b/,
+  // "Is that normal?" asks about given values only when there are some ("I drink a bottle a day, is that ok?" is not data).
+  /\b(what do (these|they|my|the) (\w+ ){0,3}(mean|show))\b|\d\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
   /\bconvert\b.*\b(mg dl|mmol|units?|lbs?|kg|celsius|fahrenheit)\b/,
 ];
 /** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
 export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr|ldl|hdl|cholesterol|triglycerides|tsh|t4|alt|ast|alp|ggt|bilirubin|creatinine|egfr|urea|sodium|potassium|glucose|inr|psa|vitamin d|b12|folate|troponin|d dimer|bnp|lactate)( level| levels| is| was| of)? \d+/g;
+/** Asking what a value means: one lab value with this is a result to explain ("explain what an HbA1c of 58 means"). */
+export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
 export const EVIDENCE: readonly RegExp[] = [
   /\b(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
@@ -215,11 +235,14 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,
+  // An extra dose taken by mistake ("took my levothyroxine twice", "gave him a double dose").
+  /\b(took|taken|take|had|given|gave|give) (\w+ ){0,4}(twice|two doses|a double dose|double|an extra|one extra|too many|too much)\b|\b(accidentally|by mistake|mistakenly) (took|taken|gave|given|had|doubled)\b/,
   /\b(missed|forgot|forgotten|forget|skipped) (to take |taking )?(a |my |his |her |the )?(dose|pill|tablet|tablets|medication|medicine|injection|jab)\b|\bforgot to take\b/,
   /\b(stop|stopping|come off|coming off|quit|switch|switching|change|changing|start|starting|started) (taking |on )?(\w+ ){0,2}(medication|medicine|tablets|pills|antidepressants?|\w+(pril|olol|statin|prazole|xaban|oxetine|aline|alopram))\b/,
   /\b(be|is|are) (causing|the cause|making)\b|\bcause (the|my|his|her)?\s?(dizziness|bleeding|side effects|symptoms)\b|\bcan (\w+ ){1,2}cause\b/,
   /\b(give|giving|administer\w*|infuse|infusion|bolus|replace|replacement) (\w+ ){0,3}(iv|intravenous|oral|po|im|subcut|sc)\b|\b(iv|intravenous|oral) (\w+ ){0,2}(replacement|potassium|antibiotics|fluids)\b/,
   /\bmonitoring\b|\bgeneric (version|name)\b|\bover the counter\b|\botc\b/,
+  /\b(safe|ok|okay|alright) to (take|give|use|have) (\w+ ){0,2}(every day|daily|each day|long term|every night)\b|\b\d+ ?(mg|mcg|ml)\b/,
 ];
 
 export const ADVICE_FRAME: readonly RegExp[] = [
@@ -255,6 +278,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
   [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b|\bpts\b|^ patient\b/, 3],
+  [/\b(septic|elderly|frail|diabetic|unwell|confused|pregnant|postnatal|post op|postoperative|ventilated|intubated|admitted) (patient|pt)\b/, 3],
   [/\bpatient\b/, 1],
   [/\b\d{1,3} ?(m|f|yo|yom|yof)\b/, 2],
   // Case-vignette style: "a 72-year-old woman", "for a 34-year-old".
@@ -284,7 +308,7 @@ export const TECHNICAL = new RegExp(
 export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
   [new RegExp(`\\bmy (\\w+ ){0,3}${FAMILY}s?\\b|\\bmy \\d+ (year|month|week|day)s? old\\b`), 3],
-  [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
+  [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|i drink|i smoke|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
   [/\bmy (\w+ )?(head|chest|stomach|tummy|belly|back|knee|knees|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|throat|skin|period|periods|blood|sugar|sugars|results|doctor|gp|consultant|medication|medicine|tablets|pills|prescription|insurance|records|appointment|surgery|diagnosis|heart|lungs|kidneys|liver|teeth|tooth|face|neck|shoulder|hip|wrist|ankle|bowels|poo|pee|urine|weight|cholesterol|blood pressure)\b/, 3],
   [/\b(tummy|poo|poop|pee|wee|weeing|nappy|nappies|diaper|diapers|jab|jabs|puffer|boob|boobs|bum|willy|tablets)\b/, 1],
   [/\b(should|can|could|do|how do|where do|how can|will|am) i\b/, 1],

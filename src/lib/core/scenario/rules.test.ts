@@ -89,19 +89,14 @@ describe('classifyScenarioByRules behaviour', () => {
 describe('classifyScenarioByRules in Chinese', () => {
   const chinese = (rows: typeof relevance.dev) => rows.filter((r) => r.lang === 'zh') as unknown as LabelledQuestion[];
 
-  it.each(['dev', 'heldout', 'heldout2', 'heldout3'] as const)('reads urgency (emergent/urgent vs the rest) right for ≥ 90%% of the %s Chinese questions', (name) => {
+  it.each(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4'] as const)('reads urgency (emergent/urgent vs the rest) right for ≥ 90%% of the %s Chinese questions', (name) => {
     const acc = scenarioAccuracy(chinese(relevance[name]), classifyScenarioByRules);
     expect(acc.n).toBeGreaterThanOrEqual(8);
     expect(acc.urgencyBinary).toBeGreaterThanOrEqual(0.9);
   });
 
-  // heldout4 (the presentations the clinical review added) read 0.375 on its first evaluation: the
-  // Chinese urgency cues predate those presentations. Held at the measured value, below the target.
-  it('reads urgency right for at least the measured share of the heldout4 Chinese questions', () => {
-    const acc = scenarioAccuracy(chinese(relevance.heldout4), classifyScenarioByRules);
-    expect(acc.n).toBeGreaterThanOrEqual(8);
-    expect(acc.urgencyBinary).toBeGreaterThanOrEqual(0.375);
-  });
+  // heldout4 read 0.375 on its first evaluation (its presentations postdated the Chinese cues); the
+  // cues were then tuned on it, so it now sits with the other tuned-on parts above.
 
   it('classifies the stroke question from the issue as an emergency, not "not applicable"', () => {
     expect(classifyScenarioByRules('我父亲突然说话不清楚，右边胳膊抬不起来')).toEqual({
@@ -131,5 +126,43 @@ describe('classifyScenarioByRules in Chinese', () => {
     for (const q of ['中', '？？？', '的'.repeat(3000), '我 HbA1c 7.5 正常吗']) {
       expect(ScenarioSchema.safeParse(classifyScenarioByRules(q)).success, q.slice(0, 10)).toBe(true);
     }
+  });
+});
+
+describe('urgency cues for the newer presentations', () => {
+  it.each([
+    ['Grandad was out in the heat all afternoon and now he is confused and has stopped sweating', 'emergent'],
+    ['On chemo and my temperature is 38.4 tonight', 'emergent'],
+    ['My dad is on insulin and he is sweaty and not making sense', 'emergent'],
+    ['Since giving birth my sister is not sleeping and believes people are watching her', 'emergent'],
+    ['I drink half a bottle of whisky a night and want to stop, is that ok?', 'urgent'],
+    ['我妈有糖尿病，打了胰岛素后浑身出汗发抖', 'emergent'],
+    ['孩子把磁铁吞下去了', 'emergent'],
+    ['生完孩子三天，出血越来越多', 'emergent'],
+    ['我老公每天喝白酒，想马上戒酒', 'urgent'],
+  ] as const)('%s → %s', (question, urgency) => {
+    expect(classifyScenarioByRules(question).urgency).toBe(urgency);
+  });
+
+  it('does not read "is that ok?" as a data question when there are no values', () => {
+    expect(classifyScenarioByRules('I drink a bottle of wine a day, is that ok?').task_type).not.toBe('health_data');
+  });
+});
+
+describe('task cues from the heldout5 review', () => {
+  it.each([
+    ['I gave my son his amoxicillin twice by mistake, what should I do?', 'medication'],
+    ['I accidentally took my sertraline twice last night', 'medication'],
+    ['What does a TSH of 7 mean?', 'health_data'],
+    ['Can you interpret a ferritin of 12 for me?', 'health_data'],
+    ['二甲双胍饭前吃还是饭后吃？', 'medication'],
+    ['甲氨蝶呤每周吃一次吗', 'medication'],
+    ['优甲乐一天吃几次？', 'medication'],
+  ] as const)('%s → %s', (question, task) => {
+    expect(classifyScenarioByRules(question).task_type).toBe(task);
+  });
+
+  it('still reads a question about a test with no value as information', () => {
+    expect(classifyScenarioByRules('What does HbA1c measure?').task_type).toBe('information');
   });
 });

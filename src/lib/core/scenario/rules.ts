@@ -18,6 +18,7 @@ import {
   HEALTH_DATA,
   INFORMATION_FRAME,
   LAB_VALUE,
+  RESULT_EXPLANATION,
   LAY,
   MEDICATION_FRAME,
   OTHER,
@@ -84,7 +85,8 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
-  if (any(HEALTH_DATA, text) || labValues >= 2) return 'health_data';
+  // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too.
+  if (any(HEALTH_DATA, text) || labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text))) return 'health_data';
   if (DOCUMENT_NAMED.test(text)) return 'documentation';
   if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
   if (any(OTHER, text)) return 'other';

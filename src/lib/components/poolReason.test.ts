@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../cli/library';
+import relevance from '../../../tests/fixtures/relevance-labels.json';
+import { buildPrincipleIndex, selectPrinciplePool } from '../core/retrieval/selectPool';
+import { classifyScenarioByRules } from '../core/scenario/rules';
+import { locale } from '../i18n/index.svelte';
+import { poolReasonWords } from './poolReason';
+
+const library = readShippedPrinciples();
+const index = buildPrincipleIndex(library);
+const pools = relevance.dev.map((r) => selectPrinciplePool(classifyScenarioByRules(r.question), r.question, library, { index }));
+
+describe('pool reasons through the catalogs', () => {
+  afterEach(async () => {
+    await locale.use('en');
+  });
+
+  it('words every reason in English exactly as the core does', async () => {
+    await locale.use('en');
+    for (const entry of pools.flat()) expect(poolReasonWords(entry.why!, entry.dimension)).toBe(entry.reason);
+  });
+
+  it('words them in Chinese, keeping the matched terms as written', async () => {
+    await locale.use('zh-Hans');
+    const pool = selectPrinciplePool(classifyScenarioByRules('我儿子14岁，早上醒来左边睾丸突然剧痛'), '我儿子14岁，早上醒来左边睾丸突然剧痛', library, { index });
+    const testicular = pool.find((e) => e.id === 'URG-017')!;
+    const words = poolReasonWords(testicular.why!, testicular.dimension);
+    expect(words).toMatch(/^问题提到了「睾丸」/);
+    expect(words).toContain('适用于');
+    expect(words).not.toMatch(/applies|mentions/i);
+  });
+});

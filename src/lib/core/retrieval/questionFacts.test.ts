@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { readShippedPrinciples } from '../../../../cli/library';
+import type { Scenario } from '../types';
+import { questionFacts, statedAgeYears, statedGestationWeeks } from './questionFacts';
+import { selectPrinciplePool } from './selectPool';
+
+const library = readShippedPrinciples();
+const lay = (urgency: Scenario['urgency'], task_type: Scenario['task_type'] = 'advice'): Scenario => ({ urgency, uncertainty: 'sufficient_context', expertise: 'layperson', task_type });
+const ids = (s: Scenario, q: string) => selectPrinciplePool(s, q, library).map((e) => e.id);
+
+describe('question facts', () => {
+  it('reads a stated age and gestation in English and Chinese', () => {
+    expect(statedAgeYears('my 4 year old is floppy')).toBe(4);
+    expect(statedAgeYears('My 75-year-old mum')).toBe(75);
+    expect(statedAgeYears('宝宝两个月大')).toBe(0);
+    expect(statedAgeYears('我58岁')).toBe(58);
+    expect(statedGestationWeeks("I'm 33 weeks pregnant and bleeding")).toBe(33);
+    expect(statedGestationWeeks('怀孕三十二周')).toBe(32);
+    expect(statedGestationWeeks('孕7周')).toBe(7);
+    expect(statedGestationWeeks('bleeding for 3 weeks')).toBeNull();
+  });
+
+  it('calls a person a child or an adult only when the question says so', () => {
+    expect([...questionFacts('My 4 year old has a rash')]).toEqual(['child']);
+    expect([...questionFacts('My mum is confused')]).toEqual(['adult']);
+    expect([...questionFacts('my son, aged 30, has a rash')]).toEqual(['adult']);
+    expect([...questionFacts('Feeling unwell today')]).toEqual([]);
+  });
+});
+
+describe('gestation and child-vs-adult in the pool', () => {
+  it('keeps the early-pregnancy principle out of later-pregnancy bleeding and the reverse', () => {
+    const later = ids(lay('urgent'), "I'm 33 weeks pregnant and bleeding bright red");
+    expect(later).toContain('URG-047');
+    expect(later).not.toContain('URG-013');
+    const early = ids(lay('emergent'), "I'm 6 weeks pregnant and bleeding with cramps");
+    expect(early).toContain('URG-013');
+    expect(early).not.toContain('URG-047');
+  });
+
+  it('does not bring pre-eclampsia in on a gestation alone', () => {
+    expect(ids(lay('urgent'), '怀孕32周，阴道出血了')).not.toContain('URG-014');
+    expect(ids(lay('urgent'), "I'm 30 weeks pregnant with a bad headache and blurry vision")).toContain('URG-014');
+  });
+
+  it('brings child sepsis in for a child only', () => {
+    expect(ids(lay('emergent'), 'My 4 year old is floppy and her skin looks mottled')).toContain('URG-039');
+    expect(ids(lay('emergent'), 'My mum has a UTI and her skin looks mottled')).not.toContain('URG-039');
+  });
+
+  it('needs both parts of a combination: childbirth alone is not postpartum bleeding', () => {
+    expect(ids(lay('emergent'), 'Two weeks after giving birth my wife believes the baby has been swapped')).not.toContain('URG-048');
+    expect(ids(lay('emergent'), 'Two weeks after giving birth and the bleeding is getting heavier')).toContain('URG-048');
+  });
+});
+
+describe('Chinese keywords of general principles', () => {
+  it('ranks a general principle on its Chinese keywords and names them in the reason', () => {
+    const pool = selectPrinciplePool(lay('routine', 'medication'), '阿莫西林和布洛芬可以一起吃吗？', library);
+    const interaction = pool.find((e) => e.id === 'TSK-012');
+    expect(interaction).toBeDefined();
+    expect(interaction!.reason).toContain('“一起吃”');
+  });
+});

@@ -1,0 +1,81 @@
+// Facts about the person a question is about, read from its words, that a trigger can name
+// ("@child + floppy", "!@later-pregnancy"): whether it is a child or an adult, and how far along a
+// stated pregnancy is. Each is read only from what the question says; when it says nothing, no
+// fact holds, so a combination needing one does not match and an exclusion naming one does not apply.
+
+import { scanCjk } from './text';
+
+export const QUESTION_FACTS = ['child', 'adult', 'early-pregnancy', 'later-pregnancy'] as const;
+export type QuestionFact = (typeof QUESTION_FACTS)[number];
+
+export function isQuestionFact(name: string): name is QuestionFact {
+  return (QUESTION_FACTS as readonly string[]).includes(name);
+}
+
+/** Under this age (years) a person counts as a child (the UK and WHO paediatric cut-off). */
+const CHILD_UNDER_YEARS = 16;
+/** From this week a pregnancy counts as later pregnancy (antepartum bleeding, pre-eclampsia); before it, early. */
+const LATER_PREGNANCY_WEEK = 20;
+
+const CHILD_WORDS = /\b(baby|babies|babys|toddler|toddlers|infant|infants|newborn|neonate|child|childs|children|kid|kids|son|sons|daughter|daughters|boy|girl|teenager|teen|schoolboy|schoolgirl|little one|lo)\b|孩子|小孩|宝宝|宝贝|婴儿|新生儿|儿童|儿子|女儿|幼儿|小朋友|男孩|女孩|闺女/;
+const ADULT_WORDS = /\b(mum|mom|mother|dad|father|husband|wife|grandad|grandpa|grandfather|grandma|granny|grandmother|nan|nana|boyfriend|girlfriend|fiance|fiancee|elderly|pensioner|uncle|aunt|man|woman|gentleman|lady|colleague|flatmate|adult)\b|父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老公|老婆|丈夫|妻子|爱人|爷爷|奶奶|外公|外婆|姥姥|姥爷|公公|婆婆|岳父|岳母|老人|成人|成年人|男朋友|女朋友|同事/;
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** "三十二" → 32, "十" → 10, "32" → 32; NaN when it is not a number. */
+function readNumber(text: string): number {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let current = 0;
+  for (const ch of text) {
+    const v = CN_DIGITS[ch];
+    if (v === undefined) return Number.NaN;
+    if (v === 10) {
+      total += (current || 1) * 10;
+      current = 0;
+    } else current = v;
+  }
+  return total + current;
+}
+
+/** A stated age in years ("my 4 year old", "aged 58", "3岁", "two months old" → 0), or null. */
+export function statedAgeYears(text: string): number | null {
+  const lower = text.toLowerCase();
+  const years = lower.match(/\b(\d{1,3})[\s-]*(?:years?|yrs?|yo|y\/o)(?:[\s-]*old)?\b|\baged? (\d{1,3})\b|(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:周)?岁/);
+  if (years) {
+    const n = readNumber(years[1] ?? years[2] ?? years[3]!);
+    if (!Number.isNaN(n)) return n;
+  }
+  if (/\b\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\b|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?个?(?:月|天)大/.test(lower)) return 0;
+  return null;
+}
+
+/** A stated gestation in weeks ("33 weeks pregnant", "at 28 weeks", "怀孕32周", "孕七周"), or null. */
+export function statedGestationWeeks(text: string): number | null {
+  const lower = text.toLowerCase();
+  const en = lower.match(/\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b(?=[^.?!]{0,30}\b(?:pregnan\w*|gestation|along)\b)|\b(?:pregnan\w*|gestation)\b[^.?!]{0,20}?\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b/);
+  if (en) return Number(en[1] ?? en[2]);
+  const zh = lower.match(/(?:怀孕|孕|妊娠)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
+  if (zh) {
+    const n = readNumber(zh[1]!);
+    if (!Number.isNaN(n)) return n;
+  }
+  return null;
+}
+
+/** Which facts a question states. */
+export function questionFacts(question: string): Set<QuestionFact> {
+  const facts = new Set<QuestionFact>();
+  const text = scanCjk(question).plain;
+  const age = statedAgeYears(text);
+  if (age !== null) facts.add(age < CHILD_UNDER_YEARS ? 'child' : 'adult');
+  else {
+    const child = CHILD_WORDS.test(text);
+    const adult = ADULT_WORDS.test(text);
+    if (child && !adult) facts.add('child');
+    if (adult && !child) facts.add('adult');
+  }
+  const weeks = statedGestationWeeks(text);
+  if (weeks !== null) facts.add(weeks < LATER_PREGNANCY_WEEK ? 'early-pregnancy' : 'later-pregnancy');
+  return facts;
+}
