@@ -101,7 +101,9 @@ function serviceWorker() {
           options: {
             cacheName: 'clinrevise-engine-code',
             // Hashed names: a new build adds new entries, and the oldest go once there are more than a few versions' worth.
-            expiration: { maxEntries: 8 },
+            // A full storage must not break loading the engine: Workbox still answers from the network,
+            // and on QuotaExceededError this cache is dropped (it is only a copy) to free space.
+            expiration: { maxEntries: 8, purgeOnQuotaError: true },
             cacheableResponse: { statuses: [200] },
           },
         },
