@@ -35,7 +35,7 @@ async function writeLines(name: string, lines: Iterable<string>, bytes = Infinit
     if (written >= bytes) break;
     const chunk = `${line}\n`;
     written += Buffer.byteLength(chunk);
-    if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return path;

@@ -7,7 +7,6 @@ export default {
   pageLoadFailed: {
     text: 'This page could not be loaded ({{detail}}). You may be offline, or browser storage may be full (Settings → Data). Nothing you saved is affected.',
     retry: 'Retry',
-    reload: 'Reload the app',
   },
   storageFailed:
     'ClinRevise could not open its storage in this browser ({{detail}}). Private windows and some privacy settings block IndexedDB; open the app in a normal window.',

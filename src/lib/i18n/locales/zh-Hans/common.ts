@@ -10,7 +10,6 @@ export default {
   pageLoadFailed: {
     text: '无法加载此页面（{{detail}}）。可能处于离线状态，或浏览器存储已满（设置 → 数据）。已保存的内容不受影响。',
     retry: '重试',
-    reload: '重新加载应用',
   },
   storageFailed:
     'ClinRevise 无法在此浏览器中打开本地存储（{{detail}}）。隐私浏览窗口和部分隐私设置会阻止 IndexedDB，请在普通窗口中打开本应用。',
