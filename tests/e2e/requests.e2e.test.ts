@@ -102,6 +102,13 @@ async function recordedSession(webgpu: boolean): Promise<{ session: AppSession; 
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
+/** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
+async function draftOnlyRuns(page: Page): Promise<void> {
+  await page.locator('#opt-rounds').fill('0');
+  await page.locator('form:has(#opt-rounds) button[type="submit"]').click();
+  await page.locator('form:has(#opt-rounds) [role="status"]').waitFor();
+}
+
 describe('requests with the GGUF engine (a model from a URL on another origin)', () => {
   let run: { session: AppSession; urls: string[] };
   let host: ModelHost;
@@ -115,7 +122,7 @@ describe('requests with the GGUF engine (a model from a URL on another origin)',
     await host?.close();
   });
 
-  it('a whole run downloads the model from the configured host and talks to nothing else', { timeout: 330_000 }, async () => {
+  it('a whole run downloads the model from the configured host and talks to nothing else', { timeout: 700_000 }, async () => {
     const { page, app } = run.session;
     await nav(page, 'Settings');
     await page.locator('input[name="engine-kind"][value="gguf"]').check();
@@ -126,10 +133,11 @@ describe('requests with the GGUF engine (a model from a URL on another origin)',
     await page.getByLabel('Context size (tokens)').fill('16384');
     await page.getByRole('button', { name: 'Save' }).first().click();
     await page.getByText('Saved.').first().waitFor();
+    await draftOnlyRuns(page);
     await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
     await page
       .getByTestId('final-answer')
-      .waitFor({ timeout: 300_000 })
+      .waitFor({ timeout: 600_000 })
       .catch(async (err: unknown) => {
         throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 3000)}`);
       });
