@@ -4,7 +4,7 @@
 // "longtask") and logs it; the bound asserted is generous (2 s) so a loaded CI machine does not fail
 // it — the logged numbers are the measurement. The server is the scripted test double.
 
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -74,6 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await server?.close();
+  rmSync(DIR, { recursive: true, force: true });
 });
 
 describe('huge inputs are refused or handled with a clear message, without freezing the page', () => {
