@@ -1,7 +1,7 @@
 // Untrusted content on every screen that shows it, in the built app in real Chromium: every payload in
 // tests/fixtures/xssPayloads.ts (script, and resources on 127.0.0.2 — a second loopback address, never
 // a public one) in model output (answers, rubric items, grader explanations), the question, imported
-// principle, rubric and evaluation files, and a pasted answer. On each screen: no payload ran (no
+// principle, rubric, runs and evaluation files, and a pasted answer. On each screen: no payload ran (no
 // dialog, no flag set by a payload, no element that loads something), and 127.0.0.2 got no request.
 // The server is the scripted test double; the rendering and the browser are real.
 
@@ -155,6 +155,40 @@ describe('no payload runs or loads anything, on every screen that shows untruste
     await page.getByTestId('final-answer').waitFor();
     for (const d of await page.locator('main details').all()) await d.evaluate((el) => el.setAttribute('open', ''));
     await expectInert(page, 'History run');
+  });
+
+  it('History: an imported runs file carrying payloads, in a fresh profile', async () => {
+    const doc = payloads(foreign.host);
+    const answer = `Imported answer. ${doc}`;
+    const line = JSON.stringify({
+      id: 'xss-imported-1', question: `XSS probe imported <img src=x onerror=alert("q")> ${doc}`, createdAt: Date.now(), updatedAt: Date.now(), status: 'done',
+      options: { rounds: 2, targetScore: 0.8, poolSize: 12 }, engineLabel: '<svg onload=alert("engine")>', scenario: null, scenarioSource: null, pool: [],
+      rubric: [{ id: 'R1', criterion: `Imported item <img src=x onerror=alert("item")> ![i](http://${foreign.host}/item.png)`, points: 5, axis: 'accuracy', principle_id: null }],
+      rounds: [{ index: 0, kind: 'draft', answer, grades: [{ item_id: 'R1', met: true, evidence: '<img src=x onerror=alert("ev")>' }], score: 1, truncated: false }],
+      final: { round: 0, answer, score: 1, reason: 'max_rounds' }, currentStep: null, failure: null,
+    });
+    const path = join(tmpdir(), `xss-runs-${process.pid}.jsonl`);
+    writeFileSync(path, `${line}\n`);
+    const fresh = await session.browser.newContext();
+    const other = await fresh.newPage();
+    other.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await other.goto(session.app.url);
+      await nav(other, 'History');
+      await other.getByLabel('Import runs file').setInputFiles(path);
+      await expect.poll(() => other.getByTestId('history-message').textContent()).toBe('Imported 1 run.');
+      await expectInert(other, 'History imported list');
+      await other.getByRole('link', { name: /XSS probe imported/ }).first().click();
+      await other.getByTestId('final-answer').waitFor();
+      for (const d of await other.locator('main details').all()) await d.evaluate((el) => el.setAttribute('open', ''));
+      expect(await other.getByTestId('final-answer').locator('.md-image').count()).toBeGreaterThan(0);
+      await expectInert(other, 'History imported run');
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('Rubrics: review and edit the run’s rubric, prefer between rounds, paste an answer', async () => {
