@@ -101,7 +101,10 @@ function serviceWorker() {
           options: {
             cacheName: 'clinrevise-engine-code',
             // Hashed names: a new build adds new entries, and the oldest go once there are more than a few versions' worth.
-            expiration: { maxEntries: 8 },
+            // A full storage must not break loading the engine: Workbox still answers from the network
+            // (tests/e2e/offlineGguf.e2e.test.ts), and on QuotaExceededError this cache, once this
+            // worker has used it, is dropped to free space (it only holds copies of the app's files).
+            expiration: { maxEntries: 8, purgeOnQuotaError: true },
             cacheableResponse: { statuses: [200] },
           },
         },

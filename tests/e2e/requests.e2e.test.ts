@@ -1,10 +1,16 @@
 // Privacy budget of a whole run: every request the browser makes (page, workers, service worker)
 // goes to the app's own origin or the configured engine host, nowhere else; the built page's
-// Content-Security-Policy holds without a single violation. Server engine = scripted test double.
+// Content-Security-Policy holds without a single violation. Server engine = scripted test double;
+// GGUF engine = the tiny model from a URL on a model host of another origin (real wllama, a whole
+// run); web-llm = a custom model on a model host double with no weights (the load attempt only).
 
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
 import { startForeignHost, type ForeignHost } from '../support/foreignHost';
+import { FIXTURES, fixturePath } from '../support/ggufFixtures';
+import { startModelHost, type ModelHost } from '../support/modelHost';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
 let session: AppSession;
@@ -78,5 +84,99 @@ describe('requests during a run', () => {
     const violations = await page.evaluate(() => window.cspViolations);
     expect(violations).toContain(`img-src http://${foreign.host}/csp-probe.png`);
     expect(violations?.some((v) => v.startsWith('script-src-elem'))).toBe(true);
+  });
+});
+
+/** Opens the app with every request of the browser context (page, workers, service worker) recorded. */
+async function recordedSession(webgpu: boolean): Promise<{ session: AppSession; urls: string[] }> {
+  const session = await openApp({ webgpu });
+  const urls: string[] = [];
+  session.context.on('request', (request) => urls.push(request.url()));
+  await session.context.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations!.push(`${e.effectiveDirective} ${e.blockedURI}`));
+  });
+  await session.page.reload();
+  return { session, urls };
+}
+
+const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
+
+/** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
+async function draftOnlyRuns(page: Page): Promise<void> {
+  await page.locator('#opt-rounds').fill('0');
+  await page.locator('form:has(#opt-rounds) button[type="submit"]').click();
+  await page.locator('form:has(#opt-rounds) [role="status"]').waitFor();
+}
+
+describe('requests with the GGUF engine (a model from a URL on another origin)', () => {
+  let run: { session: AppSession; urls: string[] };
+  let host: ModelHost;
+
+  beforeAll(async () => {
+    host = await startModelHost({ '/tiny.gguf': new Uint8Array(readFileSync(fixturePath(FIXTURES.tiny))) });
+    run = await recordedSession(false);
+  });
+  afterAll(async () => {
+    await run?.session.close();
+    await host?.close();
+  });
+
+  it('a whole run downloads the model from the configured host and talks to nothing else', { timeout: 700_000 }, async () => {
+    const { page, app } = run.session;
+    await nav(page, 'Settings');
+    await page.locator('input[name="engine-kind"][value="gguf"]').check();
+    await page.getByLabel('GGUF from a URL', { exact: true }).check();
+    await page.getByLabel('Model URL').fill(`${host.url}/tiny.gguf`);
+    await page.getByRole('button', { name: 'Check the model' }).click();
+    await page.getByTestId('gguf-model-card').waitFor();
+    await page.getByLabel('Context size (tokens)').fill('16384');
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+    await draftOnlyRuns(page);
+    await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
+    await page
+      .getByTestId('final-answer')
+      .waitFor({ timeout: 600_000 })
+      .catch(async (err: unknown) => {
+        throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 3000)}`);
+      });
+    expect(host.requests.some((r) => r.path === '/tiny.gguf' && r.method === 'GET')).toBe(true);
+    expect(origins(run.urls)).toEqual([app.url, host.url].sort());
+    expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+    expect(run.session.pageErrors).toEqual([]);
+  });
+});
+
+describe('requests with the on-device web-llm engine (a custom model on a host with no weights)', () => {
+  let run: { session: AppSession; urls: string[] };
+  let host: ModelHost;
+
+  beforeAll(async () => {
+    // No weights exist here: every model file answers 404, so the run stops at loading the model.
+    host = await startModelHost({});
+    run = await recordedSession(true);
+  });
+  afterAll(async () => {
+    await run?.session.close();
+    await host?.close();
+  });
+
+  it('loading the model asks only the configured model host, and the failure says so', { timeout: 120_000 }, async () => {
+    const { page, app } = run.session;
+    await nav(page, 'Settings');
+    await page.getByRole('radio', { name: /On this device/ }).check();
+    await page.getByRole('radio', { name: /Custom MLC model/ }).check();
+    await page.getByLabel('Name').fill('test-model-q4f32_1');
+    await page.getByLabel('Model URL (converted weights)').fill(`${host.url}/m/`);
+    await page.getByLabel('Model-library URL (.wasm)').fill(`${host.url}/lib/test.wasm`);
+    await page.getByRole('checkbox', { name: /needs shader-f16/ }).uncheck();
+    await page.getByRole('button', { name: 'Save' }).first().click();
+    await page.getByText('Saved.').first().waitFor();
+    await ask(page, 'My son has had a fever and a cough for two days. Should he see a doctor?');
+    await page.getByRole('alert').first().waitFor({ timeout: 90_000 });
+    expect(host.requests.length).toBeGreaterThan(0);
+    expect(origins(run.urls)).toEqual([app.url, host.url].sort());
+    expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Reading HealthBench JSONL as a stream of lines, so a 5,000-example file is never held whole: one pass
 // checks every line (problems by line number), a second pass yields the examples to run.
 
+import { pacer } from '../pacing';
 import { parseHealthBenchLine, type HealthBenchExample, type LineProblem } from './format';
 
 /** Splits text chunks into lines (without the newline; a trailing CR is dropped). */
@@ -43,7 +44,9 @@ export async function scanHealthBench(lines: AsyncIterable<string> | Iterable<st
   const problems: LineProblem[] = [];
   let examples = 0;
   let n = 0;
+  const pace = pacer();
   for await (const line of lines) {
+    await pace();
     n++;
     if (!line.trim()) continue;
     const parsed = parseHealthBenchLine(line, n);
@@ -89,7 +92,9 @@ export async function collectHealthBench(lines: AsyncIterable<string> | Iterable
   const examples: HealthBenchExample[] = [];
   const problems: LineProblem[] = [];
   let n = 0;
+  const pace = pacer();
   for await (const line of lines) {
+    await pace();
     n++;
     if (!line.trim()) continue;
     const parsed = parseHealthBenchLine(line, n);

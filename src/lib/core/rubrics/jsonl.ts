@@ -1,6 +1,7 @@
 // Streamed reading and writing of HealthRubrics JSONL: export writes one line at a time; import reads
 // line by line and accepts the file only if every line is valid (bad lines reported by number).
 
+import { pacer } from '../pacing';
 import { issueList, type LineProblem } from '../healthbench/format';
 import { HealthRubricsRecordSchema, recordProblems, type HealthRubricsRecord } from './record';
 
@@ -81,7 +82,9 @@ export async function readRecords(
   const seen = new Set(options.existingIds ?? []);
   let duplicates = 0;
   let lines = 0;
+  const pace = pacer();
   for await (const { text, line } of numberedLines(chunks, options.signal)) {
+    await pace();
     lines = line;
     if (!text.trim()) continue;
     const parsed = parseRecordLine(text, line);

@@ -4,6 +4,10 @@ export default {
   nav: { label: 'Main', ask: 'Ask', history: 'History', principles: 'Principles', rubrics: 'Rubrics', evaluate: 'Evaluate', settings: 'Settings' },
   privacy: 'Runs stay in this browser',
   loading: 'Loading…',
+  pageLoadFailed: {
+    text: 'This page could not be loaded ({{detail}}). You may be offline, or browser storage may be full (Settings → Data). Nothing you saved is affected.',
+    retry: 'Retry',
+  },
   storageFailed:
     'ClinRevise could not open its storage in this browser ({{detail}}). Private windows and some privacy settings block IndexedDB; open the app in a normal window.',
   save: 'Save',

@@ -89,5 +89,6 @@ export default {
     rejected_one: 'Nothing was imported: the file has {{count}} problem.',
     rejected_other: 'Nothing was imported: the file has {{count}} problems.',
     unreadable: 'Could not read {{file}}.',
+    tooLarge: 'Nothing was imported: {{file}} is too large to be a principle library ({{size}}; the limit is {{limit}}).',
   },
 } as const;

@@ -7,6 +7,10 @@ export default {
   nav: { label: '主导航', ask: '提问', history: '历史记录', principles: '临床原则', rubrics: '评分细则', evaluate: '评测', settings: '设置' },
   privacy: '运行记录仅保存在本浏览器中',
   loading: '正在加载…',
+  pageLoadFailed: {
+    text: '无法加载此页面（{{detail}}）。可能处于离线状态，或浏览器存储已满（设置 → 数据）。已保存的内容不受影响。',
+    retry: '重试',
+  },
   storageFailed:
     'ClinRevise 无法在此浏览器中打开本地存储（{{detail}}）。隐私浏览窗口和部分隐私设置会阻止 IndexedDB，请在普通窗口中打开本应用。',
   save: '保存',

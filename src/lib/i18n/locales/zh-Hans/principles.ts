@@ -91,5 +91,6 @@ export default {
     imported: '已导入：新增 {{added}} 条，更新 {{updated}} 条。',
     rejected_other: '未导入任何内容：该文件有 {{count}} 处问题。',
     unreadable: '无法读取 {{file}}。',
+    tooLarge: '未导入任何内容：{{file}} 太大，不可能是原则库文件（{{size}}；上限为 {{limit}}）。',
   },
 } satisfies Translation<typeof en>;
