@@ -23,7 +23,7 @@ describe('Ask → History in Chromium', () => {
     await configureServer(page, server.url);
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     await page.getByLabel('Question', { exact: true }).fill('   ');
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Type a question first');
     expect(server.requests).toHaveLength(0);
   });

@@ -75,7 +75,7 @@ describe('First Ask without a freeze (Chromium)', () => {
     }, 'Patient notes: '.padEnd(1_000_000, 'potassium 6.2 mmol/L, ECG peaked T waves. '));
     await resetLongTasks(page);
     const started = Date.now();
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 10_000 }).toMatch(/needs about [\d,]+ tokens/);
     const refusedMs = Date.now() - started;
     const longest = await longestTask(page);
@@ -97,7 +97,7 @@ describe('First Ask without a freeze (Chromium)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     await page.getByLabel('Question', { exact: true }).fill(question);
     await resetLongTasks(page);
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     await page.getByTestId('tokenizer-progress').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 90_000 }).toMatch(/needs about [\d,]+ tokens but the model's context window holds [\d,]+/);
     const longest = await longestTask(page);

@@ -86,7 +86,7 @@ describe('huge inputs are refused or handled with a clear message, without freez
     await startRecording(page);
     const before = server.requests.length;
     const started = Date.now();
-    await page.getByRole('button', { name: 'Ask' }).click();
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
     const alert = page.getByRole('alert').filter({ hasText: /context window/i });
     await alert.waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
       throw new Error(`${String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 1500)}`);

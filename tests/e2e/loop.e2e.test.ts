@@ -86,8 +86,8 @@ describe('the revision loop in Chromium', () => {
 
     await ask(page, question);
     const alert = page.getByRole('alert');
-    await expect.poll(() => alert.textContent()).toContain(`needs about ${needed} tokens`);
-    expect(await alert.textContent()).toContain('4096');
+    await expect.poll(() => alert.textContent()).toContain(`needs about ${needed.toLocaleString('en-US')} tokens`);
+    expect(await alert.textContent()).toContain('4,096');
     expect(server.requests.length).toBe(before);
   });
 });

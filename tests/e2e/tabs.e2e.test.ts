@@ -34,7 +34,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 async function ask(page: Page, question: string): Promise<void> {
   await nav(page, 'Ask');
   await page.getByLabel('Question', { exact: true }).fill(question);
-  await page.getByRole('button', { name: 'Ask' }).click();
+  await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
 async function shoot(page: Page, name: string): Promise<void> {

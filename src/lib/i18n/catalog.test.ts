@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { languageFromBrowser } from './catalog';
 import { locale, t } from './index.svelte';
-import { en } from './locales/en';
+import { en as enBundled, enOnDemand } from './locales/en';
 import { zhHans } from './locales/zh-Hans';
 
 /** Every string in a catalog by its dotted path ("ask:form.question"). */
@@ -26,6 +26,7 @@ const PLURAL = /_(zero|one|two|few|many|other)$/;
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 const tags = (text: string) => [...text.matchAll(/<\/?(strong|code|em|br)\b[^>]*>/g)].map((m) => m[0]).sort();
 
+const en = { ...enBundled, eval: await enOnDemand.eval(), principles: await enOnDemand.principles(), rubrics: await enOnDemand.rubrics() };
 const english = catalog(en);
 const chinese = catalog(zhHans);
 

@@ -17,7 +17,7 @@
 
 import { createInstance, type TFunction } from 'i18next';
 import { LANGUAGES, languageFromBrowser, type Language, type LanguageChoice } from './catalog';
-import { en, type Resources } from './locales/en';
+import { en, enOnDemand, type Resources } from './locales/en';
 
 export { LANGUAGES, type Language, type LanguageChoice } from './catalog';
 
@@ -28,7 +28,7 @@ void i18n.init({
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
   resources: { en },
-  ns: Object.keys(en),
+  ns: [...Object.keys(en), ...Object.keys(enOnDemand)],
   defaultNS: 'common',
   // Svelte escapes text itself; escaping here would show "&amp;" on screen.
   interpolation: { escapeValue: false },
@@ -93,6 +93,25 @@ export class Locale {
   fixedT(language: Language): TFunction<Array<keyof Resources>> {
     return i18n.getFixedT(language) as TFunction<Array<keyof Resources>>;
   }
+}
+
+let pageCatalogs: Promise<void> | null = null;
+
+/**
+ * Loads the English namespaces kept out of the first visit (other languages load whole, on demand).
+ * Pages that use them await this with their own code, so their text is there on first render.
+ */
+export function loadPageCatalogs(): Promise<void> {
+  pageCatalogs ??= Promise.all(
+    Object.entries(enOnDemand).map(async ([ns, load]) => i18n.addResourceBundle('en', ns, await load(), true, true)),
+  ).then(
+    () => undefined,
+    (err: unknown) => {
+      pageCatalogs = null; // let a later page load try again
+      throw err;
+    },
+  );
+  return pageCatalogs;
 }
 
 /** The app's one locale. */

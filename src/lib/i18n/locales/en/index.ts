@@ -5,16 +5,25 @@ import ask from './ask';
 import common from './common';
 import data from './data';
 import engine from './engine';
-// `eval` cannot name a binding in a module; the namespace is still `eval`.
-import evaluation from './eval';
+// `eval` cannot name a binding in a module; the namespace is still `eval`. It, `principles` and
+// `rubrics` are used only by pages loaded on demand, so they are not bundled with the first visit.
+import type evaluation from './eval';
 import errors from './errors';
 import history from './history';
 import lock from './lock';
-import principles from './principles';
-import rubrics from './rubrics';
+import type principles from './principles';
+import type rubrics from './rubrics';
 import settings from './settings';
 
-export const en = { common, ask, history, principles, rubrics, settings, engine, errors, data, eval: evaluation, lock };
+/** The namespaces bundled with the page. */
+export const en = { common, ask, history, settings, engine, errors, data, lock };
+
+/** The namespaces loaded with the pages that use them (see `loadPageCatalogs` in ../../index.svelte.ts). */
+export const enOnDemand = {
+  eval: () => import('./eval').then((m) => m.default),
+  principles: () => import('./principles').then((m) => m.default),
+  rubrics: () => import('./rubrics').then((m) => m.default),
+};
 
 /** The catalog's shape; every language provides a `Translation` of each namespace. */
-export type Resources = typeof en;
+export type Resources = typeof en & { eval: typeof evaluation; principles: typeof principles; rubrics: typeof rubrics };
