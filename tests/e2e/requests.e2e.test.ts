@@ -105,8 +105,14 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 /** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
 async function draftOnlyRuns(page: Page): Promise<void> {
   await page.locator('#opt-rounds').fill('0');
-  await page.locator('form:has(#opt-rounds) button[type="submit"]').click();
-  await page.locator('form:has(#opt-rounds) [role="status"]').waitFor();
+  // The loop options save as they change (Settings has one Save button, the engine's): stored once a reload shows them.
+  await expect
+    .poll(async () => {
+      await page.reload();
+      await page.locator('#opt-rounds').waitFor();
+      return page.locator('#opt-rounds').inputValue();
+    }, { timeout: 20_000 })
+    .toBe('0');
 }
 
 describe('requests with the GGUF engine (a model from a URL on another origin)', () => {
