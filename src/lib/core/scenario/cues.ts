@@ -62,34 +62,36 @@ export const EMERGENT: readonly Cue[] = [
   [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
   [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
   [/\bheadache\b.*\bworst\b|\bworst\b.*\bheadache\b|\bworst pain of (my|his|her|their) life\b|\bhead (suddenly )?(exploded|exploding|is going to explode)\b/, 3],
-  [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
+  [/\b(unconscious|unresponsive|not responding(?! to)|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
   [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
   [/\bcollapsed\b|\bcollapse\b/, 3],
   // Lay words for collapse, no response and abnormal breathing ("keeled over", "won't answer", "snoring gasp").
   [/\b(keeled|keeling) over\b|\b(slumped|dropped|went down) (over |to the floor|on the floor)\b|\bout cold\b/, 3],
-  [/\b(wont|will not|doesnt|does not|isnt|is not|not) (answer|answering|respond|responding|react|reacting|wake|waking)\b|\bno response\b/, 3, SELF_NEGATING],
+  // A person not answering (not a rash "not responding to cream").
+  [/\b(he|she|they|hes|shes|baby|mum|mom|dad) (wont|will not|doesnt|does not|isnt|is not|not|cant) (answer|answering|respond|responding|react|reacting|wake|waking)\b(?! to (treatment|antibiotics|the|medication|meds|cream|tablets|steroids))/, 3, SELF_NEGATING],
   [/\b(snoring|gasping|rattling|gurgling) (gasp|gasps|breath|breaths|noise|noises|sound|sounds)\b|\bagonal\b|\b(weird|strange|odd) (gasp|gasps|gasping)\b/, 3],
   // Asthma that the reliever is not touching, or too breathless to talk.
-  [/\b(inhaler|puffs|ventolin|salbutamol|reliever)\b( \w+){0,6} (doing nothing|not working|isnt working|not helping|isnt helping|no help|not touching)\b|\b(only|can only|barely) (get|say|manage|speak) (\w+ ){0,3}words\b|\bcant (finish|complete|say) (a |his |her |my )?(full )?sentences?\b/, 3, SELF_NEGATING],
+  [/\b(inhaler|puffs|ventolin|salbutamol|reliever)\b( \w+){0,6} (doing nothing|not working|isnt working|not helping|isnt helping|no help|not touching)\b/, 2, SELF_NEGATING],
+  [/\b(only|can only|barely) (get|say|manage|speak) (\w+ ){0,3}words\b|\bcant (finish|complete|say) (a |his |her |my )?(full )?sentences?\b/, 3, SELF_NEGATING],
   // Anaphylaxis in lay words: an allergen plus a swelling airway or voice.
-  [/\b(allerg\w*|peanuts?|nuts?|shellfish|prawns?|stung|sting|bee|wasp)\b.*\b(hoarse|croaky|tongue (feels |is |has gone )?(thick|swollen|huge|fat|heavy|tingly)|throat (feels )?(tight|closing)|cant swallow|wheez\w*)\b/, 3, SELF_NEGATING],
+  [/\b(allerg\w*|peanuts?|nuts?|shellfish|prawns?|stung|sting|bee|wasp)\b.*\b(hoarse|croaky|tongue (feels |is |has gone )?(thick|swollen|huge|fat|heavy|tingly)|throat (feels )?(tight|closing)|cant swallow)\b/, 3, SELF_NEGATING],
   [/\btongue (feels |is |has gone )?(thick|huge|fat)\b/, 3],
   // Aortic dissection described by its character.
-  [/\b(ripping|tearing) (pain|sensation|feeling)\b|\b(ripping|tearing)\b.*\b(chest|back|shoulder blades)\b/, 3],
+  [/\b(ripping|tearing) (pain|sensation|feeling)\b(?! (\w+ ){0,3}(muscle|ligament|tendon|hamstring))|\b(ripping|tearing)\b.*\b(through to|between) (\w+ ){0,2}(back|shoulder blades)\b/, 3],
   [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
   // Mind and poisoning.
   [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
-  [/\b(tired of living|no point (in )?(living|going on)|cant go on|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
+  [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
-  [/\b(chewed|got into|opened|found (him|her) with)\b.*\b(tablets|pills|packet|blister|medicine|medication|bottle)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
+  [/\b(chewed|got into|opened)\b (\w+ ){0,4}(packet|blister|bottle|box|pot) (of )?(\w+ )?(tablets|pills|medicine|capsules)?\b|\b(packet|blister|bottle) (\w+ ){0,2}(chewed|opened|empty)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
   [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
-  [/\b(soaked|soaking) (right )?through\b|\b(spurting|spraying|squirting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
+  [/\b(blood|bleeding)\b.*\b(soaked|soaking) (right )?through\b|\b(soaked|soaking) (right )?through (\w+ ){0,3}(with )?blood\b|\b(spurting|spraying|squirting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
   [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)/, 3],
   // Infection.
   [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
@@ -105,10 +107,10 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(choking on|swallowed (a |an |the |some |one of )?(\w+ ){0,3}(battery|batteries|magnet|magnets|magnetic))\b/, 3],
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
-  [/\b(period|periods) (is |are |was )?(\w+ ){0,3}(late|overdue|missed)\b.*\b(pain|cramps|shoulder|bleeding|faint\w*|dizzy)\b|\bpositive (pregnancy )?test\b.*\b(sharp|severe|one side|shoulder|faint\w*|dizzy)\b|\b(tip of (my |her )?shoulder|shoulder tip)\b/, 3],
+  [/\b(period|periods) (is |are |was )?(\w+ ){0,3}(late|overdue|missed)\b.*\b(pain|cramps|shoulder|bleeding|faint\w*|dizzy)\b|\bpositive (pregnancy )?test\b.*\b(sharp|severe|one side|shoulder|faint\w*|dizzy)\b/, 3],
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
   [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
-  [/\bcant feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\bcant tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
+  [/\b(cant|cannot|can not) feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\b(cant|cannot|can not) tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\bketones (of |are |at |is )?([3-9]|2 [5-9])\b.*\b(vomit\w*|sick|breathing|drowsy)\b|\b(vomit\w*|being sick)\b.*\bketones (of |are |at |is )?([3-9]|2 [5-9])\b/, 3],
   [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
