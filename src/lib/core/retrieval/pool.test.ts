@@ -404,6 +404,15 @@ describe('selectPrinciplePool: lay and clinician wording of presentations', () =
     ['腰疼了一个月，今天擦屁股没感觉，还憋不住尿', 'URG-018'],
     ['我妹妹觉得活着没意思，说已经想好了怎么做', 'URG-019'],
     ['宝宝一个月，今天发烧38度', 'URG-011'],
+    ['孩子突然全身发抖，眼睛上翻，叫不醒', 'URG-025'],
+    ['Toddler pulled a kettle over onto her arm, the skin is blistering', 'URG-024'],
+    ['A grape went down the wrong way and my son cannot cough or talk', 'URG-034'],
+    ['宝宝吃东西卡住了，脸憋得通红，发不出声音', 'URG-034'],
+    ['My poo is jet black and sticky and I feel faint', 'URG-015'],
+    ['My mum has a water infection and today she does not know where she is', 'URG-051'],
+    ['My grandad is burning up, shivering, breathing fast and his skin looks blotchy', 'URG-009'],
+    ['I feel sick, sweaty and my jaw aches, I am 70 and diabetic', 'URG-052'],
+    ['Patient 5 days post-partum, mother thinks baby is not hers and has not slept for 3 nights', 'URG-056'],
   ])('brings the presentation principle to "%s"', (q, id) => {
     expect(poolIds(q)).toContain(id);
   });

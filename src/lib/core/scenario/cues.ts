@@ -78,6 +78,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\btongue (feels |is |has gone )?(thick|huge|fat)\b/, 3],
   // Aortic dissection described by its character.
   [/\b(ripping|tearing) (pain|sensation|feeling)\b(?! (\w+ ){0,3}(muscle|ligament|tendon|hamstring))|\b(ripping|tearing)\b.*\b(through to|between) (\w+ ){0,2}(back|shoulder blades)\b/, 3],
+  [/\b(arms|legs|body|limbs) (\w+ ){0,2}(jerking|twitching)\b|\b(jerking|twitching) (\w+ ){0,2}(arms|legs|limbs|all over)\b|\beyes (rolled|rolling) (back|up)\b/, 3],
   [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
   // Mind and poisoning.
   [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
@@ -92,18 +93,21 @@ export const EMERGENT: readonly Cue[] = [
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
   [/\b(blood|bleeding)\b.*\b(soaked|soaking) (right )?through\b|\b(soaked|soaking) (right )?through (\w+ ){0,3}(with )?blood\b|\b(spurting|spraying|squirting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
-  [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)/, 3],
+  [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)|\b(poo|poop|stool|stools)\b (\w+ ){0,3}(jet black|black and sticky|like tar)\b|\bblack (sticky )?(poo|poop|stools?)\b/, 3],
   // Infection.
   [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
   [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
+  [/\b(burning up|shivering|shivery|rigors|hot and cold)\b.*\b(blotchy|mottled|breathing (really )?fast|confused|hardly peed|barely peed|not peed|cold hands)\b/, 3],
   [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b|\bseptic\b/, 3],
   // Newer presentations: heat stroke, chemotherapy fever, hypo with confusion, postpartum psychosis, clot.
   [/\bheat ?stroke\b|\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
   [/\b(chemo|chemotherapy|neutropeni\w*)\b.*\b(fever|temperature|temp|shivers|shivering|rigors|38|39)\b|\b(fever|temperature|temp)\b.*\b(chemo|chemotherapy)\b/, 3],
   [/\b(insulin|diabetic|diabetes|gliclazide)\b.*\b(sweaty|sweating|shaking|shaky|confused|talking nonsense|drowsy|not making sense)\b/, 3],
-  [/\b(gave birth|giving birth|postpartum|postnatal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|swapped|confused)\b/, 3, SELF_NEGATING],
+  [/\b(gave birth|giving birth|postpartum|post partum|postnatal|post natal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|thinks|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|has not slept|not slept|swapped|not hers|confused)\b/, 3, SELF_NEGATING],
   [/\b(gave birth|giving birth|postpartum|postnatal|after the birth)\b.*\b(bleeding|clots|soaking|headache|vision|flashing)\b/, 3],
   [/\b(flew|flight|plane|long haul|surgery|operation|calf|leg)\b.*\b(short of breath|breathless|cant breathe)\b|\b(short of breath|breathless)\b.*\b(calf|flight|flew|long haul)\b/, 3],
+  // Choking in lay words: something stuck and the person cannot cough, talk or breathe.
+  [/\b(went down the wrong way|stuck in (his|her|my|the) throat|food stuck)\b.*\b(cant|cannot|can not) (cough|talk|breathe|speak|cry|make a sound)\b|\b(cant|cannot|can not) (cough|talk|breathe|speak|cry)\b.*\b(stuck|wrong way)\b/, 3, SELF_NEGATING],
   [/\b(choking on|swallowed (a |an |the |some |one of )?(\w+ ){0,3}(battery|batteries|magnet|magnets|magnetic))\b/, 3],
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
@@ -143,6 +147,7 @@ export const URGENT: readonly Cue[] = [
   [/\b(pain|hurts)\b.*\b(getting|got) (worse|much worse)\b|\b(getting|got) worse (quickly|fast|rapidly)\b|\bhurts to walk\b/, 2],
   [/\b(lower )?right (side of (my|his|her) )?(tummy|abdomen|stomach|belly|side)\b|\bappendicitis\b|\bappendix\b/, 2],
   [/\b(calf|calves)\b.*\b(pain|painful|swollen|swelling|tender|red|hot)\b|\b(pain|painful|swollen|swelling|tender)\b.*\b(calf|calves)\b|\b(swollen|painful) (leg|calf)\b.*\b(flight|plane|surgery)\b|\bdvt\b|\bblood clot\b/, 3],
+  [/\b(does not|doesnt|did not|didnt) (know|recognise|recognize) (where (she|he|they) (is|are|was)|who (i|we|she|he|they) (am|are|is)|what day|us|me|her own|his own)\b|\bnot (with it|herself|himself) (today|suddenly|since)\b/, 3, SELF_NEGATING],
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
   [/\bstitches\b/, 1],
@@ -156,6 +161,7 @@ export const URGENT: readonly Cue[] = [
   [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
   [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
+  [/\b(kettle|hob|iron|oven|stove|steam|flames?)\b.*\b(blister\w*|peeling|red raw|burn\w*|scald\w*)\b/, 2],
   [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],

@@ -187,6 +187,10 @@ describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
     '吃了花生以后嗓子发紧，声音嘶哑',
     '孩子身上有小红点，用杯子压了也不褪色，还在发烧',
     '产后第五天，出血突然变多，一小时就湿透了卫生巾',
+    'A grape went down the wrong way and my son cannot cough or talk',
+    'My poo is jet black and sticky and I feel faint',
+    'My grandad is burning up, shivering, breathing fast and his skin looks blotchy',
+    '孩子突然全身发抖，眼睛上翻，叫不醒',
   ])('reads "%s" as an emergency', (q) => {
     expect(urgencyOf(q)).toBe('emergent');
   });
@@ -206,6 +210,7 @@ describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
     'I have hay fever allergies and get a bit wheezy in spring, which antihistamine is best?',
     '工作压力大，感觉有点撑不下去，怎么调整？',
     '新冠阳性，头有点晕，要吃什么药？',
+    'She does not know where she put her keys again, is that early dementia?',
   ])('does not read "%s" as an emergency', (q) => {
     expect(urgencyOf(q)).not.toBe('emergent');
   });
