@@ -62,14 +62,15 @@ export const EMERGENT: readonly Cue[] = [
   [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
   [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
   [/\bheadache\b.*\bworst\b|\bworst\b.*\bheadache\b|\bworst pain of (my|his|her|their) life\b|\bhead (suddenly )?(exploded|exploding|is going to explode)\b/, 3],
-  [/\b(unconscious|unresponsive|not responding(?! to)|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
+  [/\b(unconscious|unresponsive|not responding(?! to)|(wont|cant|cannot) wake(?! (me|us|up (early|in time|on time|in the morning)|early))|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
   [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
   [/\bcollapsed\b|\bcollapse\b/, 3],
   // Lay words for collapse, no response and abnormal breathing ("keeled over", "won't answer", "snoring gasp").
   [/\b(keeled|keeling) over\b|\b(slumped|dropped|went down) (over |to the floor|on the floor)\b|\bout cold\b/, 3],
   // A person not answering (not a rash "not responding to cream").
-  [/\b(he|she|they|hes|shes|baby|mum|mom|dad) (wont|will not|doesnt|does not|isnt|is not|not|cant) (answer|answering|respond|responding|react|reacting|wake|waking)\b(?! to (treatment|antibiotics|the|medication|meds|cream|tablets|steroids))/, 3, SELF_NEGATING],
+  [/\b(he|she|they|hes|shes|baby|mum|mom|dad) (wont|will not|doesnt|does not|isnt|is not|not|cant) (answer|answering|respond|responding|react|reacting|wake|waking)\b(?! (me|us) up)(?! to (treatment|antibiotics|the|medication|meds|cream|tablets|steroids))/, 3, SELF_NEGATING],
   [/\b(snoring|gasping|rattling|gurgling) (gasp|gasps|breath|breaths|noise|noises|sound|sounds)\b|\bagonal\b|\b(weird|strange|odd) (gasp|gasps|gasping)\b/, 3],
+  [/\b(cant|cannot|can not|wont|unable to) (rouse|wake) (him|her|them|my \w+)\b|\bunrousable\b/, 3, SELF_NEGATING],
   // Asthma that the reliever is not touching, or too breathless to talk.
   [/\b(inhaler|puffs|ventolin|salbutamol|reliever)\b( \w+){0,6} (doing nothing|not working|isnt working|not helping|isnt helping|no help|not touching)\b/, 2, SELF_NEGATING],
   [/\b(only|can only|barely) (get|say|manage|speak) (\w+ ){0,3}words\b|\bcant (finish|complete|say) (a |his |her |my )?(full )?sentences?\b/, 3, SELF_NEGATING],
@@ -83,6 +84,7 @@ export const EMERGENT: readonly Cue[] = [
   // Mind and poisoning.
   [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
   [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
+  [/\b(everyone|they|people|my family|my kids) (would be|d be|are) better off\b|\bif i (just )?(disappeared|was gone|were gone|wasnt around|didnt wake up)\b|\b(go to sleep|fall asleep) and (never|not) wake up\b/, 3, SELF_NEGATING],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],

@@ -189,6 +189,8 @@ describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
     '产后第五天，出血突然变多，一小时就湿透了卫生巾',
     'A grape went down the wrong way and my son cannot cough or talk',
     'My poo is jet black and sticky and I feel faint',
+    'Wife fell asleep and now I cannot rouse her, she took her tablets earlier',
+    'I feel like everyone would be better off if I just disappeared',
     'My grandad is burning up, shivering, breathing fast and his skin looks blotchy',
     '孩子突然全身发抖，眼睛上翻，叫不醒',
   ])('reads "%s" as an emergency', (q) => {
@@ -211,6 +213,9 @@ describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
     '工作压力大，感觉有点撑不下去，怎么调整？',
     '新冠阳性，头有点晕，要吃什么药？',
     'She does not know where she put her keys again, is that early dementia?',
+    'I cannot wake up early for work however many alarms I set',
+    'My baby won\'t wake me up at night anymore, is that normal at 6 months?',
+    'My teenager is hard to wake in the mornings, is that normal?',
   ])('does not read "%s" as an emergency', (q) => {
     expect(urgencyOf(q)).not.toBe('emergent');
   });
