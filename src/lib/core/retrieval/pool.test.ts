@@ -412,6 +412,11 @@ describe('selectPrinciplePool: lay and clinician wording of presentations', () =
     ['My mum has a water infection and today she does not know where she is', 'URG-051'],
     ['My grandad is burning up, shivering, breathing fast and his skin looks blotchy', 'URG-009'],
     ['I feel sick, sweaty and my jaw aches, I am 70 and diabetic', 'URG-052'],
+    ['拉的大便像柏油一样黑，头晕', 'URG-015'],
+    ['I am 35 weeks and bleeding bright red, quite a lot', 'URG-047'],
+    ['Burst condom last night, what are my options?', 'URG-049'],
+    ['My mate has gone blue and floppy after taking something at a party', 'URG-020'],
+    ['Wife fell asleep and now I cannot rouse her, she took her tablets earlier', 'URG-021'],
     ['Patient 5 days post-partum, mother thinks baby is not hers and has not slept for 3 nights', 'URG-056'],
   ])('brings the presentation principle to "%s"', (q, id) => {
     expect(poolIds(q)).toContain(id);

@@ -173,7 +173,7 @@ export const URGENT: readonly Cue[] = [
   [/\b(thinks|believes|convinced|says|insists) (\w+ ){0,4}(poisoning|poisoned|watching|spying|following|bugged|tracking) (him|her|them|me)\b|\bbeing (watched|followed|spied on)\b|\bmicrochip\w*\b/, 2],
   [/\bhallucinat\w*|\bhear(s|ing)? voices\b|\bparanoi\w*|\bdelusion\w*|\bconvinced\b.*\b(following|watching|spying|messages|poisoning)\b|\bpsychosis\b|\bpsychotic\b/, 2],
   [/\b(hits|hit|beats|pushed|kicked|punched|slapped|strangled) me\b|\bdomestic (abuse|violence)\b/, 2],
-  [/\b(morning after pill|emergency contraception|condom (broke|split)|unprotected sex|plan b)\b/, 2],
+  [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b)\b/, 2],
   [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
