@@ -422,6 +422,19 @@ describe('selectPrinciplePool: lay and clinician wording of presentations', () =
     expect(poolIds(q)).toContain(id);
   });
 
+  it.each([
+    'My period is a week late, could stress be the reason?',
+    'Which nuts are best for cholesterol?',
+    'Can I take my inhaler on a plane?',
+    'My grandad snores really loudly, could it be sleep apnoea?',
+    'My baby is quieter than my first was, is that just personality?',
+    '撑不下去的时候，怎么给自己减压？',
+    '月经推迟了一周，是不是压力太大？',
+  ])('brings no presentation principle to the look-alike "%s"', (q) => {
+    const presentation = new Set(library.filter((p) => p.presentation).map((p) => p.id));
+    expect([...poolIds(q)].filter((id) => presentation.has(id))).toEqual([]);
+  });
+
   it('keeps child sepsis out of a DKA question and sudden headache out of fever with a rash', () => {
     expect(poolIds('My 12 year old is type 1, ketones 3.5, vomiting and breathing fast')).not.toContain('URG-039');
     expect(poolIds('孩子发烧头痛，身上有紫点，压了也不褪色')).not.toContain('URG-031');

@@ -211,6 +211,8 @@ describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
     'My shirt was soaked through with sweat after the run, is that normal?',
     'I have hay fever allergies and get a bit wheezy in spring, which antihistamine is best?',
     '工作压力大，感觉有点撑不下去，怎么调整？',
+    '撑不下去的时候，怎么给自己减压？',
+    'My period is a week late, could stress be the reason?',
     '新冠阳性，头有点晕，要吃什么药？',
     'She does not know where she put her keys again, is that early dementia?',
     'I cannot wake up early for work however many alarms I set',
