@@ -384,3 +384,59 @@ describe('principle index: one cache', () => {
     expect(selectPrinciplePool(EMERGENT_LAY, q, library, { index })).toEqual(selectPrinciplePool(EMERGENT_LAY, q, [...library]));
   });
 });
+
+// Paraphrases of the kinds of wording heldout6 missed, none in a labelled set: the presentation's
+// principle must come from the question's own words, with the rule classifier's scenario.
+describe('selectPrinciplePool: lay and clinician wording of presentations', () => {
+  const poolIds = (q: string) => new Set(selectPrinciplePool(classifyScenarioByRules(q), q, library).map((e) => e.id));
+  it.each([
+    ['Grandad slumped in his chair and he will not answer me, he is making snoring noises', 'URG-021'],
+    ['My son says his nuts are killing him, started an hour ago', 'URG-017'],
+    ['Bad sciatica and now I cannot feel the toilet paper when I wipe', 'URG-018'],
+    ['Stung by a wasp and my tongue feels thick, I have an adrenaline pen', 'URG-022'],
+    ['Blood is spraying out of a cut on my wrist', 'URG-023'],
+    ['My period is late and the test was positive, now a pain at the tip of my shoulder', 'URG-013'],
+    ['36 weeks pregnant and the baby is much quieter today', 'URG-014'],
+    ['My 2 year old chewed a blister pack of my tablets', 'URG-020'],
+    ['He thinks the neighbours are poisoning him and have bugged the flat', 'URG-042'],
+    ['Health visitor: 6-month-old with grip marks on the upper arm, what do I do?', 'URG-041'],
+    ['老公说胸口像被石头压着，一直冒冷汗', 'URG-004'],
+    ['腰疼了一个月，今天擦屁股没感觉，还憋不住尿', 'URG-018'],
+    ['我妹妹觉得活着没意思，说已经想好了怎么做', 'URG-019'],
+    ['宝宝一个月，今天发烧38度', 'URG-011'],
+    ['孩子突然全身发抖，眼睛上翻，叫不醒', 'URG-025'],
+    ['Toddler pulled a kettle over onto her arm, the skin is blistering', 'URG-024'],
+    ['A grape went down the wrong way and my son cannot cough or talk', 'URG-034'],
+    ['宝宝吃东西卡住了，脸憋得通红，发不出声音', 'URG-034'],
+    ['My poo is jet black and sticky and I feel faint', 'URG-015'],
+    ['My mum has a water infection and today she does not know where she is', 'URG-051'],
+    ['My grandad is burning up, shivering, breathing fast and his skin looks blotchy', 'URG-009'],
+    ['I feel sick, sweaty and my jaw aches, I am 70 and diabetic', 'URG-052'],
+    ['拉的大便像柏油一样黑，头晕', 'URG-015'],
+    ['I am 35 weeks and bleeding bright red, quite a lot', 'URG-047'],
+    ['Burst condom last night, what are my options?', 'URG-049'],
+    ['My mate has gone blue and floppy after taking something at a party', 'URG-020'],
+    ['Wife fell asleep and now I cannot rouse her, she took her tablets earlier', 'URG-021'],
+    ['Patient 5 days post-partum, mother thinks baby is not hers and has not slept for 3 nights', 'URG-056'],
+  ])('brings the presentation principle to "%s"', (q, id) => {
+    expect(poolIds(q)).toContain(id);
+  });
+
+  it.each([
+    'My period is a week late, could stress be the reason?',
+    'Which nuts are best for cholesterol?',
+    'Can I take my inhaler on a plane?',
+    'My grandad snores really loudly, could it be sleep apnoea?',
+    'My baby is quieter than my first was, is that just personality?',
+    '撑不下去的时候，怎么给自己减压？',
+    '月经推迟了一周，是不是压力太大？',
+  ])('brings no presentation principle to the look-alike "%s"', (q) => {
+    const presentation = new Set(library.filter((p) => p.presentation).map((p) => p.id));
+    expect([...poolIds(q)].filter((id) => presentation.has(id))).toEqual([]);
+  });
+
+  it('keeps child sepsis out of a DKA question and sudden headache out of fever with a rash', () => {
+    expect(poolIds('My 12 year old is type 1, ketones 3.5, vomiting and breathing fast')).not.toContain('URG-039');
+    expect(poolIds('孩子发烧头痛，身上有紫点，压了也不褪色')).not.toContain('URG-031');
+  });
+});

@@ -18,6 +18,11 @@ describe('question facts', () => {
     expect(statedGestationWeeks('怀孕三十二周')).toBe(32);
     expect(statedGestationWeeks('孕7周')).toBe(7);
     expect(statedGestationWeeks('bleeding for 3 weeks')).toBeNull();
+    // A person said to be N weeks is pregnant; weeks ago, old or after an operation are not gestations.
+    expect(statedGestationWeeks('I am 35 weeks and bleeding bright red')).toBe(35);
+    expect(statedGestationWeeks("She's 30 weeks and has a headache")).toBe(30);
+    expect(statedGestationWeeks('I am 3 weeks post op and the wound is red')).toBeNull();
+    expect(statedGestationWeeks('She is 6 weeks old and feeding less')).toBeNull();
   });
 
   it('calls a person a child or an adult only when the question says so', () => {

@@ -55,6 +55,10 @@ export function statedGestationWeeks(text: string): number | null {
   const lower = text.toLowerCase();
   const en = lower.match(/\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b(?=[^.?!]{0,30}\b(?:pregnan\w*|gestation|along)\b)|\b(?:pregnan\w*|gestation)\b[^.?!]{0,20}?\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b/);
   if (en) return Number(en[1] ?? en[2]);
+  // "I'm 35 weeks and bleeding", "she is 30 weeks": a person said to be N weeks is a gestation
+  // (not "2 weeks ago", "6 weeks old", "3 weeks post op").
+  const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
+  if (person) return Number(person[1]);
   const zh = lower.match(/(?:怀孕|孕|妊娠)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
   if (zh) {
     const n = readNumber(zh[1]!);

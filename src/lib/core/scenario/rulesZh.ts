@@ -46,7 +46,8 @@ function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskT
   if (any(ZH_HEALTH_DATA, text)) return 'health_data';
   if (any(ZH_EVIDENCE, text)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
-  if (emergency && situation) return 'advice';
+  // Chinese often leaves the subject out ("撑不下去了…怎么做都想好了"): an emergency is someone's, asked about now.
+  if (emergency) return 'advice';
   if (ZH_DRUG.test(text) && any(ZH_MEDICATION_FRAME, text)) return 'medication';
   const info = any(ZH_INFORMATION_FRAME, text);
   if (any(ZH_ADVICE_FRAME, text)) return 'advice';
