@@ -42,6 +42,7 @@ const RELEVANCE_SETS = {
   heldout4: relevance.heldout4 as RelevanceRow[],
   heldout5: relevance.heldout5 as RelevanceRow[],
   heldout6: relevance.heldout6 as RelevanceRow[],
+  heldout7: relevance.heldout7 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6']);
