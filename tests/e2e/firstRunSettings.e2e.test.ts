@@ -149,6 +149,7 @@ describe('Settings', () => {
       const main = page.locator('main');
       const saves = () => main.getByRole('button', { name: 'Save', exact: true }).count();
       const gpuHeading = () => main.getByRole('heading', { name: 'This device’s GPU' }).count();
+      const storageHeading = () => main.getByRole('heading', { name: 'Model storage' }).count();
 
       await page.getByRole('radio', { name: /On this device/ }).check();
       expect(await saves()).toBe(1);
@@ -158,11 +159,14 @@ describe('Settings', () => {
       await page.getByRole('radio', { name: /GGUF/ }).check();
       expect(await saves()).toBe(1);
       expect(await gpuHeading()).toBe(0);
+      // GGUF models are stored in this browser too: the storage section stays (issue 14: it lists them).
+      expect(await storageHeading()).toBe(1);
       await shoot(page, 'settings-gguf');
 
       await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
       expect(await saves()).toBe(1);
       expect(await gpuHeading()).toBe(0);
+      expect(await storageHeading()).toBe(0);
       await page.getByLabel('Server URL').fill(server.url);
       await page.getByRole('button', { name: 'Check connection' }).click();
       await page.getByText(/Connected/).waitFor();

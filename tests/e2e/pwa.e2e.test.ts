@@ -68,6 +68,14 @@ describe('installable offline app', () => {
     await context.setOffline(true);
     await page.reload();
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).waitFor();
+    // The app started from the precache. A reload of this cross-origin isolated page can start a new
+    // renderer that Playwright's offline emulation does not reach (navigator.onLine stays true while
+    // requests still fail): say offline to it again, as the browser would on a real loss of network.
+    if (await page.evaluate(() => navigator.onLine)) {
+      await context.setOffline(false);
+      await context.setOffline(true);
+    }
+    expect(await page.evaluate(async () => fetch(`/not-cached-${Date.now()}`, { cache: 'no-store' }).then(() => 'reached', () => 'failed'))).toBe('failed');
     await expect.poll(() => page.getByTestId('offline-indicator').textContent()).toContain('Offline.');
     // Pages load from the precache too.
     await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
