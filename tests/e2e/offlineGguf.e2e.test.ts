@@ -40,14 +40,16 @@ function cachedPaths(page: Page): Promise<string[]> {
 
 /** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
 async function draftOnlyRuns(page: Page): Promise<void> {
-  await page.locator('#opt-rounds').fill('0');
-  // The loop options save as they change (Settings has one Save button, the engine's): stored once a reload shows them.
+  // The loop options save as they change (Settings has one Save button, the engine's): stored once a
+  // reload shows them. A reload before the save lands loses the edit, so each try sets it again.
   await expect
     .poll(async () => {
+      await page.locator('#opt-rounds').fill('0');
+      await page.getByText('Saved. The next question uses these settings.').waitFor({ timeout: 5_000 }).catch(() => {});
       await page.reload();
       await page.locator('#opt-rounds').waitFor();
       return page.locator('#opt-rounds').inputValue();
-    }, { timeout: 20_000 })
+    }, { timeout: 30_000 })
     .toBe('0');
 }
 

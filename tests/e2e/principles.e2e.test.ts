@@ -91,7 +91,10 @@ describe('Principles page in Chromium', () => {
 
     server.requests.length = 0;
     await ask(page, question);
-    await page.getByTestId('final-answer').waitFor({ timeout: 30_000 });
+    // The first run's answer stays on Ask until the new run replaces it: wait for the new run to reach
+    // the server, then for its own final answer.
+    await expect.poll(() => server.requests.some((r) => r.step === 'draft'), { timeout: 30_000 }).toBe(true);
+    await page.locator('article.run[data-status="done"]').getByTestId('final-answer').waitFor({ timeout: 30_000 });
     const after = await poolIds(page);
     expect(after).not.toContain(dropped);
     expect(after.length).toBe(before.length);
