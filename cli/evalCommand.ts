@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { describeError, isAbortError } from '../src/lib/core/errors';
 import { decodeBytes, formatLineProblems, readHealthBench, scanHealthBench, splitLines } from '../src/lib/core/healthbench/read';
 import type { HealthBenchExample } from '../src/lib/core/healthbench/format';
-import { VERDICT_LABELS, modelCheckJson, parseCalibrationSet, runModelCheck, type ModelCheckReport } from '../src/lib/core/eval/modelCheck';
+import { VERDICT_LABELS, modelCheckJson, modelCheckReasonText, parseCalibrationSet, runModelCheck, type ModelCheckReport } from '../src/lib/core/eval/modelCheck';
 import { revisedAnswerer } from '../src/lib/core/eval/revised';
 import { EVAL_MODES, evalReport, memoryStore, resultsCost, runEvaluation, type EvalMode, type EvalProgress, type EvalReport } from '../src/lib/core/eval/runner';
 import type { Aggregate, ModeReport } from '../src/lib/core/eval/score';
@@ -233,7 +233,7 @@ export function formatModelCheck(r: ModelCheckReport): string {
     `Model check: ${r.engineLabel}`,
     '',
     `Verdict: ${VERDICT_LABELS[r.verdict]}`,
-    ...r.reasons.map((x) => `  - ${x}`),
+    ...r.reasons.map((x) => `  - ${modelCheckReasonText(x)}`),
     '',
     `Grading agreement on ${r.grading.n} calibration cases: accuracy ${pct(r.grading.accuracy)}, macro F1 ${r.grading.macro_f1.toFixed(3)}`,
     ...Object.entries(r.grading.byKind).map(([kind, v]) => `  ${kind.padEnd(14)} ${pct(v.accuracy)} of ${v.n}`),

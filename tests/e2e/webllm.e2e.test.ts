@@ -119,6 +119,14 @@ describe('on-device engine with WebGPU (SwiftShader)', () => {
     const verdicts = await page.locator('[data-model*="q4f16"] [data-fit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-fit')));
     expect(verdicts.length).toBeGreaterThanOrEqual(6);
     expect(new Set(verdicts)).toEqual(new Set(['cannot']));
+    // The reasons are data worded by the catalogs: in Chinese, no English sentence is left.
+    await page.locator('#ui-language').selectOption('zh-Hans');
+    await expect.poll(() => f16.textContent()).toBe('无法在本设备运行：需要 shader-f16，而此 GPU 不支持');
+    expect(await page.locator('[data-model="Qwen3-4B-q4f32_1-MLC"] .hint').first().textContent()).toContain('软件适配器：将在 CPU 上运行，速度很慢');
+    await f16.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'tests/screenshots/settings-webllm-fit-zh-Hans-1280.png' });
+    await page.locator('#ui-language').selectOption('en');
+    await expect.poll(() => f16.textContent()).toMatch(/cannot run here: needs shader-f16/);
   });
 
   it('asking with a q4f16 model stops before any download with the reason and the q4f32 alternative', async () => {

@@ -4,7 +4,7 @@ import { FIXTURE_PRINCIPLES } from '../../../../tests/support/fixturePrinciples'
 import { ScriptedEngine } from '../../../../tests/support/scriptedEngine';
 import { SCRIPTS, healthBenchGradingCall, type Script } from '../../../../tests/support/scriptedReplies';
 import { seededRandom } from '../random';
-import { CalibrationFileError, agreement, decideVerdict, overallRate, parseCalibrationSet, runModelCheck, type CalibrationCase } from './modelCheck';
+import { CalibrationFileError, agreement, decideVerdict, modelCheckReasonText, overallRate, parseCalibrationSet, runModelCheck, type CalibrationCase } from './modelCheck';
 
 const cases = parseCalibrationSet(readFileSync('datasets/model-check.jsonl', 'utf8'));
 const key = (criterion: string, reply: string) => `${criterion}\u0000${reply.trim()}`;
@@ -51,6 +51,27 @@ describe('decideVerdict thresholds', () => {
     expect(decideVerdict({ macro_f1: 0.85 }, { ...ok, rubric: 0 }).verdict).toBe('usable_with_caution');
     expect(decideVerdict({ macro_f1: 0.6 }, ok).verdict).toBe('not_suitable');
     expect(decideVerdict({ macro_f1: 0.9 }, { ...ok, grade: 0.5 }).verdict).toBe('not_suitable');
+  });
+
+  it('gives each reason as a code with its figures and the threshold it missed', () => {
+    expect(decideVerdict({ macro_f1: 0.85 }, ok).reasons).toEqual([{ code: 'suitable' }]);
+    expect(decideVerdict({ macro_f1: 0.6 }, { ...ok, grade: 0.5 }).reasons).toEqual([
+      { code: 'grading_too_low', macroF1: 0.6, needed: 0.65, suitable: 0.8 },
+      { code: 'grades_unusable', usable: 0.5, needed: 0.8 },
+    ]);
+    expect(decideVerdict({ macro_f1: 0.7 }, { classify: 0.5, rubric: 0.3, grade: 0.9 }).reasons).toEqual([
+      { code: 'grading_moderate', macroF1: 0.7, suitable: 0.8 },
+      { code: 'grade_some_unusable', usable: 0.9, suitable: 0.95 },
+      { code: 'classify_unusable', usable: 0.5 },
+      { code: 'rubric_unusable', usable: 0.3 },
+    ]);
+  });
+
+  it('words the reasons in English for the CLI', () => {
+    const [low, json] = decideVerdict({ macro_f1: 0.6 }, { ...ok, grade: 0.5 }).reasons;
+    expect(modelCheckReasonText(low!)).toBe('Its grading agrees too little with the correct verdicts (macro F1 0.60; at least 0.65 is needed, 0.8 to be suitable).');
+    expect(modelCheckReasonText(json!)).toBe('Too few of its grading replies were usable JSON (50%; at least 80% is needed).');
+    expect(modelCheckReasonText({ code: 'suitable' })).toBe('It grades like the reference verdicts and its structured replies are usable.');
   });
 });
 

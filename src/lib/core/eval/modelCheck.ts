@@ -104,8 +104,8 @@ export { MODEL_CHECK_THRESHOLDS, VERDICT_LABELS, type ModelVerdict } from './ver
 
 export interface ModelCheckReport {
   verdict: ModelVerdict;
-  /** Why the verdict is what it is, in user words. */
-  reasons: string[];
+  /** Why the verdict is what it is, as data (`modelCheckReasonText` words it in English). */
+  reasons: ModelCheckReason[];
   grading: Agreement & { byKind: Partial<Record<CalibrationKind, { accuracy: number; n: number }>> };
   /** Share of calls of each structured step whose reply was usable (after at most one repair). */
   structured: { classify: number; rubric: number; grade: number };
@@ -116,21 +116,54 @@ export interface ModelCheckReport {
   engineLabel: string;
 }
 
+/**
+ * Why a verdict is what it is, as data: the UI words it through its catalogs, the CLI through
+ * `modelCheckReasonText`. Shares (`usable`) are fractions; thresholds travel with each reason.
+ */
+export type ModelCheckReason =
+  | { code: 'grading_too_low'; macroF1: number; needed: number; suitable: number }
+  | { code: 'grades_unusable'; usable: number; needed: number }
+  | { code: 'grading_moderate'; macroF1: number; suitable: number }
+  | { code: 'grade_some_unusable'; usable: number; suitable: number }
+  | { code: 'classify_unusable'; usable: number }
+  | { code: 'rubric_unusable'; usable: number }
+  | { code: 'suitable' };
+
 /** Applies the thresholds. */
-export function decideVerdict(grading: Pick<Agreement, 'macro_f1'>, structured: ModelCheckReport['structured']): { verdict: ModelVerdict; reasons: string[] } {
+export function decideVerdict(grading: Pick<Agreement, 'macro_f1'>, structured: ModelCheckReport['structured']): { verdict: ModelVerdict; reasons: ModelCheckReason[] } {
   const s = MODEL_CHECK_THRESHOLDS.suitable;
   const c = MODEL_CHECK_THRESHOLDS.caution;
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
-  const reasons: string[] = [];
-  if (grading.macro_f1 < c.macroF1) reasons.push(`Its grading agrees too little with the correct verdicts (macro F1 ${grading.macro_f1.toFixed(2)}; at least ${c.macroF1} is needed, ${s.macroF1} to be suitable).`);
-  if (structured.grade < c.gradeValid) reasons.push(`Too few of its grading replies were usable JSON (${pct(structured.grade)}; at least ${pct(c.gradeValid)} is needed).`);
+  const reasons: ModelCheckReason[] = [];
+  if (grading.macro_f1 < c.macroF1) reasons.push({ code: 'grading_too_low', macroF1: grading.macro_f1, needed: c.macroF1, suitable: s.macroF1 });
+  if (structured.grade < c.gradeValid) reasons.push({ code: 'grades_unusable', usable: structured.grade, needed: c.gradeValid });
   if (reasons.length) return { verdict: 'not_suitable', reasons };
-  if (grading.macro_f1 < s.macroF1) reasons.push(`Its grading agreement is moderate (macro F1 ${grading.macro_f1.toFixed(2)}; ${s.macroF1} or more is suitable).`);
-  if (structured.grade < s.gradeValid) reasons.push(`Some grading replies were unusable (${pct(structured.grade)} usable; ${pct(s.gradeValid)} or more is suitable).`);
-  if (structured.classify < s.stepValid) reasons.push(`Its scenario classifications were often unusable (${pct(structured.classify)}); the rule-based classifier will stand in.`);
-  if (structured.rubric < s.stepValid) reasons.push(`Its rubrics were often unusable (${pct(structured.rubric)}); the principles' own checks will stand in.`);
+  if (grading.macro_f1 < s.macroF1) reasons.push({ code: 'grading_moderate', macroF1: grading.macro_f1, suitable: s.macroF1 });
+  if (structured.grade < s.gradeValid) reasons.push({ code: 'grade_some_unusable', usable: structured.grade, suitable: s.gradeValid });
+  if (structured.classify < s.stepValid) reasons.push({ code: 'classify_unusable', usable: structured.classify });
+  if (structured.rubric < s.stepValid) reasons.push({ code: 'rubric_unusable', usable: structured.rubric });
   if (reasons.length) return { verdict: 'usable_with_caution', reasons };
-  return { verdict: 'suitable', reasons: ['It grades like the reference verdicts and its structured replies are usable.'] };
+  return { verdict: 'suitable', reasons: [{ code: 'suitable' }] };
+}
+
+/** A reason in English, for the CLI; the English `eval:check.reason` catalog words each the same way. */
+export function modelCheckReasonText(reason: ModelCheckReason): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  switch (reason.code) {
+    case 'grading_too_low':
+      return `Its grading agrees too little with the correct verdicts (macro F1 ${reason.macroF1.toFixed(2)}; at least ${reason.needed} is needed, ${reason.suitable} to be suitable).`;
+    case 'grades_unusable':
+      return `Too few of its grading replies were usable JSON (${pct(reason.usable)}; at least ${pct(reason.needed)} is needed).`;
+    case 'grading_moderate':
+      return `Its grading agreement is moderate (macro F1 ${reason.macroF1.toFixed(2)}; ${reason.suitable} or more is suitable).`;
+    case 'grade_some_unusable':
+      return `Some grading replies were unusable (${pct(reason.usable)} usable; ${pct(reason.suitable)} or more is suitable).`;
+    case 'classify_unusable':
+      return `Its scenario classifications were often unusable (${pct(reason.usable)}); the rule-based classifier will stand in.`;
+    case 'rubric_unusable':
+      return `Its rubrics were often unusable (${pct(reason.usable)}); the principles' own checks will stand in.`;
+    case 'suitable':
+      return 'It grades like the reference verdicts and its structured replies are usable.';
+  }
 }
 
 /** Collects the ChatUsage of every call, to report speed. */

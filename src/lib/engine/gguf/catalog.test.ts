@@ -100,7 +100,7 @@ describe('recommendCatalogEntry', () => {
     const r = recommendCatalogEntry(device());
     expect(r.entry?.id).toBe('granite-3.1-3b-a800m-instruct-q4_k_m');
     expect(r).toMatchObject({ runsOn: 'cpu', threads: 7 });
-    expect(r.reasons[0]).toMatch(/a mixture of experts: 3\.3 B parameters, 800 M at work per token, and it fits this device on 7 CPU threads/);
+    expect(r.reasons).toEqual([{ code: 'chosen_mixture', name: r.entry?.name, totalParameters: r.entry?.totalParameters, activeParameters: 800e6, runsOn: 'cpu', threads: 7 }]);
     const reasons = Object.fromEntries(r.rejected.map((x) => [x.id, x.reason]));
     expect(Object.keys(reasons).sort()).toEqual(GGUF_CATALOG.map((e) => e.id).filter((id) => id !== r.entry?.id).sort());
     expect(reasons['olmoe-1b-7b-0125-instruct-q4_k_m']).toMatch(/2 GiB/);
@@ -110,7 +110,7 @@ describe('recommendCatalogEntry', () => {
   it('uses WebGPU when it works, and still prefers the MoE over a dense model of fewer parameters', () => {
     const r = recommendCatalogEntry(device({ webgpu: { isFallback: false, shaderF16: true } }));
     expect(r).toMatchObject({ runsOn: 'webgpu', entry: { id: 'granite-3.1-3b-a800m-instruct-q4_k_m' } });
-    expect(r.reasons[0]).toContain('on the GPU (WebGPU)');
+    expect(r.reasons[0]).toMatchObject({ code: 'chosen_mixture', runsOn: 'webgpu' });
     // Mixture of experts first, even against a dense model with more parameters.
     const pair = [byId('qwen3-1.7b-q8_0'), byId('granite-3.1-1b-a400m-instruct-q4_k_m')];
     expect(recommendCatalogEntry(device({ webgpu: { isFallback: false, shaderF16: true } }), pair).entry?.id).toBe('granite-3.1-1b-a400m-instruct-q4_k_m');
@@ -138,14 +138,14 @@ describe('recommendCatalogEntry', () => {
     expect(r.rejected.find((x) => x.id === 'granite-3.1-1b-a400m-instruct-q4_k_m')?.reason).toMatch(/does not fit the 800 MB of browser storage left/);
     const full = recommendCatalogEntry(device({ storage: { quotaBytes: 1e9, usageBytes: 1e9 } }));
     expect(full.entry).toBeNull();
-    expect(full.reasons[0]).toMatch(/no model in the catalog fits/);
+    expect(full.reasons).toEqual([{ code: 'none_fits' }]);
   });
 
   it('offers the lightest model with a warning when none is fast enough, and nothing when none fits', () => {
     const dense = GGUF_CATALOG.filter((e) => e.architecture === 'qwen3');
     const slow = recommendCatalogEntry(device({ crossOriginIsolated: false }), dense);
     expect(slow.entry?.id).toBe('qwen3-0.6b-q8_0');
-    expect(slow.reasons[0]).toMatch(/lightest model that fits, but replies will be slow on 1 CPU thread/);
+    expect(slow.reasons).toEqual([{ code: 'lightest_slow', name: slow.entry?.name, runsOn: 'cpu', threads: 1 }]);
     const tiny = recommendCatalogEntry(device({ deviceMemoryGB: 1 }));
     expect(tiny.entry).toBeNull();
     expect(tiny.rejected).toHaveLength(GGUF_CATALOG.length);

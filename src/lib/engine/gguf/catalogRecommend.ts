@@ -19,6 +19,20 @@ export interface DeviceFacts {
   webgpu: { isFallback: boolean; shaderF16: boolean } | null;
 }
 
+/** Where the model would run: the GPU, or this many CPU threads. */
+export interface CatalogPlacement {
+  runsOn: 'webgpu' | 'cpu';
+  threads: number;
+}
+
+/** Why this entry (or why none), as data: the UI words it in the reader's language. */
+export type CatalogReason =
+  | ({ code: 'chosen_mixture'; name: string; totalParameters: number; activeParameters: number } & CatalogPlacement)
+  | ({ code: 'chosen_dense'; name: string; totalParameters: number } & CatalogPlacement)
+  /** None is fast enough; this is the lightest that fits, and it will be slow. */
+  | ({ code: 'lightest_slow'; name: string } & CatalogPlacement)
+  | { code: 'none_fits' };
+
 export interface CatalogRecommendation {
   /** The entry to offer, or null when none fits this device. */
   entry: CatalogEntry | null;
@@ -26,8 +40,8 @@ export interface CatalogRecommendation {
   runsOn: 'webgpu' | 'cpu';
   /** CPU threads llama.cpp would use. */
   threads: number;
-  /** Why this entry (or why none), in user words. */
-  reasons: string[];
+  /** Why this entry (or why none). */
+  reasons: CatalogReason[];
   /** Every other entry and why it was not chosen. */
   rejected: { id: string; reason: string }[];
 }
@@ -98,16 +112,19 @@ export function recommendCatalogEntry(device: DeviceFacts, catalog: readonly Cat
   if (chosen) {
     for (const entry of fits) if (entry !== chosen) rejected.push({ id: entry.id, reason: `fits too, but ${chosen.name} is preferred` });
     for (const entry of slow) rejected.push({ id: entry.id, reason: `${formatCount(entry.activeParameters)} parameters work per token: too slow ${where}` });
-    const kind = chosen.mixture ? `a mixture of experts: ${formatCount(chosen.totalParameters)} parameters, ${formatCount(chosen.activeParameters)} at work per token` : `${formatCount(chosen.totalParameters)} parameters`;
-    return { entry: chosen, runsOn, threads, rejected, reasons: [`${chosen.name} is ${kind}, and it fits this device ${where}`] };
+    const placement = { runsOn, threads } as const;
+    const reason: CatalogReason = chosen.mixture
+      ? { code: 'chosen_mixture', name: chosen.name, totalParameters: chosen.totalParameters, activeParameters: chosen.activeParameters, ...placement }
+      : { code: 'chosen_dense', name: chosen.name, totalParameters: chosen.totalParameters, ...placement };
+    return { entry: chosen, runsOn, threads, rejected, reasons: [reason] };
   }
   // Nothing is fast enough: the lightest that fits, with a warning, beats offering nothing.
   const lightest = [...slow].sort((a, b) => a.activeParameters - b.activeParameters || byPreference(a, b))[0];
   if (lightest) {
     for (const entry of slow) if (entry !== lightest) rejected.push({ id: entry.id, reason: `${formatCount(entry.activeParameters)} parameters work per token: too slow ${where}` });
-    return { entry: lightest, runsOn, threads, rejected, reasons: [`${lightest.name} is the lightest model that fits, but replies will be slow ${where}`] };
+    return { entry: lightest, runsOn, threads, rejected, reasons: [{ code: 'lightest_slow', name: lightest.name, runsOn, threads }] };
   }
-  return { entry: null, runsOn, threads, rejected, reasons: ['no model in the catalog fits this device’s memory and storage; use a clinic server instead'] };
+  return { entry: null, runsOn, threads, rejected, reasons: [{ code: 'none_fits' }] };
 }
 
 /** "1.3 B", "400 M". */

@@ -25,7 +25,7 @@ export {
   type CatalogEntry,
   type CatalogFile,
 } from './catalog';
-export { recommendCatalogEntry, type CatalogRecommendation, type DeviceFacts } from './catalogRecommend';
+export { recommendCatalogEntry, type CatalogPlacement, type CatalogReason, type CatalogRecommendation, type DeviceFacts } from './catalogRecommend';
 export { activeCatalog } from './catalogSource';
 export { CONFIRM_ABOVE_BYTES, hostOf, type DownloadProgress } from './downloadPlan';
 export { catalogModelId, discardCatalogDownload, downloadCatalogEntry, listPartialDownloads, type PartialDownload } from './download';

@@ -43,19 +43,20 @@ describe('assessModel', () => {
     const probe = await probeWith(swiftShader, 16);
     const fit = assessModel(model('Qwen3-4B-q4f16_1-MLC'), probe);
     expect(fit.verdict).toBe('cannot');
-    expect(fit.reasons.join()).toMatch(/shader-f16/);
+    expect(fit.reasons).toEqual([{ code: 'needs_shader_f16' }]);
   });
 
   it('marks the q4f32 twin as running on the same adapter, noting that software is slow', async () => {
     const fit = assessModel(model('Qwen3-4B-q4f32_1-MLC'), await probeWith(swiftShader, 16));
     expect(fit.verdict).toBe('runs');
-    expect(fit.notes.join()).toMatch(/software/);
+    expect(fit.notes).toEqual([{ code: 'software_adapter' }]);
   });
 
   it('says a model may not fit when it needs more memory than the device reports', async () => {
     const fit = assessModel(model('Qwen3-8B-q4f16_1-MLC'), await probeWith(laptopGpu, 8));
     expect(fit.verdict).toBe('may_not_fit');
-    expect(fit.reasons.join()).toMatch(/8 GB/);
+    expect(fit.reasons).toEqual([{ code: 'memory_over_device', neededBytes: expect.any(Number), deviceMemoryGB: 8 }]);
+    expect(fit.reasons[0]).toMatchObject({ neededBytes: expect.toSatisfy((n: number) => n > 8 * 0.75 * 2 ** 30) });
     expect(assessModel(model('Qwen3-4B-q4f16_1-MLC'), await probeWith(laptopGpu, 8)).verdict).toBe('runs');
   });
 
@@ -64,7 +65,7 @@ describe('assessModel', () => {
     expect(assessModel(model('Qwen3-1.7B-q4f16_1-MLC'), probe).verdict).toBe('runs');
     const big = assessModel(model('Qwen3-8B-q4f16_1-MLC'), probe);
     expect(big.verdict).toBe('may_not_fit');
-    expect(big.reasons.join()).toMatch(/does not say/);
+    expect(big.reasons).toEqual([{ code: 'memory_unreported', neededBytes: expect.toSatisfy((n: number) => n > 4096 * 2 ** 20) }]);
   });
 
   it('a longer context can tip a model into "may not fit"', async () => {
@@ -74,17 +75,21 @@ describe('assessModel', () => {
   });
 
   it('cannot run anything without WebGPU or an adapter', async () => {
-    expect(assessModel(model('Qwen3-0.6B-q4f32_1-MLC'), await probeGpu({})).verdict).toBe('cannot');
-    expect(assessModel(model('Qwen3-0.6B-q4f32_1-MLC'), await probeWith(null)).reasons).toEqual(['WebGPU found no usable GPU']);
+    expect(assessModel(model('Qwen3-0.6B-q4f32_1-MLC'), await probeGpu({}))).toMatchObject({ verdict: 'cannot', reasons: [{ code: 'no_webgpu' }] });
+    expect(assessModel(model('Qwen3-0.6B-q4f32_1-MLC'), await probeWith(null)).reasons).toEqual([{ code: 'no_adapter' }]);
   });
 
   it('a model whose buffers exceed the adapter’s limit cannot run', () => {
     const probe: GpuProbe = { api: true, deviceMemoryGB: 16, failure: null, adapter: { vendor: '', architecture: '', device: '', description: '', isFallback: false, shaderF16: true, maxBufferSize: 268435456, maxStorageBufferBindingSize: 134217728 } };
-    expect(assessModel({ requiresShaderF16: false, vramMB: 1000, maxBufferBytes: 300_000_000 }, probe).verdict).toBe('cannot');
+    expect(assessModel({ requiresShaderF16: false, vramMB: 1000, maxBufferBytes: 300_000_000 }, probe)).toEqual({
+      verdict: 'cannot',
+      reasons: [{ code: 'buffer_too_small', neededBytes: 300_000_000, allowedBytes: 134217728 }],
+      notes: [],
+    });
   });
 
   it('custom models of unknown size may not fit', async () => {
     const custom = resolveModel({ ...DEFAULT_WEBLLM_SETTINGS, catalogId: 'custom', customName: 'm', modelUrl: 'http://h/m', modelLibUrl: 'http://h/m.wasm', customShaderF16: false });
-    expect(assessModel(custom, await probeWith(laptopGpu, 16))).toMatchObject({ verdict: 'may_not_fit', reasons: ['its memory need is unknown'] });
+    expect(assessModel(custom, await probeWith(laptopGpu, 16))).toMatchObject({ verdict: 'may_not_fit', reasons: [{ code: 'memory_need_unknown' }] });
   });
 });

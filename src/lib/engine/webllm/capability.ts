@@ -1,7 +1,6 @@
 // What the user's own GPU can do, asked before anything is downloaded (web-llm only checks after
 // its downloads), and which models it can run. The probe reads the WebGPU API; the verdict is pure.
 
-import { formatBytes } from '../../core/units';
 import type { ResolvedModel } from './modelSpec';
 
 /** The parts of a WebGPU adapter the check reads (structural, so tests can pass fakes). */
@@ -79,12 +78,29 @@ export function adapterName(adapter: GpuAdapterReport): string {
 
 export type FitVerdict = 'runs' | 'may_not_fit' | 'cannot';
 
+/** Why a model cannot run or may not fit, as data: the UI words it in the reader's language. */
+export type FitReason =
+  | { code: 'no_webgpu' }
+  | { code: 'no_adapter' }
+  | { code: 'needs_shader_f16' }
+  /** The model's largest GPU buffer exceeds what the adapter allows. */
+  | { code: 'buffer_too_small'; neededBytes: number; allowedBytes: number }
+  /** The GPU memory need is over three quarters of the device memory the browser reports. */
+  | { code: 'memory_over_device'; neededBytes: number; deviceMemoryGB: number }
+  /** The need is above a typical laptop GPU's and the browser does not report memory. */
+  | { code: 'memory_unreported'; neededBytes: number }
+  /** A custom model: its GPU memory need is not known. */
+  | { code: 'memory_need_unknown' };
+
+/** A caveat that does not change the verdict. */
+export type FitNote = { code: 'software_adapter' };
+
 export interface ModelFit {
   verdict: FitVerdict;
   /** Why it cannot run or may not fit; empty for `runs`. */
-  reasons: string[];
+  reasons: FitReason[];
   /** Caveats that do not change the verdict (e.g. a software adapter is slow). */
-  notes: string[];
+  notes: FitNote[];
 }
 
 /** Memory a typical laptop GPU can give a model when the browser does not tell us more. */
@@ -101,25 +117,25 @@ export type ModelNeeds = Pick<ResolvedModel, 'requiresShaderF16' | 'vramMB'> & {
  * shader-f16, whatever web-llm's record says; memory is judged against what the browser reports.
  */
 export function assessModel(model: ModelNeeds, probe: GpuProbe): ModelFit {
-  const reasons: string[] = [];
-  const notes: string[] = [];
-  if (!probe.api) return { verdict: 'cannot', reasons: ['this browser has no WebGPU'], notes };
+  const reasons: FitReason[] = [];
+  const notes: FitNote[] = [];
+  if (!probe.api) return { verdict: 'cannot', reasons: [{ code: 'no_webgpu' }], notes };
   const adapter = probe.adapter;
-  if (!adapter) return { verdict: 'cannot', reasons: ['WebGPU found no usable GPU'], notes };
-  if (model.requiresShaderF16 && !adapter.shaderF16) reasons.push('needs shader-f16, which this GPU does not offer');
+  if (!adapter) return { verdict: 'cannot', reasons: [{ code: 'no_adapter' }], notes };
+  if (model.requiresShaderF16 && !adapter.shaderF16) reasons.push({ code: 'needs_shader_f16' });
   if (model.maxBufferBytes && model.maxBufferBytes > Math.min(adapter.maxBufferSize, adapter.maxStorageBufferBindingSize)) {
-    reasons.push(`needs a ${formatBytes(model.maxBufferBytes)} GPU buffer; this GPU allows ${formatBytes(adapter.maxStorageBufferBindingSize)}`);
+    reasons.push({ code: 'buffer_too_small', neededBytes: model.maxBufferBytes, allowedBytes: adapter.maxStorageBufferBindingSize });
   }
   if (reasons.length) return { verdict: 'cannot', reasons, notes };
 
-  if (adapter.isFallback) notes.push('software adapter: it would run on the CPU, very slowly');
+  if (adapter.isFallback) notes.push({ code: 'software_adapter' });
   const needMB = model.vramMB;
-  if (needMB === null) return { verdict: 'may_not_fit', reasons: ['its memory need is unknown'], notes };
-  const memoryMB = probe.deviceMemoryGB !== null ? probe.deviceMemoryGB * 1024 : null;
-  if (memoryMB !== null && needMB > memoryMB * 0.75) {
-    reasons.push(`needs about ${formatBytes(needMB * 1048576)} of GPU memory; this device reports ${probe.deviceMemoryGB} GB in all`);
-  } else if (memoryMB === null && needMB > TYPICAL_GPU_MEMORY_MB) {
-    reasons.push(`needs about ${formatBytes(needMB * 1048576)} of GPU memory; the browser does not say how much this GPU has`);
+  if (needMB === null) return { verdict: 'may_not_fit', reasons: [{ code: 'memory_need_unknown' }], notes };
+  const memoryGB = probe.deviceMemoryGB;
+  if (memoryGB !== null && needMB > memoryGB * 1024 * 0.75) {
+    reasons.push({ code: 'memory_over_device', neededBytes: needMB * 1048576, deviceMemoryGB: memoryGB });
+  } else if (memoryGB === null && needMB > TYPICAL_GPU_MEMORY_MB) {
+    reasons.push({ code: 'memory_unreported', neededBytes: needMB * 1048576 });
   }
   return { verdict: reasons.length ? 'may_not_fit' : 'runs', reasons, notes };
 }

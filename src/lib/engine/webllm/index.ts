@@ -25,7 +25,7 @@ export {
   type RequiredInput,
 } from './catalog';
 export { resolveModel, type ResolvedModel } from './modelSpec';
-export { adapterName, assessModel, probeGpu, type FitVerdict, type GpuAdapterReport, type GpuProbe, type ModelFit } from './capability';
+export { adapterName, assessModel, probeGpu, type FitNote, type FitReason, type FitVerdict, type GpuAdapterReport, type GpuProbe, type ModelFit } from './capability';
 export {
   deleteCachedLibraries,
   deleteCachedModel,

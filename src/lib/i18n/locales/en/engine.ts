@@ -1,6 +1,24 @@
 // Engine settings and device facts: on-device models, GGUF files, GPU report, model storage.
 export default {
-  fit: { runs: 'runs here', may_not_fit: 'may not fit', cannot: 'cannot run here', checking: 'checking this GPU…' },
+  fit: {
+    runs: 'runs here',
+    may_not_fit: 'may not fit',
+    cannot: 'cannot run here',
+    checking: 'checking this GPU…',
+    withReasons: '{{verdict}}: {{reasons}}',
+    separator: '; ',
+    notes: '({{notes}})',
+    reason: {
+      no_webgpu: 'this browser has no WebGPU',
+      no_adapter: 'WebGPU found no usable GPU',
+      needs_shader_f16: 'needs shader-f16, which this GPU does not offer',
+      buffer_too_small: 'needs a {{needed}} GPU buffer; this GPU allows {{allowed}}',
+      memory_over_device: 'needs about {{needed}} of GPU memory; this device reports {{memory}} in all',
+      memory_unreported: 'needs about {{needed}} of GPU memory; the browser does not say how much this GPU has',
+      memory_need_unknown: 'its memory need is unknown',
+    },
+    note: { software_adapter: 'software adapter: it would run on the CPU, very slowly' },
+  },
   gpu: {
     gpu: 'GPU',
     checking: 'checking…',
@@ -181,5 +199,14 @@ export default {
     hashRecordedNow: 'The catalog has no SHA-256 for this file: this first download recorded it, and later downloads here are checked against it.',
     hashMatchedRecord: 'Checked against the SHA-256 recorded by the first download in this browser.',
     hashUnknown: 'No SHA-256 is published for this file: the first download records it, and later downloads are checked against it.',
+    why: {
+      chosen_mixture: '{{name}} is a mixture of experts: {{total}} parameters, {{active}} at work per token, and it fits this device {{where}}',
+      chosen_dense: '{{name}} is {{total}} parameters, and it fits this device {{where}}',
+      lightest_slow: '{{name}} is the lightest model that fits, but replies will be slow {{where}}',
+      none_fits: 'no model in the catalog fits this device’s memory and storage; use a clinic server instead',
+      onGpu: 'on the GPU (WebGPU)',
+      onCpu_one: 'on {{count}} CPU thread',
+      onCpu_other: 'on {{count}} CPU threads',
+    },
   },
 } as const;

@@ -137,6 +137,16 @@ export default {
     speedValue: 'prefill {{prefill}}, decode {{decode}}',
     notReported: 'not reported',
     tokensPerSecond: '{{rate}} tokens/s',
+    // Worded exactly as modelCheckReasonText in core/eval/modelCheck.ts (the CLI's English).
+    reason: {
+      grading_too_low: 'Its grading agrees too little with the correct verdicts (macro F1 {{f1}}; at least {{needed}} is needed, {{suitable}} to be suitable).',
+      grades_unusable: 'Too few of its grading replies were usable JSON ({{usable}}; at least {{needed}} is needed).',
+      grading_moderate: 'Its grading agreement is moderate (macro F1 {{f1}}; {{suitable}} or more is suitable).',
+      grade_some_unusable: 'Some grading replies were unusable ({{usable}} usable; {{suitable}} or more is suitable).',
+      classify_unusable: 'Its scenario classifications were often unusable ({{usable}}); the rule-based classifier will stand in.',
+      rubric_unusable: "Its rubrics were often unusable ({{usable}}); the principles' own checks will stand in.",
+      suitable: 'It grades like the reference verdicts and its structured replies are usable.',
+    },
     thresholds:
       'Suitable: macro F1 ≥ {{suitableF1}}, ≥ {{suitableValid}} usable verdicts, and classification and rubrics usable at least two times in three. Not suitable: macro F1 below {{cautionF1}} or under {{cautionValid}} usable verdicts.',
   },

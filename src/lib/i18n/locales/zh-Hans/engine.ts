@@ -3,7 +3,25 @@ import type { Translation } from '../../catalog';
 import type en from '../en/engine';
 
 export default {
-  fit: { runs: '可在本设备运行', may_not_fit: '可能无法运行', cannot: '无法在本设备运行', checking: '正在检测 GPU…' },
+  fit: {
+    runs: '可在本设备运行',
+    may_not_fit: '可能无法运行',
+    cannot: '无法在本设备运行',
+    checking: '正在检测 GPU…',
+    withReasons: '{{verdict}}：{{reasons}}',
+    separator: '；',
+    notes: '（{{notes}}）',
+    reason: {
+      no_webgpu: '此浏览器不支持 WebGPU',
+      no_adapter: 'WebGPU 未找到可用的 GPU',
+      needs_shader_f16: '需要 shader-f16，而此 GPU 不支持',
+      buffer_too_small: '需要 {{needed}} 的 GPU 缓冲区，而此 GPU 最多允许 {{allowed}}',
+      memory_over_device: '约需 {{needed}} 显存，而本设备报告的总内存为 {{memory}}',
+      memory_unreported: '约需 {{needed}} 显存，而浏览器未报告此 GPU 的显存大小',
+      memory_need_unknown: '其内存需求未知',
+    },
+    note: { software_adapter: '软件适配器：将在 CPU 上运行，速度很慢' },
+  },
   gpu: {
     gpu: 'GPU',
     checking: '正在检测…',
@@ -179,5 +197,13 @@ export default {
     hashRecordedNow: '目录中没有此文件的 SHA-256：本次首次下载已记录它，之后在此处的下载都会据此校验。',
     hashMatchedRecord: '已按本浏览器首次下载时记录的 SHA-256 校验。',
     hashUnknown: '此文件没有公开的 SHA-256：首次下载会记录它，之后的下载据此校验。',
+    why: {
+      chosen_mixture: '{{name}} 是混合专家模型：共 {{total}} 参数，每个 token 激活 {{active}}，本设备可{{where}}运行它',
+      chosen_dense: '{{name}} 共 {{total}} 参数，本设备可{{where}}运行它',
+      lightest_slow: '{{name}} 是本设备能容纳的最轻量模型，但{{where}}运行时回复会很慢',
+      none_fits: '目录中没有适合本设备内存和存储空间的模型；请改用医院内网的服务器',
+      onGpu: '在 GPU（WebGPU）上',
+      onCpu_other: '用 {{count}} 个 CPU 线程',
+    },
   },
 } satisfies Translation<typeof en>;

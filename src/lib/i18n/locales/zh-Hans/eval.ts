@@ -133,6 +133,15 @@ export default {
     speedValue: '预填充 {{prefill}}，解码 {{decode}}',
     notReported: '未报告',
     tokensPerSecond: '{{rate}} 词元/秒',
+    reason: {
+      grading_too_low: '其评分与正确结论的一致性太低（宏 F1 {{f1}}；至少需要 {{needed}}，达到 {{suitable}} 才算适用）。',
+      grades_unusable: '其评分回复中可用 JSON 太少（{{usable}}；至少需要 {{needed}}）。',
+      grading_moderate: '其评分一致性一般（宏 F1 {{f1}}；达到 {{suitable}} 或以上才算适用）。',
+      grade_some_unusable: '部分评分回复不可用（可用 {{usable}}；达到 {{suitable}} 或以上才算适用）。',
+      classify_unusable: '其场景分类经常不可用（{{usable}}）；将由基于规则的分类器代替。',
+      rubric_unusable: '其评分标准经常不可用（{{usable}}）；将由各原则自带的检查项代替。',
+      suitable: '其评分与参考结论一致，结构化回复也均可用。',
+    },
     thresholds:
       '适用：宏 F1 ≥ {{suitableF1}}，可用结论 ≥ {{suitableValid}}，且分类和评分标准至少三次中有两次可用。不适用：宏 F1 低于 {{cautionF1}} 或可用结论低于 {{cautionValid}}。',
   },
