@@ -137,6 +137,7 @@ describe('deleting', () => {
     await page.getByRole('button', { name: 'Yes, delete all runs' }).click();
     await expect.poll(() => records(page, 'runs')).toBe('0');
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    await page.getByRole('heading', { name: 'History', level: 1 }).waitFor();
     expect(await page.getByRole('link', { name: /fever and a cough/ }).count()).toBe(0);
   });
 

@@ -82,7 +82,7 @@ describe('huge inputs are refused or handled with a clear message, without freez
     const { page } = session;
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     const question = `Is this normal? ${'potassium 6.2 mmol/L, creatinine 180. '.repeat(Math.ceil(MB / 38))}`.slice(0, MB);
-    await page.getByLabel('Question').fill(question);
+    await page.getByLabel('Question', { exact: true }).fill(question);
     await startRecording(page);
     const before = server.requests.length;
     const started = Date.now();

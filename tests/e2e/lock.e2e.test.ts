@@ -125,9 +125,10 @@ describe('passphrase lock', () => {
     expect(await page.getByText(QUESTION).count()).toBe(0);
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     await page.getByTestId('unlock-screen').waitFor();
-    expect(await page.getByLabel('Question').count()).toBe(0);
+    expect(await page.getByLabel('Question', { exact: true }).count()).toBe(0);
     // Principles are not encrypted and stay available.
     await page.getByRole('navigation').getByRole('link', { name: 'Principles' }).click();
+    await page.getByRole('heading', { name: 'Principles', level: 1 }).waitFor();
     expect(await page.getByTestId('unlock-screen').count()).toBe(0);
   });
 

@@ -25,7 +25,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole
 
 async function ask(page: Page, question: string): Promise<void> {
   await nav(page, 'Ask');
-  await page.getByLabel('Question').fill(question);
+  await page.getByLabel('Question', { exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
