@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/appDriver';
+import { draftOnlyRuns, openApp, type AppSession } from '../support/appDriver';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
 
 let session: AppSession;
@@ -38,20 +38,6 @@ function cachedPaths(page: Page): Promise<string[]> {
   });
 }
 
-/** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
-async function draftOnlyRuns(page: Page): Promise<void> {
-  // The loop options save as they change (Settings has one Save button, the engine's): stored once a
-  // reload shows them. A reload before the save lands loses the edit, so each try sets it again.
-  await expect
-    .poll(async () => {
-      await page.locator('#opt-rounds').fill('0');
-      await page.getByText('Saved. The next question uses these settings.').waitFor({ timeout: 5_000 }).catch(() => {});
-      await page.reload();
-      await page.locator('#opt-rounds').waitFor();
-      return page.locator('#opt-rounds').inputValue();
-    }, { timeout: 30_000 })
-    .toBe('0');
-}
 
 async function onScreen(page: Page, err: unknown): Promise<never> {
   throw new Error(`${err instanceof Error ? err.message : String(err)}\nOn screen: ${(await page.evaluate(() => document.body.innerText)).slice(0, 3000)}`);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
+import { ask, configureServer, draftOnlyRuns, openApp, type AppSession } from '../support/appDriver';
 import { startForeignHost, type ForeignHost } from '../support/foreignHost';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
 import { startModelHost, type ModelHost } from '../support/modelHost';
@@ -102,20 +102,6 @@ async function recordedSession(webgpu: boolean): Promise<{ session: AppSession; 
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
-/** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
-async function draftOnlyRuns(page: Page): Promise<void> {
-  // The loop options save as they change (Settings has one Save button, the engine's): stored once a
-  // reload shows them. A reload before the save lands loses the edit, so each try sets it again.
-  await expect
-    .poll(async () => {
-      await page.locator('#opt-rounds').fill('0');
-      await page.getByText('Saved. The next question uses these settings.').waitFor({ timeout: 5_000 }).catch(() => {});
-      await page.reload();
-      await page.locator('#opt-rounds').waitFor();
-      return page.locator('#opt-rounds').inputValue();
-    }, { timeout: 30_000 })
-    .toBe('0');
-}
 
 describe('requests with the GGUF engine (a model from a URL on another origin)', () => {
   let run: { session: AppSession; urls: string[] };

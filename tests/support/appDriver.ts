@@ -1,6 +1,7 @@
 // Shared steps for browser tests: open the built app in a fresh profile and drive it like a user.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { launchChromium } from './chromium';
 import { serveStatic, type StaticServer, type StaticServerOptions } from './staticServer';
 
@@ -52,4 +53,19 @@ export async function ask(page: Page, question: string): Promise<void> {
   // Exact: a finished run offers a "Follow-up question" box and "Ask follow-up" below it.
   await page.getByLabel('Question', { exact: true }).fill(question);
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
+}
+
+/** No revision rounds: the run is classify, rubric, draft, grade, final — the whole loop but shorter (a loaded CI machine runs the tiny model slowly). */
+export async function draftOnlyRuns(page: Page): Promise<void> {
+  // The loop options save as they change (Settings has one Save button, the engine's): stored once a
+  // reload shows them. A reload before the save lands loses the edit, so each try sets it again.
+  await expect
+    .poll(async () => {
+      await page.locator('#opt-rounds').fill('0');
+      await page.getByText('Saved. The next question uses these settings.').waitFor({ timeout: 5_000 }).catch(() => {});
+      await page.reload();
+      await page.locator('#opt-rounds').waitFor();
+      return page.locator('#opt-rounds').inputValue();
+    }, { timeout: 30_000 })
+    .toBe('0');
 }
