@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
+import { seenTexts, shootLightDark, watchTexts } from '../support/pageWatch';
 
 const SHOTS = 'tests/screenshots';
 const IDLE_TIMEOUT_SECONDS = 12;
@@ -43,33 +44,8 @@ afterAll(async () => {
 
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${SHOTS}/faults-${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
+const shoot = (page: Page, name: string) => shootLightDark(page, SHOTS, `faults-${name}`);
 
-/** Every text the element matching `selector` shows from now on. */
-async function watchTexts(page: Page, key: string, selector: string): Promise<void> {
-  await page.evaluate(
-    ([k, sel]) => {
-      const seen: string[] = [];
-      (window as unknown as Record<string, string[]>)[k] = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector(sel)?.textContent?.trim();
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    },
-    [key, selector] as const,
-  );
-}
-const seenTexts = (page: Page, key: string) => page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
 
 describe('a hung server', () => {
   it('Settings shows the idle timeout in the server section, and it can be changed', async () => {

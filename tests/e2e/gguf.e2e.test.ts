@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppSession } from '../support/appDriver';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
+import { seenTexts, watchTexts } from '../support/pageWatch';
 
 let session: AppSession;
 
@@ -33,21 +34,6 @@ async function dropFiles(page: Page, names: string[]): Promise<void> {
   await page.getByTestId('gguf-dropzone').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
-/** Records every text a selector shows from now on (elements that come and go too fast to poll). */
-async function watchTexts(page: Page, key: string, selector: string): Promise<void> {
-  await page.evaluate(
-    ([k, sel]) => {
-      const seen: string[] = [];
-      (window as unknown as Record<string, string[]>)[k] = seen;
-      new MutationObserver(() => {
-        const text = document.querySelector(sel)?.textContent?.trim();
-        if (text && seen[seen.length - 1] !== text) seen.push(text);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    },
-    [key, selector] as const,
-  );
-}
-const seenTexts = (page: Page, key: string) => page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
 
 async function ask(page: Page, question: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
@@ -67,7 +53,8 @@ describe('GGUF model in the app (real wllama in Chromium)', () => {
     await page.getByLabel('Choose a GGUF file').setInputFiles(fixturePath(FIXTURES.tiny));
     await expect.poll(() => storedList(page).count()).toBe(1);
     expect(await storedList(page).first().textContent()).toMatch(/tiny\.gguf · 1\.7 MB/);
-    expect(await storedList(page).first().getByRole('radio').isChecked()).toBe(true);
+    // The stored model is chosen once its settings are saved, a moment after it appears in the list.
+    await expect.poll(() => storedList(page).first().getByRole('radio').isChecked()).toBe(true);
     const card = page.getByTestId('gguf-model-card');
     await card.waitFor();
     const fact = (name: string) => card.locator(`[data-fact="${name}"]`).textContent();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureServer, openApp, type AppSession } from '../support/appDriver';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
+import { shootLightDark } from '../support/pageWatch';
 
 const SHOTS = 'tests/screenshots';
 
@@ -37,17 +38,7 @@ async function ask(page: Page, question: string): Promise<void> {
   await page.getByRole('button', { name: 'Ask', exact: true }).click();
 }
 
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const width of [1280, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      await page.screenshot({ path: `${SHOTS}/tabs-${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`, fullPage: true });
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
+const shoot = (page: Page, name: string) => shootLightDark(page, SHOTS, `tabs-${name}`);
 
 describe('two tabs', () => {
   it('the server engine needs no lock: both tabs run at the same time', async () => {
