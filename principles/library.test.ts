@@ -227,6 +227,20 @@ describe('presentations and their trigger terms', () => {
     expect(problems[1]!.join()).toMatch(/short name/);
     expect(problems[2]!.join()).toMatch(/must not repeat/);
   });
+
+  it('lets a combination of terms run longer than a single term, within a limit', () => {
+    const base = library.find((p) => p.id === 'URG-017')!;
+    const parse = (t: string) => PrincipleFileSchema.safeParse([{ ...base, presentation: { name: 'testicular pain', triggers: [t] } }]);
+    const longTerm = 'pain in the left testicle that came on suddenly during football practice';
+    const longCombination = `${Array.from({ length: 12 }, (_, i) => `testicle${i}`).join('|')} + ${Array.from({ length: 12 }, (_, i) => `swollen${i}`).join('|')}`;
+    expect(longTerm.length).toBeGreaterThan(60);
+    expect(longCombination.length).toBeGreaterThan(60);
+    const term = parse(longTerm);
+    expect(term.success).toBe(false);
+    expect(term.success ? '' : describeIssues(term.error).join()).toMatch(/single trigger term must be at most 60/);
+    expect(parse(longCombination).success).toBe(true);
+    expect(parse(`a|${'b'.repeat(300)}`).success).toBe(false);
+  });
 });
 
 describe('no near-duplicate statements', () => {

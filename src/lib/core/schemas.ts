@@ -17,6 +17,10 @@ function lenientEnum<T extends readonly [string, ...string[]]>(values: T) {
 }
 
 /** A boolean that also accepts "yes"/"no"/"true"/"false" strings, as small models often write. */
+/** Longest single trigger term, and longest combination of terms. */
+export const TRIGGER_TERM_MAX = 60;
+export const TRIGGER_COMBINATION_MAX = 300;
+
 const lenientBoolean = z.preprocess((value) => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
@@ -134,7 +138,15 @@ export const PrincipleSchema = z
       .object({
         name: z.string().trim().min(2, 'give the presentation a short name (such as "testicular pain"), or clear its trigger terms').max(60),
         triggers: z
-          .array(z.string().trim().min(1, 'a trigger term must not be empty').max(60))
+          // A combination ("gave birth|after birth + not sleeping|voices") lists alternatives, so it may run longer than a term.
+          .array(
+            z
+              .string()
+              .trim()
+              .min(1, 'a trigger term must not be empty')
+              .max(TRIGGER_COMBINATION_MAX, `a trigger must be at most ${TRIGGER_COMBINATION_MAX} characters`)
+              .refine((t) => /[+|]/.test(t) || t.length <= TRIGGER_TERM_MAX, `a single trigger term must be at most ${TRIGGER_TERM_MAX} characters (split it, or combine terms with "+" and "|")`),
+          )
           .min(1, 'a presentation needs at least one trigger term')
           .refine((ts) => new Set(ts.map((t) => t.toLowerCase())).size === ts.length, 'trigger terms must not repeat'),
       })

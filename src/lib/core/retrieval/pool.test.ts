@@ -329,6 +329,26 @@ describe('selectPrinciplePool: presentations', () => {
   });
 });
 
+describe('presentation triggers: word prefixes', () => {
+  const twin = (triggers: string[]): PoolCandidate => ({ ...FIXTURE_PRINCIPLES[0]!, id: 'USR-twin', keywords: ['xylophone'], presentation: { name: 'xylophone fits', triggers } });
+  const chosen = (triggers: string[], q: string) => selectPrinciplePool(EMERGENT_LAY, q, [...FIXTURE_PRINCIPLES, twin(triggers)]).some((e) => e.id === 'USR-twin');
+
+  it('lets a word ending in "*" match every word it begins, alone, in a phrase and in a combination', () => {
+    expect(chosen(['hallucinat*'], 'She keeps hallucinating at night')).toBe(true);
+    expect(chosen(['hallucinat*'], 'Are these hallucinations?')).toBe(true);
+    expect(chosen(['seeing thing*'], 'since Monday he is seeing things')).toBe(true);
+    expect(chosen(['gave birth + hallucinat*'], 'I gave birth a week ago and now I am hallucinating')).toBe(true);
+    expect(chosen(['gave birth + hallucinat*'], 'I gave birth a week ago and I am so tired')).toBe(false);
+  });
+
+  it('does not match a word shorter than the prefix, a negated word, or a prefix too short to mean one thing', () => {
+    expect(chosen(['hallucinat*'], 'a hallucin')).toBe(false);
+    expect(chosen(['hallucinat*'], 'she is not hallucinating')).toBe(false);
+    // "hea*" is read as the word "hea", so it does not reach head, heart or heat.
+    expect(chosen(['hea*'], 'my head and my heart')).toBe(false);
+  });
+});
+
 describe('selectPrinciplePool: word families, exclusions and clinician counterparts (heldout5 review)', () => {
   const pool = (q: string) => selectPrinciplePool(classifyScenarioByRules(q), q, library).map((e) => e.id);
 

@@ -64,6 +64,14 @@ const TRIGGER_SKIP: ReadonlySet<string> = new Set(
 export type TriggerStemmer = (token: string) => string;
 const exactForm: TriggerStemmer = (token) => token;
 
+/** Shortest prefix a trigger word ending in "*" may have ("burst*" yes, "hea*" no: it would reach head, heart and heat). */
+const PREFIX_MIN = 4;
+
+/** Whether a question word (as read, and as normalised) meets one trigger word: equal, or beginning with a "*" prefix. */
+function wordMeets(word: { word: string; term: string }, triggerTerm: string): boolean {
+  return triggerTerm.endsWith('*') ? word.word.startsWith(triggerTerm.slice(0, -1)) : word.term === triggerTerm;
+}
+
 /** What retrieval derives from a principle's content (independent of the object holding it). */
 export interface PrincipleFeatures {
   /** Per dimension, a bitmask of the scenario values it applies to (all bits when unconstrained). */
@@ -108,6 +116,8 @@ export interface PrincipleIndex {
   readonly phraseStarts: ReadonlyMap<string, number[]>;
   /** First stemmed word of a word trigger → [doc, trigger] pairs, flattened. */
   readonly triggerWords: ReadonlyMap<string, number[]>;
+  /** Word triggers whose first word is a "*" prefix: [prefix, doc, trigger] (few, checked against every word). */
+  readonly triggerPrefixes: readonly (readonly [string, number, number])[];
   /** First character of a Chinese trigger → [doc, trigger] pairs, flattened (a character n-gram index). */
   readonly triggerChars: ReadonlyMap<string, number[]>;
   /** Docs with combination triggers or exclusions (checked one by one: there are few). */
@@ -140,7 +150,15 @@ function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null
     const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
     return chars ? { kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) } : null;
   }
-  const terms = tokenize(text).filter((w) => !TRIGGER_SKIP.has(w)).map(stemmer);
+  // A word ending in "*" matches any word it begins ("hallucinat*": hallucinating, hallucinations);
+  // the prefix is kept as written (no stemmer) and must be long enough to mean one thing.
+  const terms = text.split(/\s+/).flatMap((raw) => {
+    const words = tokenize(raw).filter((w) => !TRIGGER_SKIP.has(w));
+    if (!words.length) return [];
+    const last = words.length - 1;
+    const prefix = raw.endsWith('*') && words[last]!.length >= PREFIX_MIN;
+    return words.map((w, i) => (i === last && prefix ? `${w}*` : stemmer(w)));
+  });
   return terms.length ? { kind: 'words', text, terms } : null;
 }
 
@@ -227,6 +245,7 @@ function indexFrom(
   const phraseStarts = new Map<string, number[]>();
   const triggerWords = new Map<string, number[]>();
   const triggerChars = new Map<string, number[]>();
+  const triggerPrefixes: [string, number, number][] = [];
   const keywordChars = new Map<string, number[]>();
   const combinedDocs: number[] = [];
   let totalLength = 0;
@@ -237,7 +256,8 @@ function indexFrom(
     for (const [term, tf] of doc.terms) pushPair(postings, term, d, tf);
     doc.phrases.forEach((phrase, p) => pushPair(phraseStarts, `${phrase.terms[0]} ${phrase.terms[1]}`, d, p));
     doc.triggers.forEach((t, k) => {
-      if (t.kind === 'words') pushPair(triggerWords, t.terms[0]!, d, k);
+      if (t.kind === 'words' && t.terms[0]!.endsWith('*')) triggerPrefixes.push([t.terms[0]!.slice(0, -1), d, k]);
+      else if (t.kind === 'words') pushPair(triggerWords, t.terms[0]!, d, k);
       else if (t.kind === 'cjk') pushPair(triggerChars, t.chars[0]!, d, k);
     });
   });
@@ -258,7 +278,7 @@ function indexFrom(
     const df = list.length / 2;
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
-  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerChars, combinedDocs, keywordChars, triggerStemmer };
+  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerPrefixes, triggerChars, combinedDocs, keywordChars, triggerStemmer };
 }
 
 /**
@@ -332,7 +352,7 @@ function wordsFollow(words: readonly { word: string; term: string }[], start: nu
   for (let j = 1; j < terms.length; j++) {
     let found = -1;
     for (let k = at + 1; k <= at + 1 + TRIGGER_GAP && k < words.length; k++) {
-      if (words[k]!.term === terms[j]) {
+      if (wordMeets(words[k]!, terms[j]!)) {
         found = k;
         break;
       }
@@ -352,18 +372,19 @@ function wordsFollow(words: readonly { word: string; term: string }[], start: nu
 function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
   const hits = new Map<number, CompiledTrigger[]>();
   const words: { word: string; term: string; negated: boolean }[] = [];
-  if (index.triggerWords.size) {
+  if (index.triggerWords.size || index.triggerPrefixes.length || index.combinedDocs.length) {
     for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ word: t.word, term: index.triggerStemmer(t.word), negated: t.negated });
   }
   for (let start = 0; start < words.length; start++) {
     if (words[start]!.negated) continue;
+    const tryTrigger = (doc: number, k: number) => {
+      const trigger = index.docs[doc]!.triggers[k]!;
+      if (trigger.kind !== 'words' || start + trigger.terms.length > words.length) return;
+      if (wordsFollow(words, start, trigger.terms)) addHit(hits, doc, trigger);
+    };
     const list = index.triggerWords.get(words[start]!.term);
-    if (!list) continue;
-    for (let i = 0; i < list.length; i += 2) {
-      const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
-      if (trigger.kind !== 'words' || start + trigger.terms.length > words.length) continue;
-      if (wordsFollow(words, start, trigger.terms)) addHit(hits, list[i]!, trigger);
-    }
+    if (list) for (let i = 0; i < list.length; i += 2) tryTrigger(list[i]!, list[i + 1]!);
+    for (const [prefix, doc, k] of index.triggerPrefixes) if (words[start]!.word.startsWith(prefix)) tryTrigger(doc, k);
   }
   if (index.triggerChars.size && hasHan(question)) {
     // A trigger that names its own negation ("没有呼吸") reads the text as written; any other reads
@@ -384,7 +405,7 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     const termAnywhere = (term: CompiledTerm): boolean => {
       if (term.kind === 'cjk') return cjk !== null && (term.selfNegating ? cjk.plain : cjk.live).includes(term.chars);
       for (let start = 0; start + term.terms.length <= words.length; start++) {
-        if (!words[start]!.negated && words[start]!.term === term.terms[0] && wordsFollow(words, start, term.terms)) return true;
+        if (!words[start]!.negated && wordMeets(words[start]!, term.terms[0]!) && wordsFollow(words, start, term.terms)) return true;
       }
       return false;
     };
