@@ -3,6 +3,8 @@
 // the issue: ≥ 90% urgency (emergent/urgent vs the rest), ≥ 80% expertise, ≥ 65% task type.
 
 import { performance } from 'node:perf_hooks';
+import { readShippedPrinciples } from '../cli/library';
+import { buildPrincipleIndex } from '../src/lib/core/retrieval/selectPool';
 import { scenarioAccuracy, type LabelledQuestion } from '../src/lib/core/scenario/accuracy';
 import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
 import labels from '../tests/fixtures/scenario-labels.json';
@@ -13,12 +15,19 @@ const TARGETS = { urgencyBinary: 0.9, expertise: 0.8, task_type: 0.65 } as const
 
 export async function runBench(): Promise<BenchOutcome> {
   const sets = { dev: labels.dev as LabelledQuestion[], heldout: labels.heldout as LabelledQuestion[] };
+  // The classifier alone, and as the app runs it: reading the shipped library's presentation triggers.
+  const index = buildPrincipleIndex(readShippedPrinciples());
+  const variants = [
+    ['', (q: string) => classifyScenarioByRules(q)],
+    [' + library', (q: string) => classifyScenarioByRules(q, index)],
+  ] as const;
   const rows: (string | number)[][] = [];
   const json: Record<string, unknown> = {};
   const missed: string[] = [];
-  for (const [name, questions] of Object.entries(sets)) {
+  for (const [setName, questions] of Object.entries(sets)) for (const [suffix, classify] of variants) {
+    const name = `${setName}${suffix}`;
     const start = performance.now();
-    const acc = scenarioAccuracy(questions, classifyScenarioByRules);
+    const acc = scenarioAccuracy(questions, classify);
     const msPerQuestion = (performance.now() - start) / questions.length;
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     rows.push([name, questions.length, pct(acc.urgencyBinary), pct(acc.exact.urgency), pct(acc.exact.uncertainty), pct(acc.exact.expertise), pct(acc.exact.task_type), msPerQuestion]);

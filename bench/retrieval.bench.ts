@@ -57,11 +57,12 @@ function relevanceReport(shipped: readonly Principle[]) {
   const missed: string[] = [];
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   for (const [name, set] of Object.entries(RELEVANCE_SETS)) {
-    const score = poolRelevance(set, relevance.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, shipped, { index }));
+    const classify = (q: string) => classifyScenarioByRules(q, index);
+    const score = poolRelevance(set, relevance.presentation_ids, classify, (s, q) => selectPrinciplePool(s, q, shipped, { index }));
     // The same with each question's labelled scenario: what retrieval does when classification is right.
     const byQuestion = new Map(set.map((r) => [r.question, { urgency: r.urgency, uncertainty: r.uncertainty, expertise: r.expertise, task_type: r.task_type }]));
     const oracle = poolRelevance(set, relevance.presentation_ids, (q) => byQuestion.get(q)!, (s, q) => selectPrinciplePool(s, q, shipped, { index }));
-    const zh = scenarioAccuracy(set.filter((r) => r.lang === 'zh'), classifyScenarioByRules);
+    const zh = scenarioAccuracy(set.filter((r) => r.lang === 'zh'), classify);
     rows.push([TUNED_ON.has(name) ? `${name} (tuned on)` : `${name} (unseen)`, set.length, pct(score.cleanShare), pct(score.mustRecall), `${pct(oracle.cleanShare)} / ${pct(oracle.mustRecall)}`, zh.n, pct(zh.urgencyBinary), pct(zh.exact.urgency), pct(zh.exact.uncertainty), pct(zh.exact.expertise), pct(zh.exact.task_type)]);
     json[name] = { tunedOn: TUNED_ON.has(name), ...score, labelledScenario: { cleanShare: oracle.cleanShare, mustRecall: oracle.mustRecall, missing: oracle.missing }, chinese: { n: zh.n, urgencyBinary: zh.urgencyBinary, exact: zh.exact, misses: zh.misses } };
     if (score.cleanShare < RELEVANCE_TARGETS.cleanShare) missed.push(`${name}: clean pools ${pct(score.cleanShare)} < 90%`);

@@ -255,7 +255,7 @@ function scenarioCommand(args: string[], io: Io): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError('scenario needs a question.');
-  io.stdout.write(`${JSON.stringify(classifyScenarioByRules(question))}\n`);
+  io.stdout.write(`${JSON.stringify(classifyScenarioByRules(question, readShippedPrinciples()))}\n`);
   return 0;
 }
 
@@ -264,7 +264,8 @@ function principlesCommand(args: string[], io: Io): number {
   const question = values.for?.trim();
   if (!question) throw new UsageError('principles needs --for "question".');
   const maxSize = cliRunOptions({ size: values.size }).poolSize;
-  const pool = selectPrinciplePool(classifyScenarioByRules(question), question, readShippedPrinciples(), { maxSize });
+  const library = readShippedPrinciples();
+  const pool = selectPrinciplePool(classifyScenarioByRules(question, library), question, library, { maxSize });
   io.stdout.write(`${JSON.stringify(pool.map(({ id, dimension, title, reason }) => ({ id, dimension, title, reason })))}\n`);
   return 0;
 }

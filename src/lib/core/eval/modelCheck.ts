@@ -232,7 +232,7 @@ export async function runModelCheck(input: ModelCheckInput): Promise<ModelCheckR
       classifyOk++;
     } catch (err) {
       if (!isOutputFailure(err)) throw err;
-      scenario = classifyScenarioByRules(byText.get(question)!);
+      scenario = classifyScenarioByRules(byText.get(question)!, input.principles);
     }
     tick();
     const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8 });

@@ -33,6 +33,7 @@ import { classifyMessages } from '../scenario/classifyPrompt';
 import { gradeInstruction } from '../grading/gradePrompts';
 import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
+import type { PresentationLibrary } from '../scenario/presentationUrgency';
 import { classifyScenarioByRules } from '../scenario/rules';
 import { classifyWithConfidence } from '../scenario/confidence';
 import { ScenarioSchema } from '../schemas';
@@ -186,6 +187,7 @@ export async function classifyScenario(
   text: string,
   said: string,
   signal: AbortSignal,
+  library?: PresentationLibrary,
 ): Promise<{ scenario: Scenario; source: 'model' | 'fallback' }> {
   try {
     const reply = await requestStructured(engine, classifyMessages(text), {
@@ -198,7 +200,7 @@ export async function classifyScenario(
     return { scenario: reply.value, source: 'model' };
   } catch (err) {
     if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
-      return { scenario: classifyScenarioByRules(said), source: 'fallback' };
+      return { scenario: classifyScenarioByRules(said, library), source: 'fallback' };
     }
     throw err;
   }
@@ -214,12 +216,13 @@ export async function chooseScenario(
   said: string,
   classifier: ScenarioClassifier,
   signal: AbortSignal,
+  library?: PresentationLibrary,
 ): Promise<{ scenario: Scenario; source: ScenarioSource }> {
   if (classifier === 'auto') {
-    const rules = classifyWithConfidence(said);
+    const rules = classifyWithConfidence(said, undefined, library);
     if (rules.confident) return { scenario: rules.scenario, source: 'rules' };
   }
-  return classifyScenario(engine, text, said, signal);
+  return classifyScenario(engine, text, said, signal, library);
 }
 
 /**
@@ -286,7 +289,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
   if (!scenario) {
     yield { type: 'step_started', step: 'classify' };
     const classifier = options.scenarioClassifier ?? 'auto';
-    const classified = await inStep('classify', signal, () => chooseScenario(engine, text, said, classifier, signal));
+    const classified = await inStep('classify', signal, () => chooseScenario(engine, text, said, classifier, signal, input.principles));
     scenario = classified.scenario;
     yield { type: 'scenario', scenario, source: classified.source };
   }

@@ -11,6 +11,7 @@
 
 import { STOPWORDS, hasHan, tokenize } from '../retrieval/text';
 import { DIMENSIONS, type Scenario } from '../types';
+import type { PresentationLibrary } from './presentationUrgency';
 import { classifyScenarioByRules } from './rules';
 
 /**
@@ -58,18 +59,19 @@ function englishShare(text: string): number {
 const missesPossibleEmergency = (scenario: Scenario) => scenario.urgency === 'routine';
 
 /**
- * The rule classifier's scenario for `said` with its confidence. Chinese questions are never
+ * The rule classifier's scenario for `said` with its confidence (reading the library's presentation
+ * triggers when given, see classifyScenarioByRules). Chinese questions are never
  * confident (the labelled set has none to calibrate the measure against), nor are questions of
  * fewer than MIN_WORDS words: the model decides.
  */
-export function classifyWithConfidence(said: string, threshold = RULE_CONFIDENCE_THRESHOLD): RuleClassification {
-  const scenario = classifyScenarioByRules(said);
+export function classifyWithConfidence(said: string, threshold = RULE_CONFIDENCE_THRESHOLD, library?: PresentationLibrary): RuleClassification {
+  const scenario = classifyScenarioByRules(said, library);
   const words = said.split(/\s+/).filter(Boolean);
   if (hasHan(said) || words.length < MIN_WORDS || englishShare(said) < MIN_ENGLISH_SHARE) return { scenario, confidence: 0, confident: false };
   let unchanged = 0;
   for (let i = 0; i < words.length; i++) {
     const without = words.filter((_, j) => j !== i).join(' ');
-    if (sameScenario(classifyScenarioByRules(without), scenario)) unchanged++;
+    if (sameScenario(classifyScenarioByRules(without, library), scenario)) unchanged++;
   }
   const stability = unchanged / words.length;
   const confidence = scenario.expertise === 'unclear' ? stability * DEFAULT_EXPERTISE_DISCOUNT : stability;

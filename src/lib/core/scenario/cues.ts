@@ -34,6 +34,9 @@ export const SITUATION: readonly RegExp[] = [
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
   /\bfor (a|an|my) \d+/,
   /\b(elderly|old|older|young|pregnant|frail) (man|woman|lady|gentleman|patient|boy|girl|child|person)\b|\b(a|an) (man|woman|boy|girl|lady|gentleman|child|teenager) (with|who|presenting|aged|has)\b/,
+  // Someone's observations or a time course: "systolic 70", "sats 88", "BP 190 100", "10 min ago, now stridor".
+  /\b(bp|systolic|diastolic|sats|spo2|o2 sats|hr|pulse|rr|resp rate|gcs|temp|map|bm|cbg|glucose) (of |is |was |now )?\d/,
+  /\b\d+ ?(min|mins|minutes|hr|hrs|hours) ago\b/,
 ];
 
 /** Framing of a general-knowledge question ("what are the symptoms of…", "explain…"). */
@@ -127,7 +130,9 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(hit|bumped|banged|knocked) (his|her|my|their|the) head\b.*\b(vomit\w*|sick|drowsy|sleepy|confused|knocked out|unconscious|seizure|blood thinner|warfarin|apixaban|rivaroxaban|anticoag\w*|gcs)\b|\bhead injury\b.*\b(vomit\w*|drowsy|gcs|confused|anticoag\w*|apixaban|warfarin|rivaroxaban)\b/, 3],
   [/\bfell\b.*\bhit (his|her|my|their)? ?head\b.*\b(vomit\w*|drowsy|gcs|anticoag\w*|apixaban|warfarin|rivaroxaban|blood thinner)\b/, 3],
   // Clinician shorthand for shock or hypoxia.
-  [/\bbp ([4-8]\d) \d{2}\b|\bsbp ?(<|of )?\s?([4-8]\d)\b|\bhypotensi\w*\b/, 2],
+  [/\bbp ([4-8]\d) \d{2}\b|\b(sbp|systolic) ?(<|of |is |was |now )?\s?([4-8]\d)\b|\bhypotensi\w*\b/, 2],
+  // Upper-airway obstruction as a clinician records it.
+  [/\bstridor\w*\b|\b(airway|angio) ?(o?edema|compromise|obstruction)\b/, 3],
   [/\blactate ([4-9]|1\d)\b/, 2],
   [/\b(spo2|sats|saturations?|o2 sats) (of )?([5-8]\d|9[0-3])\b/, 2],
   [/\bhr (1[2-9]\d)\b|\btachycardi\w*\b/, 1],
@@ -168,6 +173,8 @@ export const URGENT: readonly Cue[] = [
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
+  // Strangling and threats to kill mark abuse at high risk of serious harm.
+  [/\b(hands? (round|around|on) my (throat|neck)|strangl\w*|choked me|chokes me|(threatened|threatens|said (he|she) would|says (he|she) will|going) to kill me|kill me if)\b/, 2],
   [/\b(drink|drinking|vodka|whisky|whiskey|alcohol|booze|spirits)\b.*\b(stop|stopping|quit|quitting|cold turkey|detox|give up|stopped)\b|\bstop(ping|ped)? drinking\b|\b(the shakes|delirium tremens)\b/, 2],
   [/\bbaby (has been |is |s been |seems |was )?(much |a lot |really |very )?(quieter|less active|not (as )?active|moving less|kicking less|not kicking|not moving (as much|much))\b|\b(fewer|less|no) (kicks|movements)\b/, 2, SELF_NEGATING],
   [/\b(thinks|believes|convinced|says|insists) (\w+ ){0,4}(poisoning|poisoned|watching|spying|following|bugged|tracking) (him|her|them|me)\b|\bbeing (watched|followed|spied on)\b|\bmicrochip\w*\b/, 2],
@@ -315,6 +322,10 @@ export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
   [new RegExp(`^ ${ROLE}\\b|\\b${ROLE} here\\b`), 6],
+  // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
+  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)\\w+ ${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
+  // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
+  [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health) (reg|registrar|sho|fy1|fy2|nurse|doctor|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],

@@ -7,7 +7,8 @@ import { SELF_NEGATING, type Cue } from './cues';
 /** Family and people a layperson asks about. */
 export const ZH_FAMILY =
   '(父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|宝宝|宝贝|婴儿|新生儿|爷爷|奶奶|外公|外婆|姥姥|姥爷|' +
-  '朋友|男朋友|女朋友|哥哥|弟弟|姐姐|妹妹|室友|同事|邻居|家人|公公|婆婆|岳父|岳母)';
+  '朋友|男朋友|女朋友|哥哥|弟弟|姐姐|妹妹|室友|同事|邻居|家人|公公|婆婆|岳父|岳母|' +
+  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈)';
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
@@ -80,7 +81,9 @@ export const ZH_URGENT: readonly Cue[] = [
   [/咳血|咯血|痰(中|里)(带|有)血/, 2],
   [/(没有|没)(尿|小便|尿尿)|尿(布|不湿).{0,2}(干|没湿)|尿很少|脱水|(喝|吃)不进|喝不下|一直(吐|呕吐)|吐了一整天/, 2, SELF_NEGATING],
   [/嗜睡|没精神|精神(很)?差|昏昏欲睡|特别困|不吃奶|不肯吃奶|蔫/, 2],
-  [/剧痛|剧烈(疼痛|头痛|腹痛|肚子痛)|疼得(厉害|受不了|要命)|痛得(厉害|受不了|要命)/, 2],
+  [/剧痛|剧烈(疼痛|头痛|腹痛|肚子痛)|疼得(受不了|要命)|痛得(受不了|要命)/, 2],
+  // "疼得厉害" is how people describe a bad knee as well as an emergency: on its own it is not urgent.
+  [/(疼|痛)得(厉害|很厉害)/, 1],
   [/越来越(重|严重|疼|痛|厉害)/, 2],
   [/右下腹|阑尾/, 2],
   [/小腿.{0,4}(肿|痛|疼|红|发热)|深静脉血栓|血栓/, 3],
@@ -100,13 +103,21 @@ export const ZH_URGENT: readonly Cue[] = [
   [/幻觉|幻听|被害妄想|有人要害|被跟踪|被监视|监视(他|她|我)|(被人)?下(了)?毒|被人害|跟踪(他|她|我)|精神病|胡言乱语/, 2],
   [/(宝宝|胎儿).{0,4}(不怎么动|不太动|动得少|没怎么动)/, 2, SELF_NEGATING],
   [/家暴|家庭暴力|(老公|丈夫|男朋友|对象|前夫).{0,4}(打|推|掐|威胁)我|被打/, 2],
+  // Strangling and threats to kill mark abuse at high risk of serious harm.
+  [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多)(了)?就?(动手|打人|打我)/, 2],
   [/紧急避孕|事后避孕|避孕套破|无保护|避孕失败/, 2],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊/, 2],
 ];
 
 /** A real person's situation is described (not a general-knowledge question). */
-export const ZH_SITUATION: readonly RegExp[] = [/我|咱|他|她/, new RegExp(ZH_FAMILY), /患者|病人|病患|\d+岁|岁(的)?(男|女)/];
+export const ZH_SITUATION: readonly RegExp[] = [
+  /我|咱|他|她/,
+  new RegExp(ZH_FAMILY),
+  /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
+  // Chinese often leaves the person out and anchors what happened in time: "剖腹产第五天，刚才胸口…".
+  /刚才|刚刚|今天|今早|昨天|昨晚|前天|这几天|这两天|第[一二三四五六七八九十\d]+天|(天|小时|礼拜|星期)了/,
+];
 /** For a clinician, only a described patient counts as a situation (their own "我" does not). */
 export const ZH_PATIENT_SITUATION: readonly RegExp[] = [new RegExp(ZH_FAMILY), /患者|病人|病患|\d+岁|岁(的)?(男|女)/];
 
@@ -146,6 +157,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/患者|病人|病患/, 3],
   [/\d+(岁)?(男|女)(性)?[,，]|[男女],\s?\d+岁/, 2],
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
+  // A case written as a clinician writes it: the department first, a history, examination findings.
+  [/^(急诊|门诊|病房|值班|夜班|规培|轮转)|(既往|高血压|糖尿病|冠心病|手术)(病)?史|现病史|主诉|查体|(下一步|接下来)(该|应该)?怎么处理|mmhg/, 2],
 ];
 /** A layperson writing about themselves or family. */
 export const ZH_LAY: readonly Cue[] = [
@@ -155,6 +168,8 @@ export const ZH_LAY: readonly Cue[] = [
   [/我(有|得了|吃了|感觉|觉得|一直|最近|今天|昨天|早上|怀孕|\d+岁|不想|想|头|肚子|胸口|嗓子|老是|总是|吐|突然|刚才|现在|喝|被)/, 3],
   [/(?<![鸡鸭鹅皮咸])蛋疼|蛋蛋|拉肚子|肚子(疼|痛)|屁股/, 2],
   [/怎么办|担心|害怕|好怕|吓死/, 1],
+  // How a layperson tells it: similes and intensifiers ("像针扎一样疼", "疼得直叫唤"), the doctor reported, the pharmacy.
+  [/像.{1,10}(一样|似的)|(特别|好|非常)(疼|痛|难受|快|厉害)|(疼|痛)得(直|要命|受不了|不行)|医生(说|让|叫)|(去|在)药店|我(到底|是不是|会不会|该不该)/, 2],
 ];
 
 /** Contested or weak-evidence topics. */

@@ -30,6 +30,7 @@ import {
   URGENT,
 } from './cues';
 import { any, liveScore, score } from './cueScore';
+import { presentationUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 
 /** The question in the two forms the cues read: every word, and with negated words blanked out. */
@@ -156,12 +157,15 @@ function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncer
 }
 
 /**
- * Classifies a question along the four clinical dimensions from cue lexicons (no model). A question
+ * Classifies a question along the four clinical dimensions from cue lexicons (no model); given the
+ * principle library, a named emergency presentation among its triggers raises the urgency (see
+ * withPresentationUrgency). A question
  * with Chinese characters is read by the Chinese cues; any other is read as English (a question in
  * another language matches few cues and lands on the cautious defaults, never on a presentation).
  */
-export function classifyScenarioByRules(question: string): Scenario {
-  if (hasHan(question)) return classifyChineseScenario(scanCjk(question), englishUrgencyScores(question));
+export function classifyScenarioByRules(question: string, library?: PresentationLibrary): Scenario {
+  const implied = library ? presentationUrgency(question, library) : null;
+  if (hasHan(question)) return classifyChineseScenario(scanCjk(question), englishUrgencyScores(question), implied);
   const t = prepare(question);
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
@@ -169,7 +173,7 @@ export function classifyScenarioByRules(question: string): Scenario {
   const emergencyCue = score(t.live, EMERGENT) >= 3 && !(generalFrame && !situation);
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
-    urgency: classifyUrgency(t, task_type, situation, generalFrame),
+    urgency: withPresentationUrgency(classifyUrgency(t, task_type, situation, generalFrame), implied, task_type, situation, expertise === 'health_professional'),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,

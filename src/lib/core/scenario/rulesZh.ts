@@ -4,6 +4,7 @@
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import { any, liveScore, score } from './cueScore';
+import { withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ADVICE_FRAME,
   ZH_CONTESTED,
@@ -93,16 +94,17 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
 
 /**
  * Classifies a Chinese question along the four dimensions. `english` carries the English urgency
- * cue scores of any Latin-script words in it (a mixed question such as "我的 BP 80/50").
+ * cue scores of any Latin-script words in it (a mixed question such as "我的 BP 80/50"); `implied`, the
+ * urgency its named presentations require (see presentationUrgency).
  */
-export function classifyChineseScenario(t: CjkScan, english: { emergent: number; urgent: number }): Scenario {
+export function classifyChineseScenario(t: CjkScan, english: { emergent: number; urgent: number }, implied: 'emergent' | 'urgent' | null = null): Scenario {
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
   const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent) >= 3 && !(generalFrame && !situation);
   const task_type = classifyTask(t, situation, emergency);
   return {
-    urgency: classifyUrgency(t, task_type, situation, generalFrame, english),
+    urgency: withPresentationUrgency(classifyUrgency(t, task_type, situation, generalFrame, english), implied, task_type, situation, expertise === 'health_professional'),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,

@@ -45,9 +45,9 @@ export class SynthesisStepError extends Error {
 /** The scenario of a query: classified by the model, or by the rules without a call. */
 export async function scenarioFor(input: SynthesisInput): Promise<{ scenario: Scenario; source: SynthesisResult['scenarioSource'] }> {
   const said = userText(input.conversation);
-  if (input.scenarioMode === 'rules') return { scenario: classifyScenarioByRules(said), source: 'rules' };
+  if (input.scenarioMode === 'rules') return { scenario: classifyScenarioByRules(said, input.principles), source: 'rules' };
   try {
-    return await classifyScenario(input.engine, conversationText(input.conversation), said, input.signal);
+    return await classifyScenario(input.engine, conversationText(input.conversation), said, input.signal, input.principles);
   } catch (err) {
     if (isAbortError(err) || input.signal.aborted) throw err;
     throw new SynthesisStepError('classify', err);

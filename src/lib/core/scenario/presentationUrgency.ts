@@ -1,0 +1,53 @@
+// The urgency a question's named presentations imply. The library's presentation principles carry
+// their own urgency (an emergency-only principle such as stroke or testicular pain, or one for
+// emergent or urgent care such as a thunderclap headache), and their triggers are the library's
+// richest reading of how people describe those presentations, in English and Chinese. The rule
+// classifier's own cue lexicons cannot list every phrasing; a question that names such a
+// presentation is at least as urgent as the principle says, so the classifier reads the triggers too.
+
+import { matchQuestion, principleIndexFor, type PoolCandidate, type PrincipleIndex } from '../retrieval/principleIndex';
+import type { TaskType, Urgency } from '../types';
+
+/** The principles (or their prebuilt index) whose triggers inform the classifier. */
+export type PresentationLibrary = readonly PoolCandidate[] | PrincipleIndex;
+
+const indexOf = (library: PresentationLibrary): PrincipleIndex => ('docs' in library ? library : principleIndexFor(library));
+
+/**
+ * The most urgent level the question's triggered presentations require: 'emergent' when one of
+ * them applies only to emergencies, 'urgent' when one applies only to emergent or urgent care, and
+ * null when none does (no trigger, or only presentations that also fit routine questions, such as
+ * alcohol withdrawal or emergency contraception). Disabled principles say nothing.
+ */
+export function presentationUrgency(question: string, library: PresentationLibrary): Extract<Urgency, 'emergent' | 'urgent'> | null {
+  const index = indexOf(library);
+  const { triggers } = matchQuestion(index, question);
+  let floor: 'urgent' | null = null;
+  for (const doc of triggers.keys()) {
+    const principle = index.docs[doc]!.principle;
+    const allowed = principle.applies_when.urgency;
+    if (principle.enabled === false || !allowed?.length || allowed.some((v) => v === 'routine' || v === 'not_applicable')) continue;
+    if (allowed.every((v) => v === 'emergent')) return 'emergent';
+    floor = 'urgent';
+  }
+  return floor;
+}
+
+/** The more urgent of two levels. */
+export function moreUrgent(a: Urgency, b: Urgency): Urgency {
+  const order: readonly Urgency[] = ['not_applicable', 'routine', 'urgent', 'emergent'];
+  return order.indexOf(a) >= order.indexOf(b) ? a : b;
+}
+
+/**
+ * Raises a classified urgency to what a named presentation implies, when the question is someone's
+ * situation asked about now: advice for a person, or a clinician's question about a described patient
+ * (a drug or a next step for "58M, tearing back pain, BP 190/100"). A medication or information
+ * question that merely names a presentation ("ibuprofen for my migraine?") and a general question
+ * ("what are the signs of a stroke?") keep their urgency.
+ */
+export function withPresentationUrgency(urgency: Urgency, implied: 'emergent' | 'urgent' | null, task: TaskType, situation: boolean, patientOfClinician: boolean): Urgency {
+  if (!implied || !situation) return urgency;
+  const asksNow = task === 'advice' || (patientOfClinician && (task === 'medication' || task === 'information'));
+  return asksNow ? moreUrgent(urgency, implied) : urgency;
+}
