@@ -7,7 +7,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrincipleFileSchema } from '../../src/lib/core/schemas';
 import { readManifest, readShippedPrinciples } from '../../cli/library';
+import { groupTriggers } from '../../src/lib/components/triggerDisplay';
 import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
+import { shootLightDark } from '../support/pageWatch';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 
 let session: AppSession;
@@ -168,8 +170,45 @@ describe('Principles page in Chromium', () => {
     expect(await detail.locator('.meta').textContent()).toContain('edited by you');
 
     await detail.getByRole('button', { name: 'Reset to shipped version' }).click();
-    await expect.poll(() => triggers.textContent()).toBe(shipped.find((p) => p.id === 'URG-017')!.presentation!.triggers.join(', '));
+    await expect.poll(() => triggers.textContent()).toBe(groupTriggers(shipped.find((p) => p.id === 'URG-017')!.presentation!.triggers).terms.join(', '));
     await expect.poll(() => summary(page)).toMatch(/0 edited/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  it('shows word combinations and exclusions as a clinician reads them, in English and Chinese', async () => {
+    const { page } = session;
+    mkdirSync(SHOTS, { recursive: true });
+    await openPrinciples(page);
+    await findAndOpen(page, 'URG-031');
+    const detail = page.locator('.principle-detail');
+    const groups = groupTriggers(shipped.find((p) => p.id === 'URG-031')!.presentation!.triggers);
+    expect(groups.exclusions.length).toBeGreaterThan(0);
+    // Exclusions read as words joined by "and" and "or", not as the file's "+" and "|".
+    const exclusions = detail.locator('.exclusions li');
+    expect(await exclusions.count()).toBe(groups.exclusions.length);
+    expect((await exclusions.first().textContent())?.trim()).toMatch(/^rash\s*and\s*fever or temperature$/);
+    expect(await detail.locator('.presentation').textContent()).not.toMatch(/[|+!]/);
+    if (groups.combinations.length > 4) {
+      await detail.getByText(`Show ${groups.combinations.length - 4} word combinations`).click();
+    }
+    expect(await detail.locator('.combinations:not(.exclusions) li').count()).toBe(groups.combinations.length);
+    await shootLightDark(page, SHOTS, 'principles-triggers-en');
+
+    const zh = await session.browser.newContext({ locale: 'zh-CN' });
+    const zhPage = await zh.newPage();
+    await zhPage.goto(session.app.url);
+    await zhPage.getByRole('navigation').getByRole('link', { name: '临床原则' }).click();
+    await zhPage.locator('[data-principle-id]').first().waitFor();
+    await zhPage.getByLabel('搜索原则').fill('URG-031');
+    const zhItems = zhPage.getByRole('list', { name: '原则列表' }).locator('[data-principle-id]');
+    await expect.poll(() => zhItems.count()).toBe(1);
+    await zhItems.first().getByRole('button').click();
+    const zhDetail = zhPage.locator('.principle-detail');
+    await zhDetail.getByText('URG-031', { exact: true }).waitFor();
+    expect((await zhDetail.locator('.exclusions li').first().textContent())?.trim()).toMatch(/^rash\s*且\s*fever 或 temperature$/);
+    expect(await zhDetail.locator('.presentation').textContent()).toContain('问题中出现以下内容时不选用');
+    await shootLightDark(zhPage, SHOTS, 'principles-triggers-zh');
+    await zh.close();
     expect(session.pageErrors).toEqual([]);
   });
 
