@@ -39,6 +39,22 @@ export const SITUATION: readonly RegExp[] = [
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) ago\b/,
 ];
 
+/**
+ * Something happening now: sudden onset, a time just past, a clinician's observations. A named
+ * presentation raises urgency only with one of these (see withPresentationUrgency): "my migraine
+ * is back" and "headaches most afternoons" name a presentation without being one now.
+ */
+export const ACUTE_NOW: readonly RegExp[] = [
+  /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour)\b/,
+  /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
+  /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
+];
+/** A long-standing or recurring problem, or planning ahead: not a presentation happening now. */
+export const CHRONIC: readonly RegExp[] = [
+  /\bfor (\w+ )?(weeks|months|years)\b|\b(weeks|months|years) ago\b|\blast (year|month)\b|\b(most|every) (day|days|week|morning|mornings|afternoon|afternoons|evening|night|nights)\b/,
+  /\b(often|usually|always|regularly|on and off|keeps coming back|comes and goes|again|history of|chronic|long term|prevent|preventing|prepare|preparing)\b/,
+];
+
 /** Framing of a general-knowledge question ("what are the symptoms of…", "explain…"). */
 export const GENERAL_FRAME: readonly RegExp[] = [
   /^ (what|whats|which|why|how|explain|describe|define|list|tell me|is it true|are there|can you explain|compare)\b/,

@@ -121,6 +121,14 @@ export const ZH_SITUATION: readonly RegExp[] = [
 /** For a clinician, only a described patient counts as a situation (their own "我" does not). */
 export const ZH_PATIENT_SITUATION: readonly RegExp[] = [new RegExp(ZH_FAMILY), /患者|病人|病患|\d+岁|岁(的)?(男|女)/];
 
+/** Something happening now (see ACUTE_NOW in cues.ts). */
+export const ZH_ACUTE_NOW: readonly RegExp[] = [
+  /突然|忽然|猛地|一下子|刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|半夜|这会儿|马上|正在|这几天|这两天|第[一二三四五六七八九十\d]+天|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时/,
+  /血压|心率|spo2|血氧|体温\s?\d|呼吸\s?\d/,
+];
+/** A long-standing or recurring problem, or planning ahead. */
+export const ZH_CHRONIC: readonly RegExp[] = [/经常|常常|老是|总是|又犯|反复|多年|几年|好几个月|几个月|每次|每天|每周|慢性|预防|以前|去年|很久/];
+
 /** Framing of a general-knowledge question ("什么是…", "…有哪些症状"). */
 export const ZH_GENERAL_FRAME: readonly RegExp[] = [/^(什么是|为什么|请问什么|如何|怎样)|是什么(病|意思)?[?]?$|有哪些(症状|表现|原因|类型)|(的|有什么)(症状|表现|原因|病因|危险因素|并发症)|区别/];
 

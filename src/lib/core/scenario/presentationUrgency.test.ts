@@ -35,7 +35,7 @@ describe('classifyScenarioByRules with the library', () => {
   const withTwin = [...library, twin];
 
   it('raises a person\'s situation to the urgency its named presentation requires', () => {
-    const q = 'My son is having xylophone fits again, what should I do?';
+    const q = 'My son suddenly started xylophone fits an hour ago, what should I do?';
     expect(classifyScenarioByRules(q).urgency).toBe('routine');
     expect(classifyScenarioByRules(q, withTwin).urgency).toBe('emergent');
   });
@@ -50,13 +50,25 @@ describe('classifyScenarioByRules with the library', () => {
     expect(isUrgent(lay.urgency)).toBe(false);
   });
 
+  it('leaves a presentation that is not happening now alone: recurring, long-standing, past or planned for', () => {
+    for (const q of [
+      'My migraine is back, what can I do to ease it?',
+      'I get headaches most afternoons at work, what should I do?',
+      'My son has asthma, what should we do to prepare for winter?',
+      'My wife has had heartburn for weeks, what should she try?',
+      '我偏头痛又犯了，怎么缓解？',
+      '我经常头疼，怎么办？',
+    ]) expect(classifyScenarioByRules(q, library).urgency, q).toBe('routine');
+    expect(classifyScenarioByRules('My son had xylophone fits years ago, should we tell the school?', withTwin).urgency).toBe('routine');
+  });
+
   it('leaves a general question about a presentation alone', () => {
     expect(classifyScenarioByRules('What are the signs of testicular torsion?', library).urgency).toBe('not_applicable');
   });
 
   it('reads Chinese triggers the same way', () => {
     const twinZh: PoolCandidate = { ...twin, presentation: { name: 'xylophone fits', triggers: ['木琴病'] } };
-    const q = '我儿子木琴病又犯了，怎么办？';
+    const q = '我儿子刚才突然木琴病发作，怎么办？';
     expect(classifyScenarioByRules(q).urgency).toBe('routine');
     expect(classifyScenarioByRules(q, [...library, twinZh]).urgency).toBe('emergent');
   });

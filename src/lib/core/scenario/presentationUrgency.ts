@@ -44,10 +44,19 @@ export function moreUrgent(a: Urgency, b: Urgency): Urgency {
  * situation asked about now: advice for a person, or a clinician's question about a described patient
  * (a drug or a next step for "58M, tearing back pain, BP 190/100"). A medication or information
  * question that merely names a presentation ("ibuprofen for my migraine?") and a general question
- * ("what are the signs of a stroke?") keep their urgency.
+ * ("what are the signs of a stroke?") keep their urgency, and so does one that is not happening now
+ * (`now`: a sudden onset or a time just past, and nothing long-standing, recurring or planned —
+ * "my migraine is back", "headaches most afternoons", "he had a stroke five years ago").
  */
-export function withPresentationUrgency(urgency: Urgency, implied: 'emergent' | 'urgent' | null, task: TaskType, situation: boolean, patientOfClinician: boolean): Urgency {
-  if (!implied || !situation) return urgency;
+export function withPresentationUrgency(
+  urgency: Urgency,
+  implied: 'emergent' | 'urgent' | null,
+  task: TaskType,
+  situation: boolean,
+  patientOfClinician: boolean,
+  now: boolean,
+): Urgency {
+  if (!implied || !situation || !now) return urgency;
   const asksNow = task === 'advice' || (patientOfClinician && (task === 'medication' || task === 'information'));
   return asksNow ? moreUrgent(urgency, implied) : urgency;
 }

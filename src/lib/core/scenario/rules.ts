@@ -6,7 +6,9 @@
 import { hasHan, scanCjk, scanQuestion } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import {
+  ACUTE_NOW,
   ADVICE_FRAME,
+  CHRONIC,
   CONTESTED,
   CONTEXT_FACTS,
   DOCUMENT_NAMED,
@@ -173,7 +175,14 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const emergencyCue = score(t.live, EMERGENT) >= 3 && !(generalFrame && !situation);
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
-    urgency: withPresentationUrgency(classifyUrgency(t, task_type, situation, generalFrame), implied, task_type, situation, expertise === 'health_professional'),
+    urgency: withPresentationUrgency(
+      classifyUrgency(t, task_type, situation, generalFrame),
+      implied,
+      task_type,
+      situation,
+      expertise === 'health_professional',
+      any(ACUTE_NOW, t.plain) && !any(CHRONIC, t.plain),
+    ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,

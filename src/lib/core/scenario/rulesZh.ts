@@ -6,7 +6,9 @@ import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../typ
 import { any, liveScore, score } from './cueScore';
 import { withPresentationUrgency } from './presentationUrgency';
 import {
+  ZH_ACUTE_NOW,
   ZH_ADVICE_FRAME,
+  ZH_CHRONIC,
   ZH_CONTESTED,
   ZH_CONTEXT_FACTS,
   ZH_DOCUMENT,
@@ -104,7 +106,14 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent) >= 3 && !(generalFrame && !situation);
   const task_type = classifyTask(t, situation, emergency);
   return {
-    urgency: withPresentationUrgency(classifyUrgency(t, task_type, situation, generalFrame, english), implied, task_type, situation, expertise === 'health_professional'),
+    urgency: withPresentationUrgency(
+      classifyUrgency(t, task_type, situation, generalFrame, english),
+      implied,
+      task_type,
+      situation,
+      expertise === 'health_professional',
+      any(ZH_ACUTE_NOW, t.plain) && !any(ZH_CHRONIC, t.plain),
+    ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,
