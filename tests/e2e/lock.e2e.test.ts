@@ -126,6 +126,13 @@ describe('passphrase lock', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Ask' }).click();
     await page.getByTestId('unlock-screen').waitFor();
     expect(await page.getByLabel('Question', { exact: true }).count()).toBe(0);
+    // Rubric reviews and evaluations are encrypted too: their pages wait behind the unlock screen.
+    for (const name of ['Rubrics', 'Evaluate']) {
+      await page.getByRole('navigation').getByRole('link', { name }).click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toContain(name.toLowerCase());
+      await page.getByTestId('unlock-screen').waitFor();
+      expect(await page.getByRole('heading', { name, level: 1 }).count()).toBe(0);
+    }
     // Principles are not encrypted and stay available.
     await page.getByRole('navigation').getByRole('link', { name: 'Principles' }).click();
     await page.getByRole('heading', { name: 'Principles', level: 1 }).waitFor();
