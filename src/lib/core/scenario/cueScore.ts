@@ -2,10 +2,15 @@
 
 import type { Cue } from './cues';
 
+/** How a question is read: `pastOnly` when it tells a history, so a condition's bare name does not count. */
+export interface ScoreOptions {
+  pastOnly?: boolean;
+}
+
 /** Sums the weights of the cues that match (each cue counts once). */
-export function score(text: string, cues: readonly Cue[]): number {
+export function score(text: string, cues: readonly Cue[], options: ScoreOptions = {}): number {
   let total = 0;
-  for (const [pattern, weight] of cues) if (pattern.test(text)) total += weight;
+  for (const [pattern, weight, flags] of cues) if (!(options.pastOnly && flags?.names) && pattern.test(text)) total += weight;
   return total;
 }
 
@@ -13,8 +18,8 @@ export function score(text: string, cues: readonly Cue[]): number {
  * Scores cues against a question in its two forms: negated words blanked (so "no chest pain" does
  * not count), except that a cue flagged self-negating ("not breathing") reads the plain text.
  */
-export function liveScore(live: string, plain: string, cues: readonly Cue[]): number {
-  return Math.max(score(live, cues), score(plain, cues.filter(([, , flags]) => flags?.selfNegating)));
+export function liveScore(live: string, plain: string, cues: readonly Cue[], options: ScoreOptions = {}): number {
+  return Math.max(score(live, cues, options), score(plain, cues.filter(([, , flags]) => flags?.selfNegating), options));
 }
 
 export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c.test(text));

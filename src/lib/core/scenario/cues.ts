@@ -11,10 +11,17 @@ export type Cue = readonly [pattern: RegExp, weight: number, flags?: CueFlags];
 export interface CueFlags {
   /** The cue's own words include a negation, so it is matched against the plain text. */
   readonly selfNegating?: boolean;
+  /**
+   * The cue is a condition's name ("stroke", "sepsis", "DVT"), which a history mentions as readily
+   * as an emergency does: it does not count in a question about the past ("a stroke five years ago").
+   */
+  readonly names?: boolean;
 }
 
 /** Flag for a cue whose pattern contains its own negation. */
 export const SELF_NEGATING: CueFlags = { selfNegating: true };
+/** Flag for a cue that is a condition's name (see CueFlags.names). */
+export const NAMES: CueFlags = { names: true };
 
 // ——— Who is involved ———————————————————————————————————————————————————————————————————
 
@@ -49,6 +56,34 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
 ];
+/**
+ * Happening now beyond doubt: a sudden onset, minutes or hours ago, a clinician's observations. It
+ * outweighs a history in the same question ("known angina for years… pain at rest for 40 minutes").
+ */
+export const STRONG_NOW: readonly RegExp[] = [
+  /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|at the moment|tonight|this (morning|afternoon|evening)|last night)\b/,
+  /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
+  /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|lactate) (of |is |was |now )?\d/,
+];
+/** Something different this time ("but now", "worse than usual", "not relieved by"): new, whatever the history. */
+export const CONTRAST: readonly RegExp[] = [
+  /\b(but|and) (now|today|tonight|this time)\b|\bthis time\b|\b(different|worse) (than|from) (usual|normal|before|ever)\b|\bnot like (usual|normal|before|my usual|the others)\b/,
+  /\bat rest\b|\bnot (relieved|helping|working|easing|settling)\b|\b(isnt|wont|doesnt|hasnt) (helping|working|easing|settling|stopped|stopping)\b/,
+];
+/** A past event or a diagnosis given as history ("a stroke five years ago", "diagnosed with a PE in 2019"). */
+export const HISTORY: readonly RegExp[] = [
+  /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
+  /\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
+  /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
+];
+/** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
+export const HYPOTHETICAL: readonly RegExp[] = [
+  /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
+  /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
+];
+/** Words that keep a hypothetical question real ("what do I do if he is fitting right now?"). */
+export const HAPPENING_AS_ASKED = /\b(right now|just now|at the moment|currently|as we speak|as i type)\b/;
+
 /** A long-standing or recurring problem, or planning ahead: not a presentation happening now. */
 export const CHRONIC: readonly RegExp[] = [
   /\bfor (\w+ )?(weeks|months|years)\b|\b(weeks|months|years) ago\b|\blast (year|month)\b|\b(most|every) (day|days|week|morning|mornings|afternoon|afternoons|evening|night|nights)\b/,
@@ -68,12 +103,19 @@ export const GENERAL_FRAME: readonly RegExp[] = [
 export const EMERGENT: readonly Cue[] = [
   // Heart and breathing.
   [/\bchest (pain|pains|pressure|tightness|tight|heaviness|discomfort|hurts|hurting)\b|\bchest (feels|is|felt|feeling|went) (tight|heavy|painful|crushed|like)\b|\b(pain|pressure|tightness) in (my|his|her|the) chest\b/, 3],
-  [/\bcrushing\b|\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3],
+  [/\bcrushing\b/, 3],
+  [/\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3, NAMES],
+  // Lay images of a weight on the chest.
+  [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
   [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
   [/\b(gasping|choking|turning blue|blue lips|lips (are |look |turning |went )?(blue|grey|gray))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
-  [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3],
+  [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3, NAMES],
+  // A sting or allergen with a swelling face or a changed voice.
+  [/\b(stung|sting|bee|wasp|peanuts?|nuts?|allerg\w*|shellfish)\b.*\b((lips|face|eyes|tongue) (are |is |look |looks |went |gone )?(puffy|puffed up|swelling|swollen|blown up)|voice (sounds |is |went )?(weird|funny|strange|hoarse|croaky|different))\b/, 3],
+  // Cannot swallow saliva, drooling, a muffled voice: the airway is narrowing.
+  [/\b(cant|cannot|can not) swallow (my|his|her|their) (own )?(spit|saliva)\b|\bdrooling\b.*\b(muffled|hot potato|cant swallow|breath\w*)\b|\bmuffled voice\b/, 3, SELF_NEGATING],
   // Brain.
   [/\bface (is |has )?(droop|drooping|drooped|dropped|dropping|fallen|lopsided)\b|\b(droop|drooping) (on )?one side\b/, 3],
   [/\b(slurred|slurring|garbled|muddled) (speech|words)\b|\bspeech (is |was )?(slurred|garbled)\b|\bcant (speak|talk|get (his|her|my) words out)\b/, 3],
@@ -99,7 +141,11 @@ export const EMERGENT: readonly Cue[] = [
   // Aortic dissection described by its character.
   [/\b(ripping|tearing) (pain|sensation|feeling)\b(?! (\w+ ){0,3}(muscle|ligament|tendon|hamstring))|\b(ripping|tearing)\b.*\b(through to|between) (\w+ ){0,2}(back|shoulder blades)\b/, 3],
   [/\b(arms|legs|body|limbs) (\w+ ){0,2}(jerking|twitching)\b|\b(jerking|twitching) (\w+ ){0,2}(arms|legs|limbs|all over)\b|\beyes (rolled|rolling) (back|up)\b/, 3],
-  [/\b(seizure|seizures|seizing|fitting|convulsing|convulsion|convulsions|having a fit|status epilepticus)\b/, 3],
+  [/\b(seizing|fitting|convulsing|having a fit)\b/, 3],
+  [/\b(seizure|seizures|convulsion|convulsions|status epilepticus)\b/, 3, NAMES],
+  [/\b(fitting|seizing|convulsing|seizure|fit|shaking) (\w+ ){0,2}(for|lasting|over) (over |more than |about )?([5-9]|[1-9]\d) ?(min|mins|minutes)\b|\b(wont|will not|hasnt|has not|doesnt) stop (fitting|seizing|shaking|jerking)\b/, 3, SELF_NEGATING],
+  // Broken speech and a hand that will not work: stroke in lay words.
+  [/\bwords (are |were |came out |coming out )?(all )?(jumbled|muddled|mixed up|wrong|garbled)\b|\b(hand|arm|fingers) (wont|cant|will not|cannot) (grip|hold|work|do what)\b|\b(dropping|dropped) things\b.*\b(one side|left|right|words|speech)\b/, 3, SELF_NEGATING],
   // Mind and poisoning.
   [/\bsuicid|\bkill (myself|himself|herself|themselves)\b|\bend(ing)? (my|his|her|their) (own )?life\b|\b(dont|do not) see the point (anymore|any more|in living|of living|in going on)\b|\b(want|wants|wanted) to die\b/, 3],
   [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
@@ -117,11 +163,13 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(vomiting|throwing up|vomited|threw up) (lots of |a lot of )?blood\b|\b(coughing|coughed) up (lots of|a lot of|a cup of|large amounts of) blood\b|\bcoffee grounds?\b|\bblack tarry|\btarry (stool|poo)|\b(poo|poop|stool|stools)\b (\w+ ){0,3}(jet black|black and sticky|like tar)\b|\bblack (sticky )?(poo|poop|stools?)\b/, 3],
   // Infection.
   [/\brash (that )?(doesnt|does not|wont|will not|didnt) (fade|go away|disappear|blanch)\b|\bnon ?blanching\b|\bglass test\b|\bpurple (rash|spots|blotches)\b/, 3, SELF_NEGATING],
-  [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b|\bmeningitis\b/, 3],
+  [/\bstiff neck\b.*\b(fever|temperature|headache|rash)\b|\b(fever|temperature|headache|rash)\b.*\bstiff neck\b/, 3],
+  [/\bmeningitis\b/, 3, NAMES],
   [/\b(burning up|shivering|shivery|rigors|hot and cold)\b.*\b(blotchy|mottled|breathing (really )?fast|confused|hardly peed|barely peed|not peed|cold hands)\b/, 3],
-  [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b|\bseptic\b/, 3],
+  [/\bseptic shock\b|\bsepsis\b|\bsepticaemia\b|\bsepticemia\b|\bseptic\b/, 3, NAMES],
   // Newer presentations: heat stroke, chemotherapy fever, hypo with confusion, postpartum psychosis, clot.
-  [/\bheat ?stroke\b|\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
+  [/\bheat ?stroke\b/, 3, NAMES],
+  [/\b(heat|hot|sun|sunshine|heatwave|degrees)\b.*\b(confused|collapsed|stopped sweating|not sweating|hot to touch|burning hot)\b/, 3],
   [/\b(chemo|chemotherapy|neutropeni\w*)\b.*\b(fever|temperature|temp|shivers|shivering|rigors|38|39)\b|\b(fever|temperature|temp)\b.*\b(chemo|chemotherapy)\b/, 3],
   [/\b(insulin|diabetic|diabetes|gliclazide)\b.*\b(sweaty|sweating|shaking|shaky|confused|talking nonsense|drowsy|not making sense)\b/, 3],
   [/\b(gave birth|giving birth|postpartum|post partum|postnatal|post natal|since the baby|after the birth|had the baby|had a baby)\b.*\b(believes|convinced|thinks|voices|hallucinat\w*|paranoid|not sleeping|isnt sleeping|hasnt slept|has not slept|not slept|swapped|not hers|confused)\b/, 3, SELF_NEGATING],
@@ -133,12 +181,19 @@ export const EMERGENT: readonly Cue[] = [
   [/\bmottled\b|\bbulging (fontanelle|soft spot)\b|\bfloppy\b/, 3],
   // Pregnancy, abdomen, testes, spine.
   [/\b(period|periods) (is |are |was )?(\w+ ){0,3}(late|overdue|missed)\b.*\b(pain|cramps|shoulder|bleeding|faint\w*|dizzy)\b|\bpositive (pregnancy )?test\b.*\b(sharp|severe|one side|shoulder|faint\w*|dizzy)\b/, 3],
-  [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b|\bectopic\b/, 3],
+  [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b/, 3],
+  [/\bectopic\b/, 3, NAMES],
   [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
   [/\b(cant|cannot|can not) feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\b(cant|cannot|can not) tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\bketones (of |are |at |is )?([3-9]|2 [5-9])\b.*\b(vomit\w*|sick|breathing|drowsy)\b|\b(vomit\w*|being sick)\b.*\bketones (of |are |at |is )?([3-9]|2 [5-9])\b/, 3],
-  [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3],
+  [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3, NAMES],
+  // A hip that may be broken: a leg shorter and turned out after a fall.
+  [/\bleg (\w+ ){0,3}(shorter|turned out|rolled out|twisted out)\b|\b(cant|cannot) (stand|put weight|bear weight)\b.*\b(fall|fell|hip)\b/, 2, SELF_NEGATING],
+  // Plans to end one's life tonight, or a store of tablets for it.
+  [/\bending it (all )?(tonight|today|soon)?\b|\b(stockpil\w*|saving up|hoarding|collecting) (my |his |her )?(pills|tablets|meds|medication)\b/, 3],
+  // Household chemicals swallowed.
+  [/\b(swallowed|drank|drunk|ate|bit into|chewed) (a |an |some |the )?(\w+ ){0,2}(dishwasher|laundry|washing|detergent|pod|capsule|tablet|cleaner|bleach|disinfectant|descaler|oven cleaner|drain cleaner)\b/, 3],
   // Eyes, burns, heads.
   [/\b(curtain|shadow|veil) (coming|came|over|across|down)\b|\bsudden(ly)? (lost|loss of|went) (vision|sight|blind|blurry)\b|\bsudden(ly)? (blind|cant see)\b|\bsuddenly went (blurry|dark|black)\b/, 3, SELF_NEGATING],
   [/\b(chemical|acid|bleach|alkali) in (my|his|her|the) eyes?\b/, 3],
@@ -169,7 +224,8 @@ export const URGENT: readonly Cue[] = [
   [/\b(severe|really bad|unbearable|excruciating|agonising|agonizing|terrible|worst) (pain|headache|stomach|tummy|abdominal|belly|back)\b/, 2],
   [/\b(pain|hurts)\b.*\b(getting|got) (worse|much worse)\b|\b(getting|got) worse (quickly|fast|rapidly)\b|\bhurts to walk\b/, 2],
   [/\b(lower )?right (side of (my|his|her) )?(tummy|abdomen|stomach|belly|side)\b|\bappendicitis\b|\bappendix\b/, 2],
-  [/\b(calf|calves)\b.*\b(pain|painful|swollen|swelling|tender|red|hot)\b|\b(pain|painful|swollen|swelling|tender)\b.*\b(calf|calves)\b|\b(swollen|painful) (leg|calf)\b.*\b(flight|plane|surgery)\b|\bdvt\b|\bblood clot\b/, 3],
+  [/\b(calf|calves)\b.*\b(pain|painful|swollen|swelling|tender|red|hot)\b|\b(pain|painful|swollen|swelling|tender)\b.*\b(calf|calves)\b|\b(swollen|painful) (leg|calf)\b.*\b(flight|plane|surgery)\b/, 3],
+  [/\bdvt\b|\bblood clot\b/, 3, NAMES],
   [/\b(does not|doesnt|did not|didnt) (know|recognise|recognize) (where (she|he|they) (is|are|was)|who (i|we|she|he|they) (am|are|is)|what day|us|me|her own|his own)\b|\bnot (with it|herself|himself) (today|suddenly|since)\b/, 3, SELF_NEGATING],
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
@@ -181,12 +237,16 @@ export const URGENT: readonly Cue[] = [
   [/\b(painful red eye|eye pain|flashes|floaters|vision (changes|loss)|double vision)\b/, 2],
   [/\b(head injury|hit (his|her|my) head|bumped (his|her|my) head|fell (and|on) (hit )?(his|her|my)? ?head)\b/, 2],
   [/\b(k|potassium) (1|2) \d\b|\b(k|potassium) ([6-9]) \d\b|\b(sodium|na) (1[01]\d|12[0-4])\b|\bhyperkalaemia\b|\bhyperkalemia\b/, 2],
-  [/\bhypo\b|\bhypoglyc\w*\b|\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
-  [/\b(asthma attack|inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
+  [/\bhypo\b|\bhypoglyc\w*\b/, 2, NAMES],
+  [/\b(blood sugar|glucose) (of )?[1-2] \d\b/, 2],
+  // A meter reading "HI" or over its range with sickness: diabetic ketoacidosis in lay words.
+  [/\b(meter|monitor|reading|glucose|sugar)s? (\w+ ){0,3}(says |said |reads |shows |showing )?(hi|high|off the scale|too high to read)\b.*\b(vomit\w*|sick|breathing (fast|deep|heavy)|drowsy)\b/, 3],
+  [/\b(inhaler (isnt|is not|not) (working|helping)|wheezing|wheezy)\b/, 2, SELF_NEGATING],
+  [/\basthma attack\b/, 2, NAMES],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
   [/\b(kettle|hob|iron|oven|stove|steam|flames?)\b.*\b(blister\w*|peeling|red raw|burn\w*|scald\w*)\b/, 2],
   [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
-  [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2],
+  [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2, NAMES],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.

@@ -9,6 +9,10 @@ import {
   ACUTE_NOW,
   ADVICE_FRAME,
   CHRONIC,
+  CONTRAST,
+  HAPPENING_AS_ASKED,
+  HISTORY,
+  HYPOTHETICAL,
   CONTESTED,
   CONTEXT_FACTS,
   DOCUMENT_NAMED,
@@ -28,6 +32,7 @@ import {
   PROFESSIONAL,
   RECORD_NOUN,
   SITUATION,
+  STRONG_NOW,
   TECHNICAL,
   URGENT,
 } from './cues';
@@ -60,17 +65,34 @@ export function englishUrgencyScores(question: string): { emergent: number; urge
 }
 
 
-function classifyUrgency(t: Text, task: TaskType, situation: boolean, generalFrame: boolean): Urgency {
+/** How a question's time reads: a history only (bare condition names do not count), hypothetical, or happening now. */
+interface Timing {
+  pastOnly: boolean;
+  hypothetical: boolean;
+  /** Happening now, for a named presentation to raise urgency (see withPresentationUrgency). */
+  now: boolean;
+}
+
+function timingOf(t: Text, situation: boolean, generalFrame: boolean): Timing {
+  const history = any(HISTORY, t.plain) || any(CHRONIC, t.plain);
+  const strong = any(STRONG_NOW, t.plain) || any(CONTRAST, t.plain);
+  return {
+    pastOnly: history && !strong,
+    hypothetical: (generalFrame && !situation) || (any(HYPOTHETICAL, t.plain) && !HAPPENING_AS_ASKED.test(t.plain)),
+    now: strong || (any(ACUTE_NOW, t.plain) && !history),
+  };
+}
+
+function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Timing): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
   // Whose records or decision: "my results", "my doctor wants me to…" make it someone's situation.
   const personal = /\b(my|our)\b/.test(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
   // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
-  const emergent = liveScore(t.live, t.plain, EMERGENT);
-  const urgent = liveScore(t.live, t.plain, URGENT);
-  // Asking what an emergency looks like, with nobody in it, is not an emergency.
-  const hypothetical = generalFrame && !situation;
-  if (!hypothetical) {
+  const emergent = liveScore(t.live, t.plain, EMERGENT, timing);
+  const urgent = liveScore(t.live, t.plain, URGENT, timing);
+  // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
+  if (!timing.hypothetical) {
     if (emergent >= 3) return 'emergent';
     if (emergent >= 2 || urgent >= 2) return 'urgent';
   }
@@ -172,16 +194,17 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
-  const emergencyCue = score(t.live, EMERGENT) >= 3 && !(generalFrame && !situation);
+  const timing = timingOf(t, situation, generalFrame);
+  const emergencyCue = score(t.live, EMERGENT, timing) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
     urgency: withPresentationUrgency(
-      classifyUrgency(t, task_type, situation, generalFrame),
+      classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,
-      situation,
+      situation && !timing.hypothetical,
       expertise === 'health_professional',
-      any(ACUTE_NOW, t.plain) && !any(CHRONIC, t.plain),
+      timing.now,
     ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,

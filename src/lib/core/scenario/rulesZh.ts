@@ -9,6 +9,7 @@ import {
   ZH_ACUTE_NOW,
   ZH_ADVICE_FRAME,
   ZH_CHRONIC,
+  ZH_CONTRAST,
   ZH_CONTESTED,
   ZH_CONTEXT_FACTS,
   ZH_DOCUMENT,
@@ -16,6 +17,9 @@ import {
   ZH_EMERGENT,
   ZH_EVIDENCE,
   ZH_GENERAL_FRAME,
+  ZH_HAPPENING_AS_ASKED,
+  ZH_HISTORY,
+  ZH_HYPOTHETICAL,
   ZH_HEALTH_DATA,
   ZH_INFORMATION_FRAME,
   ZH_LAY,
@@ -24,6 +28,7 @@ import {
   ZH_PATIENT_SITUATION,
   ZH_PROFESSIONAL,
   ZH_SITUATION,
+  ZH_STRONG_NOW,
   ZH_URGENT,
 } from './cuesZh';
 
@@ -58,14 +63,31 @@ function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskT
   return situation ? 'advice' : 'information';
 }
 
-function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, generalFrame: boolean, english: { emergent: number; urgent: number }): Urgency {
+/** How a question's time reads (see Timing in rules.ts). */
+interface Timing {
+  pastOnly: boolean;
+  hypothetical: boolean;
+  now: boolean;
+}
+
+function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
+  const history = any(ZH_HISTORY, t.plain) || any(ZH_CHRONIC, t.plain);
+  const strong = any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain);
+  return {
+    pastOnly: history && !strong,
+    hypothetical: (generalFrame && !situation) || (any(ZH_HYPOTHETICAL, t.plain) && !ZH_HAPPENING_AS_ASKED.test(t.plain)),
+    now: strong || (any(ZH_ACUTE_NOW, t.plain) && !history),
+  };
+}
+
+function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing: Timing, english: { emergent: number; urgent: number }): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
   const personal = /我|咱/.test(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
-  const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent);
-  const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT), english.urgent);
-  // Asking what an emergency looks like, with nobody in it, is not an emergency.
-  if (!(generalFrame && !situation)) {
+  const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
+  const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT, timing), english.urgent);
+  // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
+  if (!timing.hypothetical) {
     if (emergent >= 3) return 'emergent';
     if (emergent >= 2 || urgent >= 2) return 'urgent';
   }
@@ -103,16 +125,17 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT), english.emergent) >= 3 && !(generalFrame && !situation);
+  const timing = timingOf(t, situation, generalFrame);
+  const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergency);
   return {
     urgency: withPresentationUrgency(
-      classifyUrgency(t, task_type, situation, generalFrame, english),
+      classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
-      situation,
+      situation && !timing.hypothetical,
       expertise === 'health_professional',
-      any(ZH_ACUTE_NOW, t.plain) && !any(ZH_CHRONIC, t.plain),
+      timing.now,
     ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
