@@ -347,6 +347,15 @@ describe('presentation triggers: word prefixes', () => {
     // "hea*" is read as the word "hea", so it does not reach head, heart or heat.
     expect(chosen(['hea*'], 'my head and my heart')).toBe(false);
   });
+
+  it('reads 痛 and 疼 (pain), 昏 and 晕 (faint, dizzy) as one character, in triggers, combinations and negations', () => {
+    expect(chosen(['胸口疼'], '我爸胸口痛了半小时')).toBe(true);
+    expect(chosen(['胸口痛'], '我爸胸口疼了半小时')).toBe(true);
+    expect(chosen(['晕倒'], '奶奶刚才突然昏倒了')).toBe(true);
+    expect(chosen(['头|脑袋 + 剧痛|疼死'], '脑袋突然剧疼')).toBe(true);
+    expect(chosen(['胸口疼'], '没有胸口痛，只是咳嗽')).toBe(false);
+    expect(chosen(['胸口疼'], '胸口闷')).toBe(false);
+  });
 });
 
 describe('selectPrinciplePool: word families, exclusions and clinician counterparts (heldout5 review)', () => {

@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, scanCjk, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type ScannedToken } from './text';
 import { isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
@@ -147,7 +147,7 @@ export function compileTriggers(triggers: readonly string[], stemmer: TriggerSte
 
 function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null {
   if (hasHan(text)) {
-    const chars = text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    const chars = foldCjk(text).replace(/\s+/g, '');
     return chars ? { kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) } : null;
   }
   // A word ending in "*" matches any word it begins ("hallucinat*": hallucinating, hallucinations);
@@ -219,7 +219,7 @@ function principleFeatures(principle: Principle, stemmer: TriggerStemmer = exact
   const { include: triggers, exclude: excludes } = compileTriggerList(principle.presentation?.triggers ?? [], stemmer);
   // A presentation without a usable trigger could never be chosen; it is treated as general instead.
   const presentation = triggers.length ? principle.presentation!.name : null;
-  const cjkKeywords = principle.keywords.filter(hasHan).map((k) => ({ text: k, chars: k.normalize('NFKC').toLowerCase().replace(/\s+/g, '') })).filter((k) => k.chars);
+  const cjkKeywords = principle.keywords.filter(hasHan).map((k) => ({ text: k, chars: foldCjk(k).replace(/\s+/g, '') })).filter((k) => k.chars);
   return { masks, fit, terms, length, phrases, presentation, triggers, excludes, cjkKeywords };
 }
 
@@ -389,7 +389,7 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
   if (index.triggerChars.size && hasHan(question)) {
     // A trigger that names its own negation ("没有呼吸") reads the text as written; any other reads
     // it with negated words blanked, so "没有胸痛" (no chest pain) does not match "胸痛".
-    const { plain, live } = scanCjk(question);
+    const { plain, live } = foldedCjkScan(question);
     for (let at = 0; at < plain.length; at++) {
       const list = index.triggerChars.get(plain[at]!);
       if (!list) continue;
@@ -400,7 +400,7 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     }
   }
   if (index.combinedDocs.length) {
-    const cjk = hasHan(question) ? scanCjk(question) : null;
+    const cjk = hasHan(question) ? foldedCjkScan(question) : null;
     let facts: Set<QuestionFact> | null = null;
     const termAnywhere = (term: CompiledTerm): boolean => {
       if (term.kind === 'cjk') return cjk !== null && (term.selfNegating ? cjk.plain : cjk.live).includes(term.chars);
@@ -484,7 +484,7 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
   }
   const keywordsZh = new Map<number, string[]>();
   if (index.keywordChars.size && hasHan(question)) {
-    const { live } = scanCjk(question);
+    const { live } = foldedCjkScan(question);
     for (let at = 0; at < live.length; at++) {
       const list = index.keywordChars.get(live[at]!);
       if (!list) continue;

@@ -147,6 +147,31 @@ export function containsCjkNegator(term: string): boolean {
   return false;
 }
 
+/**
+ * Characters Chinese writers use interchangeably in symptom language, folded to one so a trigger
+ * written one way matches the other: 痛/疼 (pain: 胸口痛 = 胸口疼) and 昏/晕 (faint, dizzy: 昏倒 = 晕倒,
+ * 头昏 = 头晕). One character for one keeps the text's length, which the negation blanking relies on.
+ */
+const CJK_FOLD: ReadonlyMap<string, string> = new Map([
+  ['痛', '疼'],
+  ['昏', '晕'],
+]);
+const CJK_FOLD_RE = new RegExp(`[${[...CJK_FOLD.keys()].join('')}]`, 'gu');
+
+/** Chinese text in the form triggers and questions are compared in: width-folded, lower-case, interchangeable characters folded. */
+export function foldCjk(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(CJK_FOLD_RE, (c) => CJK_FOLD.get(c) ?? c);
+}
+
+/**
+ * A CJK scan with interchangeable characters folded (foldCjk), the form triggers and Chinese
+ * keywords are matched in. The classifier's cues read the scan unfolded: they spell out both forms.
+ */
+export function foldedCjkScan(text: string): CjkScan {
+  const { plain, live } = scanCjk(text);
+  return { plain: foldCjk(plain), live: foldCjk(live) };
+}
+
 /** A question in the form the CJK path reads: the text as written, and with negated words blanked. */
 export interface CjkScan {
   /** Lower-cased, width-folded (NFKC) text. */
