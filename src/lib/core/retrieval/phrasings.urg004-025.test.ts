@@ -1,8 +1,9 @@
-// Fresh phrasings for the presentation principles URG-004 to URG-025, written before looking at their
-// triggers: lay and family descriptions without the medical name, clinician handover shorthand, and
-// colloquial and clinical Chinese, with look-alikes that must not choose the principle (a history
-// mention, another meaning of the word, a benign cause). The pool is built from the shipped library
-// under one emergent, unclear-expertise advice scenario, so only the triggers decide.
+// Fresh phrasings for the presentation principles URG-004 to URG-025: lay and family descriptions
+// without the medical name, clinician handover shorthand, colloquial and clinical Chinese, and
+// look-alikes that must not choose the principle (a history mention, another meaning of the word, a
+// benign cause). Rounds one and two were written before the triggers were read; round three after,
+// aimed at the new combinations. The pool is built from the shipped library under one emergent,
+// unclear-expertise advice scenario, so only the triggers decide.
 
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
@@ -149,6 +150,15 @@ const NEWLY_CHOSEN: [string, string][] = [
   ['URG-025', 'my dad dropped to the floor and was shaking violently, now he is really confused'],
   ['URG-025', 'my baby had a high temp and his whole body shook and his eyes went glassy'],
   ['URG-025', '孩子高烧，手脚一直抖，眼睛发直'],
+  ['URG-004', "my chest feels like it's being crushed and my left arm is heavy"],
+  ['URG-005', "Dad's smile is crooked and he's dribbling from one side of his mouth"],
+  ['URG-008', '孩子头撞到桌角，流血了'],
+  ['URG-009', "my mum had a chest infection, now she's clammy, breathing fast and really sleepy"],
+  ['URG-009', '爷爷发烧后一直昏睡，叫不太醒'],
+  ['URG-010', 'my baby has a fever, is floppy and has a bulging soft spot'],
+  ['URG-020', 'my toddler ate some of the berries in the garden that might be poisonous'],
+  ['URG-022', '吃了芒果以后嘴巴肿起来，喘不上气'],
+  ['URG-025', '我弟弟突然倒地，全身僵硬，嘴里吐沫'],
 ];
 
 /** Look-alikes that chose the principle before: history, hypotheticals, other meanings, benign causes. */
@@ -174,6 +184,8 @@ const NO_LONGER_CHOSEN: [string, string][] = [
   ['URG-006', '哮喘的孩子可以游泳吗'],
   ['URG-007', 'I was so tired I passed out on the sofa watching TV, is 10 hours sleep too much?'],
   ['URG-024', '嘴里烫了个泡'],
+  ['URG-005', 'my arm is weak after the flu jab and my face is a bit flushed'],
+  ['URG-024', 'what exercise will burn fat on my legs and arms?'],
 ];
 
 /** Fresh descriptions the earlier triggers already caught (kept so the rewrite does not lose them). */
@@ -352,6 +364,18 @@ const STILL_CHOSEN: [string, string][] = [
   ['URG-025', 'known epileptic, tonic-clonic seizure ongoing for 7 minutes'],
   ['URG-025', '老人突然浑身抽动，叫也叫不醒'],
   ['URG-025', '患者癫痫大发作持续5分钟未缓解'],
+  ['URG-004', "pain in the centre of my chest spreading to my jaw, I'm 60"],
+  ['URG-006', "my asthmatic son's lips are turning grey and he can't talk"],
+  ['URG-007', 'my wife keeled over at the checkout and was out for a few seconds'],
+  ['URG-013', "I'm 9 weeks and bleeding heavily with cramps"],
+  ['URG-016', '孩子1型糖尿病，今天一直呕吐，测酮体很高'],
+  ['URG-017', "my boy's testicle is swollen and red after he fell off his bike"],
+  ['URG-019', 'I just want to go to sleep and never wake up'],
+  ['URG-020', '我老公喝了半瓶农药'],
+  ['URG-023', "my husband put his hand through a window and it's pouring with blood"],
+  ['URG-023', '手指被门夹断了，血流不止'],
+  ['URG-024', 'my daughter brushed against the oven door and her arm has come up in a blister'],
+  ['URG-025', "my son is having a fit and it won't stop"],
 ];
 
 /** Fresh look-alikes that never chose the principle. */
@@ -424,9 +448,18 @@ const STILL_NOT_CHOSEN: [string, string][] = [
   ['URG-024', "I've got heartburn after dinner, what can I take?"],
   ['URG-025', 'my eye keeps twitching when I am tired'],
   ['URG-025', '腿抽筋了怎么办'],
+  ['URG-004', '胸口长了个痘痘，有点痛'],
+  ['URG-005', 'my son is talking nonsense in his sleep, suddenly shouting out'],
+  ['URG-008', 'heads up: I hit a pothole on my bike and now my wrist hurts'],
+  ['URG-009', "I'm confused about which temperature counts as a fever"],
+  ['URG-009', "my UTI is better but I'm confused about how long to take the antibiotics"],
+  ['URG-010', "my son has spots on his face that don't go away, is it acne?"],
+  ['URG-010', 'I have a sore throat and a fever and my neck hurts where the glands are'],
+  ['URG-022', "I'm allergic to penicillin and have a chest infection and I'm short of breath, which antibiotic can I have?"],
+  ['URG-022', '脚肿了，喘不上气'],
 ];
 
-describe('URG-004–025 on phrasings written before their triggers were read', () => {
+describe('URG-004–025 on fresh phrasings and look-alikes', () => {
   it.each(NEWLY_CHOSEN)('%s is chosen for: %s', (id, question) => {
     expect(chosen(question)).toContain(id);
   });
