@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
 import type { Scenario } from '../types';
-import { questionFacts, statedAgeYears, statedGestationWeeks } from './questionFacts';
+import { questionFacts, statedAgeDays, statedAgeYears, statedGestationWeeks } from './questionFacts';
 import { selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
@@ -30,6 +30,33 @@ describe('question facts', () => {
     expect([...questionFacts('My mum is confused')]).toEqual(['adult']);
     expect([...questionFacts('my son, aged 30, has a rash')]).toEqual(['adult']);
     expect([...questionFacts('Feeling unwell today')]).toEqual([]);
+  });
+});
+
+describe('a young baby and obstetric shorthand', () => {
+  it('reads a baby under 3 months from English, clinician and Chinese ways of giving the age', () => {
+    for (const q of ['my 6 week old has a temp of 38', 'a 3-week-old with a fever', 'baby 6/52, febrile', 'our newborn feels hot', '宝宝才40天，量了体温38度2', '出生十天的宝宝', '两个月大的宝宝发烧', '刚满月的孩子发烧', '患儿，7周，发热', 'two month old is hot']) {
+      expect(questionFacts(q).has('young-baby'), q).toBe(true);
+    }
+    expect(statedAgeDays('患儿男，8周')).toBe(56);
+  });
+
+  it('does not read a gestation, a time since something, or a baby of 3 months and over as a young baby', () => {
+    for (const q of ['孕7周，肚子疼', '术后2周伤口红', '3周前摔了一跤', 'my son is 3 months old and has a cold', 'I had surgery 6 weeks ago', '我妈妈住院10天了', '吃药3天了还发烧', 'my 4 year old has a fever']) {
+      expect(questionFacts(q).has('young-baby'), q).toBe(false);
+    }
+  });
+
+  it('reads "28/40" as a gestation only beside an obstetric word', () => {
+    expect(statedGestationWeeks('G2P1 28/40, headache and BP 160/110')).toBe(28);
+    expect(statedGestationWeeks('Primip at 34+2/40 with reduced movements')).toBe(34);
+    expect(statedGestationWeeks('she scored 3/40 on the quiz')).toBeNull();
+  });
+
+  it('brings the young-baby fever principle for an age the trigger lists never spelled out', () => {
+    expect(ids(lay('urgent'), '宝宝才40天，量了体温38度2')).toContain('URG-011');
+    expect(ids(lay('urgent'), 'Our little one is 9 weeks old and running a temperature, do we wait until morning?')).toContain('URG-011');
+    expect(ids(lay('urgent'), 'My 3 year old has a temperature of 38.5')).not.toContain('URG-011');
   });
 });
 

@@ -1,11 +1,11 @@
 // Facts about the person a question is about, read from its words, that a trigger can name
-// ("@child + floppy", "!@later-pregnancy"): whether it is a child or an adult, and how far along a
-// stated pregnancy is. Each is read only from what the question says; when it says nothing, no
+// ("@child + floppy", "!@later-pregnancy"): whether it is a child or an adult, whether a baby is under
+// three months old, and how far along a stated pregnancy is. Each is read only from what the question says; when it says nothing, no
 // fact holds, so a combination needing one does not match and an exclusion naming one does not apply.
 
 import { scanCjk } from './text';
 
-export const QUESTION_FACTS = ['child', 'adult', 'early-pregnancy', 'later-pregnancy'] as const;
+export const QUESTION_FACTS = ['child', 'adult', 'young-baby', 'early-pregnancy', 'later-pregnancy'] as const;
 export type QuestionFact = (typeof QUESTION_FACTS)[number];
 
 export function isQuestionFact(name: string): name is QuestionFact {
@@ -14,6 +14,8 @@ export function isQuestionFact(name: string): name is QuestionFact {
 
 /** Under this age (years) a person counts as a child (the UK and WHO paediatric cut-off). */
 const CHILD_UNDER_YEARS = 16;
+/** Under this age (days) a baby's fever needs same-day assessment whatever else (NICE NG143: under 3 months). */
+const YOUNG_BABY_UNDER_DAYS = 90;
 /** From this week a pregnancy counts as later pregnancy (antepartum bleeding, pre-eclampsia); before it, early. */
 const LATER_PREGNANCY_WEEK = 20;
 
@@ -50,11 +52,46 @@ export function statedAgeYears(text: string): number | null {
   return null;
 }
 
+const EN_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const DAYS_PER: Record<string, number> = { d: 1, w: 7, m: 30 };
+
+/**
+ * A baby's stated age in days ("6 weeks old", "a 3-week-old", "baby 6/52", "newborn", "40天",
+ * "出生十天", "两个月大", "刚满月", "患儿，7周"), or null. A number of weeks after 孕/怀孕/妊娠 is a
+ * gestation, and weeks or days ago, after or post (an operation, a start) are not an age.
+ */
+export function statedAgeDays(text: string): number | null {
+  const lower = text.toLowerCase();
+  const en = lower.match(/\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]*(days?|weeks?|wks?|months?|mths?)[\s-]*old\b|\b(?:aged|age)\s+(\d{1,3})\s*(days?|weeks?|wks?|months?)\b|\b(?:baby|infant|neonate|newborn|son|daughter|boy|girl)\b[^.?!]{0,12}?\b(\d{1,2})\/52\b/);
+  if (en) {
+    const n = en[1] ?? en[3];
+    const unit = en[2] ?? en[4];
+    if (en[5]) return Number(en[5]) * 7;
+    const count = /^\d+$/.test(n!) ? Number(n) : EN_NUMBERS[n!]!;
+    return count * DAYS_PER[unit!.startsWith('d') ? 'd' : unit!.startsWith('w') ? 'w' : 'm']!;
+  }
+  if (/\b(newborn|neonate|neonatal)\b|新生儿|刚出生/.test(lower)) return 0;
+  if (/刚?满月/.test(lower)) return 30;
+  const zh = lower.match(/(?:出生|生后|才|刚)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
+  if (zh) {
+    const n = readNumber((zh[1] ?? zh[3] ?? zh[5])!);
+    const unit = (zh[2] ?? zh[4] ?? zh[6])!;
+    if (!Number.isNaN(n)) return n * (unit === '天' ? 1 : unit === '周' ? 7 : 30);
+  }
+  return null;
+}
+
+const OBSTETRIC_CONTEXT = /\bg\d+\s*p\d+|pregnan|gestation|\bprimi|\bmultip|antenatal|midwi|\bf(?:o)?etal|\bpv\b|\bfm\b|movements|labou?r|contraction|\bbp\b/;
+
 /** A stated gestation in weeks ("33 weeks pregnant", "at 28 weeks", "怀孕32周", "孕七周"), or null. */
 export function statedGestationWeeks(text: string): number | null {
   const lower = text.toLowerCase();
   const en = lower.match(/\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b(?=[^.?!]{0,30}\b(?:pregnan\w*|gestation|along)\b)|\b(?:pregnan\w*|gestation)\b[^.?!]{0,20}?\b(\d{1,2})(?:\+\d)?[\s-]*(?:weeks?|wks?)\b/);
   if (en) return Number(en[1] ?? en[2]);
+  // Obstetric shorthand: "28/40" is 28 weeks of a 40-week pregnancy ("G2P1 at 34+2/40").
+  // Read only beside another obstetric word, so "3/40 of the class" is not a pregnancy.
+  const shorthand = lower.match(/\b(\d{1,2})(?:\+\d)?\/40\b/);
+  if (shorthand && OBSTETRIC_CONTEXT.test(lower)) return Number(shorthand[1]);
   // "I'm 35 weeks and bleeding", "she is 30 weeks": a person said to be N weeks is a gestation
   // (not "2 weeks ago", "6 weeks old", "3 weeks post op").
   const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
@@ -79,6 +116,8 @@ export function questionFacts(question: string): Set<QuestionFact> {
     if (child && !adult) facts.add('child');
     if (adult && !child) facts.add('adult');
   }
+  const days = statedAgeDays(text);
+  if (days !== null && days < YOUNG_BABY_UNDER_DAYS) facts.add('young-baby');
   const weeks = statedGestationWeeks(text);
   if (weeks !== null) facts.add(weeks < LATER_PREGNANCY_WEEK ? 'early-pregnancy' : 'later-pregnancy');
   return facts;

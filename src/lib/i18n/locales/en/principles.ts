@@ -49,6 +49,7 @@ export default {
     fact: {
       child: 'a child (age or relation stated)',
       adult: 'an adult (age or relation stated)',
+      'young-baby': 'a baby under 3 months (age stated)',
       'early-pregnancy': 'under 20 weeks pregnant',
       'later-pregnancy': '20 weeks pregnant or more',
     },
@@ -83,7 +84,7 @@ export default {
     presentationPlaceholder: 'e.g. testicular pain',
     triggers: 'Trigger terms (one per line or separated by commas)',
     triggersSyntax:
-      'A line such as “gave birth|after birth + voices|not sleeping” is a combination: one word of each group, anywhere in the question. A word ending in * matches every word it begins (hallucinat*). @child, @adult, @early-pregnancy and @later-pregnancy stand for what the question says about the person. A line starting with ! keeps the principle out when it matches.',
+      'A line such as “gave birth|after birth + voices|not sleeping” is a combination: one word of each group, anywhere in the question. A word ending in * matches every word it begins (hallucinat*). @child, @adult, @young-baby, @early-pregnancy and @later-pregnancy stand for what the question says about the person. A line starting with ! keeps the principle out when it matches.',
     checks: 'Checks (1–4; negative points for a harmful behaviour that is present)',
     checkCriterion: 'Check {{n}} criterion',
     checkPoints: 'Check {{n}} points',

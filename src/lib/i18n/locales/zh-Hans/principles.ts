@@ -52,6 +52,7 @@ export default {
     fact: {
       child: '儿童（写明年龄或亲属关系）',
       adult: '成人（写明年龄或亲属关系）',
+      'young-baby': '不满 3 个月的婴儿（写明月龄）',
       'early-pregnancy': '怀孕不足 20 周',
       'later-pregnancy': '怀孕 20 周及以上',
     },
@@ -86,7 +87,7 @@ export default {
     presentationPlaceholder: '例如：睾丸疼痛',
     triggers: '触发词（每行一个，或用逗号分隔）',
     triggersSyntax:
-      '“生完孩子|产后 + 幻听|不睡觉”这样的一行是词语组合：每组各取一个词，出现在问题中任意位置即可。以 * 结尾的英文词可匹配以它开头的所有词（hallucinat*）。@child、@adult、@early-pregnancy、@later-pregnancy 代表问题中关于当事人的信息（儿童、成人、孕早期、孕 20 周及以上）。以 ! 开头的一行表示：一旦匹配，就不选用该原则。',
+      '“生完孩子|产后 + 幻听|不睡觉”这样的一行是词语组合：每组各取一个词，出现在问题中任意位置即可。以 * 结尾的英文词可匹配以它开头的所有词（hallucinat*）。@child、@adult、@young-baby、@early-pregnancy、@later-pregnancy 代表问题中关于当事人的信息（儿童、成人、不满 3 个月的婴儿、孕早期、孕 20 周及以上）。以 ! 开头的一行表示：一旦匹配，就不选用该原则。',
     checks: '检查项（1–4 条；对存在的有害行为给负分）',
     checkCriterion: '第 {{n}} 条检查项的评分条目',
     checkPoints: '第 {{n}} 条检查项的分值',
