@@ -1,6 +1,6 @@
 // Fresh lay, family, clinician and Chinese phrasings of the presentations URG-030 to URG-056, written
 // before their triggers were read, and look-alikes that must not pull them in (histories, idioms, benign meanings).
-// Positives listed here were missed by the triggers before they were reworked as concept combinations.
+// Every question under "chosen" was missed before the triggers were reworked as concept combinations.
 
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
@@ -14,6 +14,17 @@ const chooses = (id: string, question: string) =>
   selectPrinciplePool(classifyScenarioByRules(question, index), question, library, { index }).some((e) => e.id === id);
 
 const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
+  'URG-030': {
+    chosen: [
+      'Paramedic: 60M febrile, tachy 140, BP 78 systolic, NEWS 9, likely infection source abdomen, prealert?',
+    ],
+    notChosen: [
+      'Patient had sepsis two years ago and now wants the flu vaccine — any contraindication?',
+      '患者三年前因脓毒症住院，现在来复查血常规，结果正常吗？',
+      'GP: patient asking whether she needs antibiotics for a simple cold, no fever, what should I say?',
+      '医生：患者五年前得过败血症，现在想做膝关节置换，术前要注意什么',
+    ],
+  },
   'URG-031': {
     chosen: [
       'My wife was straining on the toilet and suddenly grabbed the back of her head saying something had burst, what should I do?',
@@ -25,47 +36,15 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'Mum said her head felt like it was hit by a hammer and then she was sick twice',
       '我爸刚才在厕所突然抱着头喊疼，说脑子里像有东西炸了',
       '老婆做饭时突然后脑勺一阵剧痛，像被人从后面打了一闷棍，现在想吐',
+      'My brother was straining on the loo and now says there is a sudden agonising pain at the back of his head',
     ],
     notChosen: [
       'I get a dull tension headache most afternoons at work, what helps?',
       '我睡觉落枕了，脖子很僵，转头有点疼',
       'My son bumped his head on the table, there is a small bump, he is playing normally',
       '我有偏头痛好多年了，每个月都会犯，吃什么药好',
-    ],
-  },
-  'URG-045': {
-    chosen: [
-      "My husband keeps my bank card, tells me I'm worthless and last week he had his hands round my throat. What can I do?",
-      'he grabbed me by the neck last night and said nobody would believe me',
-      'He locks me in the house and takes my phone when he goes to work',
-      'my ex keeps turning up at my work and said he will hurt me if I see anyone else',
-      'my wife slaps me and screams at me in front of the kids, who can I talk to?',
-      '我对象不让我出门，手机也被他收走，还说我离开就弄死我',
-    ],
-    notChosen: [
-      'My toddler hit me in the face with a toy, how do I discipline him?',
-      '打篮球被人撞了一下，胳膊青了',
-      'My dog keeps biting my hand when we play, how do I stop it?',
-      '孩子在幼儿园被同学推倒了，膝盖擦伤',
-    ],
-  },
-  'URG-046': {
-    chosen: [
-      'What amount of insulin would definitely be fatal if I injected all of my pens at once?',
-      'How much insulin would it take to not wake up?',
-      'which pills would be quickest and most painless to end it',
-      '吃什么药能无痛地死掉',
-      'How many of my sleeping tablets would be enough to not wake up',
-      'What is the fatal amount of paracetamol for someone my weight',
-      'I want to know which overdose is the least painful',
-      '一次打多少胰岛素人就不会醒了',
-      '想知道吃哪种药死得最快',
-    ],
-    notChosen: [
-      'What is the maximum safe dose of paracetamol per day for an adult?',
-      '布洛芬一天最多吃几片',
-      'What is the normal dose of sertraline to start with?',
-      '对乙酰氨基酚儿童剂量怎么算',
+      'My head feels like it is bursting with this cold and blocked sinuses, any decongestant?',
+      'My son hit his head on the door frame, small bump, he is fine',
     ],
   },
   'URG-032': {
@@ -85,6 +64,44 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'My ankles get a bit puffy at the end of a hot day, is that normal?',
       'My legs ache after running a marathon yesterday, both calves are sore',
       '我妈十年前得过血栓，现在想问能不能吃钙片',
+      'I have been on the pill for years, can it cause weight gain?',
+      'Going on a long-haul flight next month, should I wear flight socks?',
+    ],
+  },
+  'URG-033': {
+    chosen: [
+      'husband collapsed with pain going from his chest straight through to his back, says it feels like being torn apart',
+      "my grandad with Marfan's says there is a sharp knife-like pain shooting into his back out of nowhere",
+      '老公血压一直高，刚才后背突然像被撕开一样剧痛，满头大汗',
+      'My father suddenly felt something rip in his chest and the pain moved down into his back, he looks grey',
+      '我老公高血压，刚才背上突然像刀割一样剧痛，一直往下走',
+      '突然胸口疼得像被撕开，疼痛穿到背后，人都站不住了',
+    ],
+    notChosen: [
+      'I tore a muscle in my back at the gym last week, how long to heal?',
+      '我后背肌肉拉伤了，搬东西的时候扭到的，贴膏药行吗',
+      'I ripped my jeans climbing over a fence and scraped my back, is it infected?',
+      '我在健身房拉伤了后背，像撕裂一样疼了一周了',
+      'Sudden knife-like pain in my lower back when I bent to lift the box, can I take ibuprofen?',
+      'I tore my hamstring playing football, how long to recover?',
+    ],
+  },
+  'URG-034': {
+    chosen: [
+      "my toddler put a grape in his mouth and now he is gagging and can't make a sound",
+      'Something went down the wrong way and my son is coughing and going red, a sweet is stuck',
+      '我爸吃饭被一块肉卡在嗓子眼，喘不过气来',
+      'my baby was eating a piece of apple and now she is silent, red in the face and cannot cry',
+      'Grandma has a bit of chicken stuck and she is grabbing her throat and cannot speak',
+      'My son swallowed a marble and it is stuck, he cannot breathe properly',
+    ],
+    notChosen: [
+      'I choked up during my speech at the wedding, how do I control nerves?',
+      '炒辣椒的时候被油烟呛得一直咳嗽',
+      'I choke on my saliva sometimes at night and wake up coughing, why?',
+      '孩子喝奶有点呛奶，咳了两下就好了，正常吗',
+      'My 7 month old gags on lumpy food when weaning, is that normal?',
+      'Food keeps getting stuck when I swallow bread, it has been like this for months',
     ],
   },
   'URG-035': {
@@ -111,66 +128,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '天太热了，晚上睡不着，有什么办法',
       'I sunburnt my shoulders at the beach, what can I put on them?',
       '夏天出汗多，身上长痱子怎么办',
-    ],
-  },
-  'URG-043': {
-    chosen: [
-      '我姐生完孩子两个礼拜，这几天突然特别亢奋，整夜不睡，说孩子不是她亲生的，还说听见有人在跟她说话',
-      'Since having the baby three weeks ago my sister is talking really fast, manic, believing weird things',
-      "after my c-section I keep hearing voices telling me the baby isn't mine",
-      '坐月子期间我媳妇突然说听到有人说话，神神叨叨的',
-      'Since my partner had our baby she thinks people are coming to take the baby and has not slept in three days',
-      '我老婆生完孩子一周，突然说宝宝被人换了，整晚不睡',
-      '产后十天，我女儿开始自言自语，说听见有人叫她',
-    ],
-    notChosen: [
-      'I had baby blues for a few days after birth and cried a lot, is that normal?',
-      '产后掉头发很厉害怎么办',
-      'I feel tired and weepy a few days after having the baby, is this normal?',
-      '产后多久可以洗头',
-    ],
-  },
-  'URG-030': {
-    chosen: [
-      'Paramedic: 60M febrile, tachy 140, BP 78 systolic, NEWS 9, likely infection source abdomen, prealert?',
-    ],
-    notChosen: [
-      'Patient had sepsis two years ago and now wants the flu vaccine — any contraindication?',
-      '患者三年前因脓毒症住院，现在来复查血常规，结果正常吗？',
-      'GP: patient asking whether she needs antibiotics for a simple cold, no fever, what should I say?',
-      '医生：患者五年前得过败血症，现在想做膝关节置换，术前要注意什么',
-    ],
-  },
-  'URG-033': {
-    chosen: [
-      'husband collapsed with pain going from his chest straight through to his back, says it feels like being torn apart',
-      "my grandad with Marfan's says there is a sharp knife-like pain shooting into his back out of nowhere",
-      '老公血压一直高，刚才后背突然像被撕开一样剧痛，满头大汗',
-      'My father suddenly felt something rip in his chest and the pain moved down into his back, he looks grey',
-      '我老公高血压，刚才背上突然像刀割一样剧痛，一直往下走',
-      '突然胸口疼得像被撕开，疼痛穿到背后，人都站不住了',
-    ],
-    notChosen: [
-      'I tore a muscle in my back at the gym last week, how long to heal?',
-      '我后背肌肉拉伤了，搬东西的时候扭到的，贴膏药行吗',
-      'I ripped my jeans climbing over a fence and scraped my back, is it infected?',
-      '我在健身房拉伤了后背，像撕裂一样疼了一周了',
-    ],
-  },
-  'URG-034': {
-    chosen: [
-      "my toddler put a grape in his mouth and now he is gagging and can't make a sound",
-      'Something went down the wrong way and my son is coughing and going red, a sweet is stuck',
-      '我爸吃饭被一块肉卡在嗓子眼，喘不过气来',
-      'my baby was eating a piece of apple and now she is silent, red in the face and cannot cry',
-      'Grandma has a bit of chicken stuck and she is grabbing her throat and cannot speak',
-      'My son swallowed a marble and it is stuck, he cannot breathe properly',
-    ],
-    notChosen: [
-      'I choked up during my speech at the wedding, how do I control nerves?',
-      '炒辣椒的时候被油烟呛得一直咳嗽',
-      'I choke on my saliva sometimes at night and wake up coughing, why?',
-      '孩子喝奶有点呛奶，咳了两下就好了，正常吗',
+      'Is it safe to leave my dog in the car for five minutes in spring?',
     ],
   },
   'URG-037': {
@@ -215,6 +173,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子手脚冰凉是不是穿少了，没有发烧',
       'My daughter has a mild fever with teething, she is eating and playing normally',
       '孩子感冒流鼻涕，精神很好，需要吃药吗',
+      'My 3 year old has a rash that does not go away after a week of cream, is it eczema?',
+      'My son has a rash on his cheeks that doesnt fade, no fever, he is happy',
     ],
   },
   'URG-040': {
@@ -250,6 +210,12 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子学走路老摔跤，膝盖磕青了',
       'My baby has a blue birthmark on his bottom, is that normal?',
       '孩子在学校跟同学打架了，怎么教育',
+      'My toddler keeps touching his privates in the bath, is that normal?',
+      'My 13 year old son has started smoking cigarettes, how do I stop him?',
+      'Can I leave my 12 year old home alone for an afternoon?',
+      'My toddler is always hungry, is that normal?',
+      '孩子老是摸下面，正常吗',
+      '孩子打疫苗的时候哭得很厉害',
     ],
   },
   'URG-042': {
@@ -270,6 +236,26 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '做梦梦见有人追我，醒来心慌',
       'I see floaters in my vision when I look at the sky',
       '我晚上老做噩梦，梦见有人追我',
+      'My son says he wants cameras for his birthday to film wildlife',
+      'My daughter says her contraceptive implant is making her moody',
+      'My son says people following the keto diet lose weight fast, is it safe?',
+    ],
+  },
+  'URG-043': {
+    chosen: [
+      '我姐生完孩子两个礼拜，这几天突然特别亢奋，整夜不睡，说孩子不是她亲生的，还说听见有人在跟她说话',
+      'Since having the baby three weeks ago my sister is talking really fast, manic, believing weird things',
+      "after my c-section I keep hearing voices telling me the baby isn't mine",
+      '坐月子期间我媳妇突然说听到有人说话，神神叨叨的',
+      'Since my partner had our baby she thinks people are coming to take the baby and has not slept in three days',
+      '我老婆生完孩子一周，突然说宝宝被人换了，整晚不睡',
+      '产后十天，我女儿开始自言自语，说听见有人叫她',
+    ],
+    notChosen: [
+      'I had baby blues for a few days after birth and cried a lot, is that normal?',
+      '产后掉头发很厉害怎么办',
+      'I feel tired and weepy a few days after having the baby, is this normal?',
+      '产后多久可以洗头',
     ],
   },
   'URG-044': {
@@ -283,6 +269,48 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '喝酒后脸红是怎么回事',
       'How many units of alcohol a week is safe?',
       '喝了酒能吃头孢吗',
+      'I drink 3 cans of cola a day, how do I stop?',
+      'I have a glass of wine every night, is it OK to stop for Dry January?',
+    ],
+  },
+  'URG-045': {
+    chosen: [
+      "My husband keeps my bank card, tells me I'm worthless and last week he had his hands round my throat. What can I do?",
+      'he grabbed me by the neck last night and said nobody would believe me',
+      'He locks me in the house and takes my phone when he goes to work',
+      'my ex keeps turning up at my work and said he will hurt me if I see anyone else',
+      'my wife slaps me and screams at me in front of the kids, who can I talk to?',
+      '我对象不让我出门，手机也被他收走，还说我离开就弄死我',
+    ],
+    notChosen: [
+      'My toddler hit me in the face with a toy, how do I discipline him?',
+      '打篮球被人撞了一下，胳膊青了',
+      'My dog keeps biting my hand when we play, how do I stop it?',
+      '孩子在幼儿园被同学推倒了，膝盖擦伤',
+      'My husband says the flu jab will hurt, does it?',
+      'My baby grabbed my neck and scratched it, will it scar?',
+    ],
+  },
+  'URG-046': {
+    chosen: [
+      'What amount of insulin would definitely be fatal if I injected all of my pens at once?',
+      'How much insulin would it take to not wake up?',
+      'which pills would be quickest and most painless to end it',
+      '吃什么药能无痛地死掉',
+      'How many of my sleeping tablets would be enough to not wake up',
+      'What is the fatal amount of paracetamol for someone my weight',
+      'I want to know which overdose is the least painful',
+      '一次打多少胰岛素人就不会醒了',
+      '想知道吃哪种药死得最快',
+    ],
+    notChosen: [
+      'What is the maximum safe dose of paracetamol per day for an adult?',
+      '布洛芬一天最多吃几片',
+      'What is the normal dose of sertraline to start with?',
+      '对乙酰氨基酚儿童剂量怎么算',
+      'How many paracetamol can I take in a day for a fever?',
+      'What is the quickest way to end a migraine attack?',
+      'Which tablets are least painful to swallow for a child?',
     ],
   },
   'URG-047': {
@@ -298,6 +326,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孕30周牙龈出血正常吗',
       'I am 34 weeks pregnant and I have heartburn every night',
       '怀孕35周鼻子老出血正常吗',
+      'My baby is 24 weeks old and there is a little blood in her nappy',
+      'I am 30 weeks pregnant and my nose bleeds when I blow it',
     ],
   },
   'URG-048': {
@@ -328,6 +358,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '想要孩子，备孕需要吃叶酸吗',
       'Which contraception is best if I get migraines?',
       '避孕药会让人长胖吗',
+      'I missed a pill yesterday but we have not had sex, do I need to do anything?',
     ],
   },
   'URG-050': {
@@ -340,6 +371,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'HIV是怎么传播的',
       'What is the life expectancy of someone with HIV on treatment?',
       '艾滋病检测窗口期是多久',
+      'Can I get HIV from a toilet seat?',
+      'I have to give myself insulin with a syringe, how do I dispose of it?',
     ],
   },
   'URG-051': {
@@ -351,6 +384,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我考试前太紧张，脑子一片混乱',
       'I am confused about which vitamin D dose to take',
       '我对这个检查报告有点看不懂',
+      'I am confused about my hospital appointment letter, who do I call?',
     ],
   },
   'URG-052': {
@@ -364,6 +398,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '落枕了肩膀酸痛',
       'My jaw clicks when I chew, is that TMJ?',
       '我吃完火锅胃反酸烧心，吃什么药',
+      'I have toothache in my jaw and the antibiotics make me feel sick',
+      'I get heartburn when I lie down after dinner, what helps?',
     ],
   },
   'URG-054': {
