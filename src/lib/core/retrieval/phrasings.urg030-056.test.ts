@@ -17,12 +17,14 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
   'URG-030': {
     chosen: [
       'Paramedic: 60M febrile, tachy 140, BP 78 systolic, NEWS 9, likely infection source abdomen, prealert?',
+      '医生：患者男，66岁，腹腔感染后高热，心率125，血压82/50，意识差，抗生素怎么上？',
     ],
     notChosen: [
       'Patient had sepsis two years ago and now wants the flu vaccine — any contraindication?',
       '患者三年前因脓毒症住院，现在来复查血常规，结果正常吗？',
       'GP: patient asking whether she needs antibiotics for a simple cold, no fever, what should I say?',
       '医生：患者五年前得过败血症，现在想做膝关节置换，术前要注意什么',
+      'Nurse: patient asks whether probiotics prevent sepsis after surgery, what does the evidence say?',
     ],
   },
   'URG-031': {
@@ -37,6 +39,9 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我爸刚才在厕所突然抱着头喊疼，说脑子里像有东西炸了',
       '老婆做饭时突然后脑勺一阵剧痛，像被人从后面打了一闷棍，现在想吐',
       'My brother was straining on the loo and now says there is a sudden agonising pain at the back of his head',
+      'My wife suddenly shouted that her head was splitting, the worst pain ever, and then she vomited',
+      'Got a sudden crushing pain at the back of my skull while running, like being kicked in the head',
+      '我爸刚才弯腰系鞋带，突然说后脑勺像被雷劈了一样疼',
     ],
     notChosen: [
       'I get a dull tension headache most afternoons at work, what helps?',
@@ -45,6 +50,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我有偏头痛好多年了，每个月都会犯，吃什么药好',
       'My head feels like it is bursting with this cold and blocked sinuses, any decongestant?',
       'My son hit his head on the door frame, small bump, he is fine',
+      'I have a hangover headache after a party, what helps?',
     ],
   },
   'URG-032': {
@@ -58,6 +64,9 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'Three days after my caesarean I suddenly feel like I cannot get enough air and my chest stabs when I breathe',
       'My husband has been in bed with a broken hip for two weeks and now he is gasping for air and coughed up some blood',
       '我老婆剖宫产后第三天，突然呼吸急促，说胸口一吸气就扎着疼',
+      'Two weeks after my hip op I am suddenly short of breath and coughing up pink spit',
+      'Just back from a long coach trip and my left leg is puffy, red and sore behind the knee',
+      '我妈做完膝关节手术十天，突然气喘，胸口疼，一喘气就疼',
     ],
     notChosen: [
       'I had a DVT five years ago, is it safe to fly to Spain next month?',
@@ -66,6 +75,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我妈十年前得过血栓，现在想问能不能吃钙片',
       'I have been on the pill for years, can it cause weight gain?',
       'Going on a long-haul flight next month, should I wear flight socks?',
+      'I have been short of breath climbing stairs since I put on weight, normal?',
     ],
   },
   'URG-033': {
@@ -76,6 +86,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'My father suddenly felt something rip in his chest and the pain moved down into his back, he looks grey',
       '我老公高血压，刚才背上突然像刀割一样剧痛，一直往下走',
       '突然胸口疼得像被撕开，疼痛穿到背后，人都站不住了',
+      'My husband with very high blood pressure has a sudden pain in his back like he has been ripped in half',
+      '我爷爷突然胸口和后背像被撕成两半一样疼，脸色惨白',
     ],
     notChosen: [
       'I tore a muscle in my back at the gym last week, how long to heal?',
@@ -84,6 +96,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我在健身房拉伤了后背，像撕裂一样疼了一周了',
       'Sudden knife-like pain in my lower back when I bent to lift the box, can I take ibuprofen?',
       'I tore my hamstring playing football, how long to recover?',
+      'I ripped a fingernail and it is bleeding',
     ],
   },
   'URG-034': {
@@ -94,6 +107,8 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'my baby was eating a piece of apple and now she is silent, red in the face and cannot cry',
       'Grandma has a bit of chicken stuck and she is grabbing her throat and cannot speak',
       'My son swallowed a marble and it is stuck, he cannot breathe properly',
+      'My son is eating a sweet and suddenly cannot breathe, he is pointing at his throat',
+      '宝宝吃花生米卡住了，脸憋得发紫，哭不出声',
     ],
     notChosen: [
       'I choked up during my speech at the wedding, how do I control nerves?',
@@ -102,6 +117,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子喝奶有点呛奶，咳了两下就好了，正常吗',
       'My 7 month old gags on lumpy food when weaning, is that normal?',
       'Food keeps getting stuck when I swallow bread, it has been like this for months',
+      'I sometimes choke on water when I drink too fast',
     ],
   },
   'URG-035': {
@@ -115,6 +131,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我最近血糖有点高，空腹7.2，需要吃药吗',
       'My HbA1c is 58, is that good for someone with type 2?',
       '糖尿病人能吃水果吗，哪些水果升糖慢',
+      'Can diabetics eat bananas?',
     ],
   },
   'URG-036': {
@@ -129,6 +146,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'I sunburnt my shoulders at the beach, what can I put on them?',
       '夏天出汗多，身上长痱子怎么办',
       'Is it safe to leave my dog in the car for five minutes in spring?',
+      'My baby is a bit hot in the summer, what tog sleeping bag?',
     ],
   },
   'URG-037': {
@@ -139,12 +157,15 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'My girlfriend suddenly collapsed and started shaking all over for about 2 minutes, she has never had anything like this',
       '我老婆刚才突然全身抽搐，翻白眼，以前从来没有过',
       '同事开会时突然倒地抽风，口吐白沫，之前没这种病',
+      'Husband suddenly went rigid, eyes rolled back and he was jerking, he has never had this before',
+      '我老公今天突然晕倒抽搐了一分钟，以前从来没这样过',
     ],
     notChosen: [
       'I have epilepsy controlled on levetiracetam for 10 years, can I drink alcohol?',
       '我小腿半夜抽筋，疼醒了',
       'I get muscle twitches in my eyelid when I am tired',
       '孩子腿抽筋是不是缺钙',
+      'My eyelid keeps twitching for a week',
     ],
   },
   'URG-038': {
@@ -167,6 +188,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'My 4 year old has a temperature and little purple spots that do not go away when I press them',
       '宝宝发高烧，手脚发凉，身上一块一块发花，很难叫醒',
       '孩子发烧两天了，今天特别蔫，几乎不尿，呼吸很快',
+      'My 3 year old has a fever and purple spots that do not fade when I press a glass on them',
     ],
     notChosen: [
       'My son has a cold with a runny nose but is playing happily, should I worry?',
@@ -175,6 +197,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子感冒流鼻涕，精神很好，需要吃药吗',
       'My 3 year old has a rash that does not go away after a week of cream, is it eczema?',
       'My son has a rash on his cheeks that doesnt fade, no fever, he is happy',
+      'My toddler has a runny nose and a mild temperature but is playing',
     ],
   },
   'URG-040': {
@@ -190,6 +213,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子吞了一颗西瓜籽，要紧吗',
       'How do I dispose of old lithium batteries safely?',
       '孩子吞了一颗葡萄籽没事吧',
+      'My toddler swallowed a small piece of crayon',
     ],
   },
   'URG-041': {
@@ -239,6 +263,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'My son says he wants cameras for his birthday to film wildlife',
       'My daughter says her contraceptive implant is making her moody',
       'My son says people following the keto diet lose weight fast, is it safe?',
+      'My son hears a ringing in his ears after the concert',
     ],
   },
   'URG-043': {
@@ -250,12 +275,14 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'Since my partner had our baby she thinks people are coming to take the baby and has not slept in three days',
       '我老婆生完孩子一周，突然说宝宝被人换了，整晚不睡',
       '产后十天，我女儿开始自言自语，说听见有人叫她',
+      'My wife had our baby a week ago and is now saying the baby is not ours and hearing things',
     ],
     notChosen: [
       'I had baby blues for a few days after birth and cried a lot, is that normal?',
       '产后掉头发很厉害怎么办',
       'I feel tired and weepy a few days after having the baby, is this normal?',
       '产后多久可以洗头',
+      'How do I cope with sleep deprivation with a newborn?',
     ],
   },
   'URG-044': {
@@ -271,6 +298,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '喝了酒能吃头孢吗',
       'I drink 3 cans of cola a day, how do I stop?',
       'I have a glass of wine every night, is it OK to stop for Dry January?',
+      'Is it OK to drink alcohol with paracetamol?',
     ],
   },
   'URG-045': {
@@ -289,6 +317,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '孩子在幼儿园被同学推倒了，膝盖擦伤',
       'My husband says the flu jab will hurt, does it?',
       'My baby grabbed my neck and scratched it, will it scar?',
+      'My husband snores loudly, what can help?',
     ],
   },
   'URG-046': {
@@ -302,6 +331,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'I want to know which overdose is the least painful',
       '一次打多少胰岛素人就不会醒了',
       '想知道吃哪种药死得最快',
+      '吃多少安眠药能死',
     ],
     notChosen: [
       'What is the maximum safe dose of paracetamol per day for an adult?',
@@ -311,6 +341,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'How many paracetamol can I take in a day for a fever?',
       'What is the quickest way to end a migraine attack?',
       'Which tablets are least painful to swallow for a child?',
+      'What is the maximum dose of ibuprofen for an adult?',
     ],
   },
   'URG-047': {
@@ -328,6 +359,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '怀孕35周鼻子老出血正常吗',
       'My baby is 24 weeks old and there is a little blood in her nappy',
       'I am 30 weeks pregnant and my nose bleeds when I blow it',
+      'I am 33 weeks pregnant and have backache',
     ],
   },
   'URG-048': {
@@ -341,6 +373,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '产后多久可以来月经',
       'When can I start exercising again after giving birth?',
       '产后掉头发正常吗',
+      'When do periods come back after giving birth?',
     ],
   },
   'URG-049': {
@@ -359,6 +392,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'Which contraception is best if I get migraines?',
       '避孕药会让人长胖吗',
       'I missed a pill yesterday but we have not had sex, do I need to do anything?',
+      'Is the pill safe if I smoke?',
     ],
   },
   'URG-050': {
@@ -373,6 +407,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '艾滋病检测窗口期是多久',
       'Can I get HIV from a toilet seat?',
       'I have to give myself insulin with a syringe, how do I dispose of it?',
+      'What is the difference between HIV and AIDS?',
     ],
   },
   'URG-051': {
@@ -385,6 +420,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'I am confused about which vitamin D dose to take',
       '我对这个检查报告有点看不懂',
       'I am confused about my hospital appointment letter, who do I call?',
+      'I am confused about which insurance plan to pick',
     ],
   },
   'URG-052': {
@@ -400,6 +436,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '我吃完火锅胃反酸烧心，吃什么药',
       'I have toothache in my jaw and the antibiotics make me feel sick',
       'I get heartburn when I lie down after dinner, what helps?',
+      'My jaw aches after the dentist',
     ],
   },
   'URG-054': {
@@ -410,6 +447,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '医生，患者心衰，利尿剂用量怎么调整',
       'Doctor: how much IV fluid for a DKA patient in the first hour?',
       '医生：烧伤患者补液公式怎么算',
+      'Doctor: maintenance IV fluids for a post-op patient, how much?',
     ],
   },
   'URG-055': {
@@ -420,6 +458,7 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       '医生：患者冠脉支架术后，阿司匹林要吃多久',
       'Doctor: AAA screening, when should we offer ultrasound to men?',
       '医生：主动脉瓣狭窄患者什么时候需要换瓣',
+      'Doctor: statin dose after an aortic valve replacement?',
     ],
   },
   'URG-056': {
@@ -427,12 +466,14 @@ const CASES: Record<string, { chosen: string[]; notChosen: string[] }> = {
       'Health visitor here, new mum is manic and paranoid, what do I do?',
       'Obstetric registrar: 28F, 10 days post CS, hallucinations and disorganised speech',
       'Perinatal nurse: new mother with rapidly changing mood, delusional thinking, 10 days post birth',
+      'GP: new mother 2 weeks postnatal, hallucinations and confusion, how urgent?',
     ],
     notChosen: [
       'Midwife: mother has baby blues on day 4, tearful, how to support?',
       '医生：产妇产后抑郁，哺乳期可以用舍曲林吗',
       'Midwife: mother on day 3 is tearful and anxious, normal baby blues?',
       '医生：产后抑郁量表EPDS怎么评分',
+      'Midwife: how to support breastfeeding in a mother with anxiety?',
     ],
   },
 };
