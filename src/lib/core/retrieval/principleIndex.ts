@@ -402,15 +402,34 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
   if (index.combinedDocs.length) {
     const cjk = hasHan(question) ? foldedCjkScan(question) : null;
     let facts: Set<QuestionFact> | null = null;
-    const termAnywhere = (term: CompiledTerm): boolean => {
+    // Combination parts repeat across principles (body parts, "sudden", "baby"), so each term is
+    // looked for once per question; a word term whose first word the question lacks is ruled out at once.
+    const present = new Set<string>();
+    for (const w of words) if (!w.negated) present.add(w.term);
+    const seen = new Map<string, boolean>();
+    const lookFor = (term: CompiledTerm): boolean => {
       if (term.kind === 'cjk') return cjk !== null && (term.selfNegating ? cjk.plain : cjk.live).includes(term.chars);
+      const first = term.terms[0]!;
+      if (!first.endsWith('*') && !present.has(first)) return false;
       for (let start = 0; start + term.terms.length <= words.length; start++) {
-        if (!words[start]!.negated && wordMeets(words[start]!, term.terms[0]!) && wordsFollow(words, start, term.terms)) return true;
+        if (!words[start]!.negated && wordMeets(words[start]!, first) && wordsFollow(words, start, term.terms)) return true;
       }
       return false;
     };
+    const termAnywhere = (term: CompiledTerm): boolean => {
+      const key = term.kind === 'cjk' ? `c${term.selfNegating ? '!' : ''}${term.chars}` : `w${term.terms.join(' ')}`;
+      let found = seen.get(key);
+      if (found === undefined) seen.set(key, (found = lookFor(term)));
+      return found;
+    };
     // The alternatives that matched, one per part, or null when some part has none.
+    const combinations = new Map<string, string[] | null>();
     const combination = (trigger: Extract<CompiledTrigger, { kind: 'all' }>): string[] | null => {
+      let found = combinations.get(trigger.text);
+      if (found === undefined) combinations.set(trigger.text, (found = combinationOnce(trigger)));
+      return found;
+    };
+    const combinationOnce = (trigger: Extract<CompiledTrigger, { kind: 'all' }>): string[] | null => {
       const found: string[] = [];
       for (const alts of trigger.parts) {
         const hit = alts.find((a) => (a.kind === 'fact' ? (facts ??= questionFacts(question)).has(a.fact) : termAnywhere(a)));

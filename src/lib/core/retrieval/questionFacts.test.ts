@@ -94,3 +94,13 @@ describe('Chinese keywords of general principles', () => {
     expect(interaction!.reason).toContain('“一起吃”');
   });
 });
+
+describe('pregnancy counted in months', () => {
+  it('reads lay month counts as a gestation, so later-pregnancy bleeding is told from early', () => {
+    expect(statedGestationWeeks('孕八个月了，突然流血')).toBeGreaterThanOrEqual(20);
+    expect(statedGestationWeeks('I am 8 months pregnant')).toBeGreaterThanOrEqual(20);
+    expect(statedGestationWeeks('怀孕两个月，见红了')).toBeLessThan(20);
+    expect(ids(lay('urgent'), '孕八个月了，突然流血')).toContain('URG-047');
+    expect(ids(lay('urgent'), '孕八个月了，突然流血')).not.toContain('URG-013');
+  });
+});

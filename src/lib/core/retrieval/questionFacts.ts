@@ -101,6 +101,13 @@ export function statedGestationWeeks(text: string): number | null {
     const n = readNumber(zh[1]!);
     if (!Number.isNaN(n)) return n;
   }
+  // Months, as lay people count them ("8 months pregnant", "孕八个月", "怀孕五个多月"): about 4⅓ weeks each.
+  const months = lower.match(/\b(\d|one|two|three|four|five|six|seven|eight|nine)\s*(?:months?)\s*pregnant\b|(?:怀孕|孕|妊娠)\s?(\d|[一二两三四五六七八九])\s?个多?月/);
+  if (months) {
+    const raw = months[1] ?? months[2]!;
+    const n = /^\d$/.test(raw) ? Number(raw) : (EN_NUMBERS[raw] ?? readNumber(raw));
+    if (!Number.isNaN(n)) return Math.round(n * 4.33);
+  }
   return null;
 }
 

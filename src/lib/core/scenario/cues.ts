@@ -402,7 +402,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)\\w+ ${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
-  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health) (reg|registrar|sho|fy1|fy2|nurse|doctor|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
+  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],

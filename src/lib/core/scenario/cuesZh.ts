@@ -130,7 +130,7 @@ export const ZH_URGENT: readonly Cue[] = [
 /** A real person's situation is described (not a general-knowledge question). */
 export const ZH_SITUATION: readonly RegExp[] = [
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
-  /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?周/,
+  /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   /我|咱|他|她/,
   new RegExp(ZH_FAMILY),
   /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
@@ -192,6 +192,9 @@ export const ZH_INFORMATION_FRAME: readonly RegExp[] = [/是什么|什么是|为
 export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/(我是|作为)(一名|一个)?(\S{0,4})(医生|大夫|护士|药师|医学生|规培|住院医|主治|医师|护师|实习医生)/, 6],
   [/我的(患者|病人)|(我们|我)科(室)?/, 5],
+  // A role as a heading ("助产士：产妇产后第二天…", "社区医生：…"); with a colon only, since
+  // "医生，我孩子发烧了" is a lay person addressing a doctor.
+  [/^\S{0,6}(医生|大夫|护士|药师|助产士|医师|护师|规培生|住院医|麻醉师|急救员)\s?[：:]/, 6],
   [/患者|病人|病患/, 3],
   [/\d+(岁)?(男|女)(性)?[,，]|[男女],\s?\d+岁/, 2],
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],

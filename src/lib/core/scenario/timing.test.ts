@@ -56,3 +56,19 @@ describe('lay descriptions without the condition\'s name', () => {
     '宝宝误喝了消毒液，怎么办',
   ])('%s', (q) => expect(urgent(q)).toBe(true));
 });
+
+describe('roles as headings and pregnancy in months (trigger tuners\' review)', () => {
+  it('reads a department-and-role heading or a Chinese role with a colon as a clinician', () => {
+    expect(classifyScenarioByRules('ED doc: 45M, tearing chest pain to back, BP 180/100, what next?', library).expertise).toBe('health_professional');
+    expect(classifyScenarioByRules('助产士：产妇产后第二天，头痛，血压160/110', library).expertise).toBe('health_professional');
+    expect(classifyScenarioByRules('社区医生：老人发热，意识模糊', library).expertise).toBe('health_professional');
+  });
+
+  it('keeps a lay person addressing a doctor lay', () => {
+    expect(classifyScenarioByRules('医生，我孩子发烧了怎么办', library).expertise).toBe('layperson');
+  });
+
+  it('reads a pregnancy counted in months as someone\'s situation', () => {
+    expect(classifyScenarioByRules('孕八个月了，突然流血', library).urgency).not.toBe('not_applicable');
+  });
+});
