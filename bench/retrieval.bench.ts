@@ -45,6 +45,7 @@ const RELEVANCE_SETS = {
   heldout5: relevance.heldout5 as RelevanceRow[],
   heldout6: relevance.heldout6 as RelevanceRow[],
   heldout7: relevance.heldout7 as RelevanceRow[],
+  heldout8: relevance.heldout8 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7']);
