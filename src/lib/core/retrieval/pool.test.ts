@@ -348,6 +348,15 @@ describe('presentation triggers: word prefixes', () => {
     expect(chosen(['hea*'], 'my head and my heart')).toBe(false);
   });
 
+  it('matches a phrase of function words word for word, so it does not shrink to one common word', () => {
+    expect(chosen(['not with it + suddenly'], 'Mum is not with it, it came on suddenly')).toBe(true);
+    expect(chosen(['not with it + suddenly'], 'I am not sure why, the pain came on suddenly')).toBe(false);
+    expect(chosen(['end it'], 'he says he wants to end it all')).toBe(true);
+    expect(chosen(['end it'], 'at the end of the day it hurts')).toBe(false);
+    expect(chosen(['a lot + drink|drinking'], 'he drinks a lot, can he stop drinking?')).toBe(true);
+    expect(chosen(['a lot + drink|drinking'], 'we had a drink on the day of the wedding')).toBe(false);
+  });
+
   it('reads 痛 and 疼 (pain), 昏 and 晕 (faint, dizzy) as one character, in triggers, combinations and negations', () => {
     expect(chosen(['胸口疼'], '我爸胸口痛了半小时')).toBe(true);
     expect(chosen(['胸口痛'], '我爸胸口疼了半小时')).toBe(true);

@@ -35,7 +35,7 @@ export interface KeywordPhrase {
 
 /** A single term of a trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
 export type CompiledTerm =
-  | { kind: 'words'; text: string; terms: string[] }
+  | { kind: 'words'; text: string; terms: string[]; literal?: boolean }
   | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean };
 
 /**
@@ -116,6 +116,8 @@ export interface PrincipleIndex {
   readonly phraseStarts: ReadonlyMap<string, number[]>;
   /** First stemmed word of a word trigger → [doc, trigger] pairs, flattened. */
   readonly triggerWords: ReadonlyMap<string, number[]>;
+  /** The same for triggers matched word for word, function words included (see compileTerm). */
+  readonly literalTriggerWords: ReadonlyMap<string, number[]>;
   /** Word triggers whose first word is a "*" prefix: [prefix, doc, trigger] (few, checked against every word). */
   readonly triggerPrefixes: readonly (readonly [string, number, number])[];
   /** First character of a Chinese trigger → [doc, trigger] pairs, flattened (a character n-gram index). */
@@ -149,6 +151,13 @@ function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null
   if (hasHan(text)) {
     const chars = foldCjk(text).replace(/\s+/g, '');
     return chars ? { kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) } : null;
+  }
+  // A phrase made mostly of function words ("not with it", "end it", "a lot", "top of") would shrink
+  // to one common word ("not", "end") and fire on any question holding it; it is matched word for
+  // word instead, function words included.
+  const every = tokenize(text);
+  if (every.length >= 2 && !text.includes('*') && every.filter((w) => !TRIGGER_SKIP.has(w)).length <= 1) {
+    return { kind: 'words', text, terms: every.map((w) => (TRIGGER_SKIP.has(w) ? w : stemmer(w))), literal: true };
   }
   // A word ending in "*" matches any word it begins ("hallucinat*": hallucinating, hallucinations);
   // the prefix is kept as written (no stemmer) and must be long enough to mean one thing.
@@ -244,6 +253,7 @@ function indexFrom(
   const postings = new Map<string, number[]>();
   const phraseStarts = new Map<string, number[]>();
   const triggerWords = new Map<string, number[]>();
+  const literalTriggerWords = new Map<string, number[]>();
   const triggerChars = new Map<string, number[]>();
   const triggerPrefixes: [string, number, number][] = [];
   const keywordChars = new Map<string, number[]>();
@@ -257,6 +267,7 @@ function indexFrom(
     doc.phrases.forEach((phrase, p) => pushPair(phraseStarts, `${phrase.terms[0]} ${phrase.terms[1]}`, d, p));
     doc.triggers.forEach((t, k) => {
       if (t.kind === 'words' && t.terms[0]!.endsWith('*')) triggerPrefixes.push([t.terms[0]!.slice(0, -1), d, k]);
+      else if (t.kind === 'words' && t.literal) pushPair(literalTriggerWords, t.terms[0]!, d, k);
       else if (t.kind === 'words') pushPair(triggerWords, t.terms[0]!, d, k);
       else if (t.kind === 'cjk') pushPair(triggerChars, t.chars[0]!, d, k);
     });
@@ -278,7 +289,7 @@ function indexFrom(
     const df = list.length / 2;
     idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
   }
-  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, triggerPrefixes, triggerChars, combinedDocs, keywordChars, triggerStemmer };
+  return { principles, keys, docs, masks, fitTotal, lengthNorm, postings, idf, averageLength, phraseStarts, triggerWords, literalTriggerWords, triggerPrefixes, triggerChars, combinedDocs, keywordChars, triggerStemmer };
 }
 
 /**
@@ -347,6 +358,13 @@ const TRIGGER_GAP = 1;
  * Whether `terms` follow `start` in order, the first at `start`, with at most TRIGGER_GAP other
  * words between consecutive ones; a negation is never skipped over ("drank no bleach").
  */
+/** Whether `terms` occur as consecutive words from `start` (a phrase of function words: no gap allowed). */
+function literalAt(words: readonly { term: string }[], start: number, terms: readonly string[]): boolean {
+  if (start + terms.length > words.length) return false;
+  for (let j = 0; j < terms.length; j++) if (words[start + j]!.term !== terms[j]) return false;
+  return true;
+}
+
 function wordsFollow(words: readonly { word: string; term: string }[], start: number, terms: readonly string[]): boolean {
   let at = start;
   for (let j = 1; j < terms.length; j++) {
@@ -372,8 +390,23 @@ function wordsFollow(words: readonly { word: string; term: string }[], start: nu
 function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
   const hits = new Map<number, CompiledTrigger[]>();
   const words: { word: string; term: string; negated: boolean }[] = [];
-  if (index.triggerWords.size || index.triggerPrefixes.length || index.combinedDocs.length) {
-    for (const t of scanned) if (!TRIGGER_SKIP.has(t.word)) words.push({ word: t.word, term: index.triggerStemmer(t.word), negated: t.negated });
+  // Every word, function words included, for the triggers matched word for word.
+  const every: { word: string; term: string; negated: boolean }[] = [];
+  if (index.triggerWords.size || index.literalTriggerWords.size || index.triggerPrefixes.length || index.combinedDocs.length) {
+    for (const t of scanned) {
+      const skip = TRIGGER_SKIP.has(t.word);
+      const w = { word: t.word, term: skip ? t.word : index.triggerStemmer(t.word), negated: t.negated };
+      every.push(w);
+      if (!skip) words.push(w);
+    }
+  }
+  for (let start = 0; start < every.length; start++) {
+    const list = index.literalTriggerWords.get(every[start]!.term);
+    if (!list || every[start]!.negated) continue;
+    for (let i = 0; i < list.length; i += 2) {
+      const trigger = index.docs[list[i]!]!.triggers[list[i + 1]!]!;
+      if (trigger.kind === 'words' && literalAt(every, start, trigger.terms)) addHit(hits, list[i]!, trigger);
+    }
   }
   for (let start = 0; start < words.length; start++) {
     if (words[start]!.negated) continue;
@@ -409,6 +442,10 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     const seen = new Map<string, boolean>();
     const lookFor = (term: CompiledTerm): boolean => {
       if (term.kind === 'cjk') return cjk !== null && (term.selfNegating ? cjk.plain : cjk.live).includes(term.chars);
+      if (term.literal) {
+        for (let start = 0; start < every.length; start++) if (!every[start]!.negated && literalAt(every, start, term.terms)) return true;
+        return false;
+      }
       const first = term.terms[0]!;
       if (!first.endsWith('*') && !present.has(first)) return false;
       for (let start = 0; start + term.terms.length <= words.length; start++) {
