@@ -7,7 +7,7 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6', RelevanceQuestion[]> = {
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8', RelevanceQuestion[]> = {
   dev: labels.dev,
   heldout: labels.heldout,
   heldout2: labels.heldout2,
@@ -15,6 +15,8 @@ const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'h
   heldout4: labels.heldout4,
   heldout5: labels.heldout5,
   heldout6: labels.heldout6,
+  heldout7: labels.heldout7,
+  heldout8: labels.heldout8,
 };
 const score = (rows: RelevanceQuestion[]) =>
   poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
@@ -63,6 +65,8 @@ describe('pool relevance floors', () => {
   // clean pools, 0.830 (39/47) must-haves found (below the target), held at the measured value.
   // heldout6 was written blind (no trigger lists seen) and scored once unseen with library 1.2.1:
   // 0.950 clean pools, 0.463 must-haves found; tuned on since (1.2.2), it is held to the targets.
+  // heldout7 (blind, unseen at 1.2.2: 0.944 / 0.718) and heldout8 (blind, unseen at 1.2.3: 0.750 /
+  // 0.735) are tuned on since 1.2.3 and 1.2.4 and held to the targets too.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
@@ -71,6 +75,8 @@ describe('pool relevance floors', () => {
     ['heldout4', 0.9, 0.9],
     ['heldout5', 0.95, 0.82],
     ['heldout6', 0.9, 0.9],
+    ['heldout7', 0.9, 0.9],
+    ['heldout8', 0.9, 0.9],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);

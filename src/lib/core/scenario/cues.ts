@@ -72,7 +72,7 @@ export const CONTRAST: readonly RegExp[] = [
 ];
 /** A past event or a diagnosis given as history ("a stroke five years ago", "diagnosed with a PE in 2019"). */
 export const HISTORY: readonly RegExp[] = [
-  /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
+  /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
   /\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
   /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
 ];
@@ -104,6 +104,8 @@ export const EMERGENT: readonly Cue[] = [
   // Heart and breathing.
   [/\bchest (pain|pains|pressure|tightness|tight|heaviness|discomfort|hurts|hurting)\b|\bchest (feels|is|felt|feeling|went) (tight|heavy|painful|crushed|like)\b|\b(pain|pressure|tightness) in (my|his|her|the) chest\b/, 3],
   [/\bcrushing\b/, 3],
+  // Meningitis told by what is seen: a stiff neck with a fever, or light that hurts the eyes with one.
+  [/\b(stiff neck|neck (is )?(really |very |so )?stiff)\b.*\b(temp|temperature|fever|feverish|light|confused)\b|\b(temp|temperature|fever)\b.*\b(stiff neck|neck (is )?(really |very |so )?stiff|light hurts|hurts (his|her|my) eyes)\b/, 3],
   [/\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3, NAMES],
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
@@ -280,12 +282,14 @@ export const RECORD_NOUN =
   'vitals|vital signs|abg|vbg|blood gas|urine dip|dipstick|spirometry|data|spreadsheet|table|log|diary)';
 export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
+  // A record quoted to be summarised ("Summarise for the handover sheet: 'PMH: …'").
+  /\b(summari[sz]e|summary|tl dr|condense|shorten)\b.*\b(pmh|hx|admitted|ctpa|impression|findings|discharged|obs)\b/,
   new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
   new RegExp(`\\b(pull|get|take|copy|lift) (\\w+ ){0,5}out of (these|this|the|my|his|her) (\\w+ ){0,2}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
   // "Is that normal?" asks about given values only when there are some ("I drink a bottle a day, is that ok?" is not data).
-  /\b(what do (these|they|my|the) (?!(\w+ ){0,2}(trials|studies|research|evidence|literature|meta analyses)\b)(\w+ ){0,3}(mean|show))\b|\d\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
+  /\b(what do (these|they|my|the) (?!(\w+ ){0,2}(trials|studies|research|evidence|literature|meta analyses)\b)(\w+ ){0,3}(mean|show))\b|\d+(\.\d+)? ?(mmol|mg|mcg|%|units?|bpm|iu|mmhg|degrees)\b.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b|\b(temp|temperature|bp|sats|reading|level) (of |is |was )?\d+.*\bis (that|this) (bad|normal|high|low|ok|okay|good)\b/,
   /\bconvert\b.*\b(mg dl|mmol|units?|lbs?|kg|celsius|fahrenheit)\b/,
 ];
 /** Lab-style values such as "hb 98", "ldl 4 5", "crp 180": two or more signal a data task when asked about. */
@@ -294,7 +298,7 @@ export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr
 export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
 export const EVIDENCE: readonly RegExp[] = [
-  /\b(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
+  /\b(?<!no )(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
   /\b(does|do) (\w+ ){1,4}(work|help) for\b/,
@@ -349,6 +353,7 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(side effects?|adverse effects?|interact\w*|contraindicat\w*|co prescri\w*|coprescri\w*|prescrib\w*|prescription)\b/,
   /\b(can|could|should|may|do) (i|we|he|she|you|they) (just |simply |safely |still |now )?(take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
   /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
+  /\b(ok|okay|safe|fine|alright) (with|alongside) (his|her|my|their|your) \w+/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,
   // An extra dose taken by mistake ("took my levothyroxine twice", "gave him a double dose").
@@ -436,6 +441,8 @@ export const TECHNICAL = new RegExp(
 );
 export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
+  // A relative named first ("Dad's 81 and on warfarin").
+  [/^ (mum|mom|dad|nan|gran|grandad|grandma|husband|wife|son|daughter)( s|s) \d/, 3],
   [new RegExp(`\\bmy (\\w+ ){0,3}${FAMILY}s?\\b|\\bmy \\d+ (year|month|week|day)s? old\\b`), 3],
   [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|i drink|i smoke|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
   [/\bmy (\w+ )?(head|chest|stomach|tummy|belly|back|knee|knees|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|throat|skin|period|periods|blood|sugar|sugars|results|doctor|gp|consultant|medication|medicine|tablets|pills|prescription|insurance|records|appointment|surgery|diagnosis|heart|lungs|kidneys|liver|teeth|tooth|face|neck|shoulder|hip|wrist|ankle|bowels|poo|pee|urine|weight|cholesterol|blood pressure)\b/, 3],

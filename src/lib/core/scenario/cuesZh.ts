@@ -8,7 +8,7 @@ import { NAMES, SELF_NEGATING, type Cue } from './cues';
 export const ZH_FAMILY =
   '(父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|宝宝|宝贝|婴儿|新生儿|爷爷|奶奶|外公|外婆|姥姥|姥爷|' +
   '朋友|男朋友|女朋友|哥哥|弟弟|姐姐|妹妹|室友|同事|邻居|家人|公公|婆婆|岳父|岳母|' +
-  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈)';
+  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈|闺蜜|好友|哥们|兄弟)';
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
@@ -117,12 +117,12 @@ export const ZH_URGENT: readonly Cue[] = [
   [/尿不出|排不出尿|尿潴留/, 2],
   [/晕倒|晕厥|昏倒|晕过去|眼前一黑/, 2],
   [/戒酒|停酒|戒断|(白酒|喝酒|酗酒|饮酒).{0,12}(戒|停|不喝)/, 2],
-  [/幻觉|幻听|被害妄想|有人要害|被跟踪|被监视|监视(他|她|我)|(被人)?下(了)?毒|被人害|跟踪(他|她|我)|精神病|胡言乱语/, 2],
+  [/幻觉|幻听|被害妄想|有人要害|要害(他|她|我)|装了监控|(听到|听见)有人(在)?.{0,6}(骂|说话|叫|议论)|被跟踪|被监视|监视(他|她|我)|(被人)?下(了)?毒|被人害|跟踪(他|她|我)|精神病|胡言乱语/, 2],
   [/(宝宝|胎儿).{0,4}(不怎么动|不太动|动得少|没怎么动)/, 2, SELF_NEGATING],
   [/家暴|家庭暴力|(老公|丈夫|男朋友|对象|前夫).{0,4}(打|推|掐|威胁)我|被打/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.
   [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多)(了)?就?(动手|打人|打我)/, 2],
-  [/紧急避孕|事后避孕|避孕套破|无保护|避孕失败/, 2],
+  [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|无保护|避孕失败|毓婷|事后(避孕)?药|紧急避孕药/, 2],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊/, 2],
 ];
@@ -148,7 +148,7 @@ export const ZH_ACUTE_NOW: readonly RegExp[] = [
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
 export const ZH_STRONG_NOW: readonly RegExp[] = [/突然|忽然|猛地|一下子|刚才|刚刚|正在|这会儿|今晚|今早|半夜|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时|还没停|血压\s?\d|心率\s?\d|spo2|血氧\s?\d/];
 /** Something different this time (see CONTRAST in cues.ts). */
-export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来/];
+export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来|(这周|这几天|今天|最近|突然).{0,6}(加重|更重|更厉害|严重了)|越来越(重|厉害|严重)/];
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
 export const ZH_HISTORY: readonly RegExp[] = [/\d+\s?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
@@ -163,7 +163,7 @@ export const ZH_CHRONIC: readonly RegExp[] = [/经常|常常|老是|总是|又�
 export const ZH_GENERAL_FRAME: readonly RegExp[] = [/^(什么是|为什么|请问什么|如何|怎样)|是什么(病|意思)?[?]?$|有哪些.{0,4}(症状|表现|原因|类型|信号)|(的|有什么).{0,4}(症状|表现|原因|病因|危险因素|并发症)|区别/];
 
 /** Asking for a document to be written. */
-export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做)(一份|一封|一个|个|份|封)?.{0,8}(病历|记录|小结|出院小结|转诊信|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告)|出院小结|转诊信|病程记录|交班记录|病假条/;
+export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做)(一份|一封|一个|个|份|封)?.{0,8}(病历|记录|小结|出院小结|转诊信|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告)|出院小结|转诊信|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条/;
 /** Working on given records or results. */
 export const ZH_HEALTH_DATA: readonly RegExp[] = [
   /(总结|概括|归纳|提取|整理|解读|解释|分析|看看|看一下|帮我看|翻译).{0,10}(化验单|化验|检查报告|报告|结果|检验|病历|记录|数据|指标|片子|ct|核磁|mri|b超|心电图|血常规|血检)/,
@@ -171,7 +171,7 @@ export const ZH_HEALTH_DATA: readonly RegExp[] = [
   /(化验单|检查报告|报告|病历|记录|出院记录|数据|心电图|血常规)(\S{0,2})(总结|概括|归纳|提取|整理|解读)(成|为|一下)?/,
 ];
 export const ZH_EVIDENCE: readonly RegExp[] = [/证据|研究(表明|显示|发现|证明)?|文献|临床试验|荟萃分析|meta分析|循证|科学依据|真的(能|有用|有效|管用)|有效吗|有没有用/];
-export const ZH_OTHER: readonly RegExp[] = [/医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
 
 /** Medicines and medicine words. */
 export const ZH_DRUG =

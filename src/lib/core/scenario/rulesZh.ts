@@ -108,6 +108,8 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
     const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿/.test(text);
     const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg/.test(text);
     if (child && dose && facts === 0) return 'missing_context';
+    // The asker says the weight is not known ("体重不太清楚"), so a dose cannot be worked out.
+    if (child && dose && /体重(不太|不)(清楚|知道|确定)|不知道(多重|体重)|没称过/.test(text)) return 'missing_context';
     if (/我的(药|降压药|药片)/.test(text)) return 'missing_context';
     if (/忘(记|了)|漏(服|吃)/.test(text) && !/\d+\s?(mg|毫克)/.test(text)) return 'missing_context';
     return 'sufficient_context';
