@@ -52,7 +52,7 @@ export const SITUATION: readonly RegExp[] = [
  * is back" and "headaches most afternoons" name a presentation without being one now.
  */
 export const ACUTE_NOW: readonly RegExp[] = [
-  /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour)\b/,
+  /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
 ];
@@ -79,6 +79,7 @@ export const HISTORY: readonly RegExp[] = [
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
+  /\bhypothetical(ly)?\b|\bjust in case\b/,
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
 ];
 /** Words that keep a hypothetical question real ("what do I do if he is fitting right now?"). */
@@ -158,6 +159,9 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
   [/\b(chewed|got into|opened)\b (\w+ ){0,4}(packet|blister|bottle|box|pot) (of )?(\w+ )?(tablets|pills|medicine|capsules)?\b|\b(packet|blister|bottle) (\w+ ){0,2}(chewed|opened|empty)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
+  // A count of tablets taken at once ("took about 20 of the 500mg paracetamol"), and tablets put by to take together.
+  [/\b(took|taken|swallowed|had) (about |around |maybe |like |roughly )?([2-9]\d|1[5-9]|fifteen|twenty|thirty|forty|fifty)( \w+){0,3} (tablets|pills|capsules|of (the|his|her|my))\b/, 3],
+  [/\b(saving|stockpiling|hoarding|saved up|collecting) (up )?(my |his |her |some |all )?(\w+ ){0,2}(tablets|pills|sleeping pills|painkillers|meds)\b/, 3],
   [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
@@ -352,7 +356,8 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(i|you|we|he|she|they) (can|could|should|may) (safely )?(take|give|have|use)\b|\bmax(imum)? (amount|number|dose|daily)\b/,
   /\b(side effects?|adverse effects?|interact\w*|contraindicat\w*|co prescri\w*|coprescri\w*|prescrib\w*|prescription)\b/,
   /\b(can|could|should|may|do) (i|we|he|she|you|they) (just |simply |safely |still |now )?(take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
-  /\b(is it|is that|its) (safe|ok|okay|alright|dangerous) to (take|give|use|mix|combine|drink|have)\b/,
+  /\b(is it|is that|its) (safe|ok|okay|alright|dangerous|fine) (for (him|her|me|them|us|my \w+) )?to (take|give|use|mix|combine|drink|have)\b/,
+  /\b(ok|okay|safe|fine) to (sell|supply|recommend|dispense|prescribe|co prescribe)\b/,
   /\b(ok|okay|safe|fine|alright) (with|alongside) (his|her|my|their|your) \w+/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,

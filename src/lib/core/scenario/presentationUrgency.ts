@@ -42,8 +42,9 @@ export function moreUrgent(a: Urgency, b: Urgency): Urgency {
 /**
  * Raises a classified urgency to what a named presentation implies, when the question is someone's
  * situation asked about now: advice for a person, or a clinician's question about a described patient
- * (a drug or a next step for "58M, tearing back pain, BP 190/100"). A medication or information
- * question that merely names a presentation ("ibuprofen for my migraine?") and a general question
+ * (a drug or a next step for "58M, tearing back pain, BP 190/100"), or a remedy asked for while the
+ * presentation is happening. An information question that merely names a presentation, a medicine
+ * question about one that is not happening now ("ibuprofen for my migraine?") and a general question
  * ("what are the signs of a stroke?") keep their urgency, and so does one that is not happening now
  * (`now`: a sudden onset or a time just past, and nothing long-standing, recurring or planned —
  * "my migraine is back", "headaches most afternoons", "he had a stroke five years ago").
@@ -57,6 +58,9 @@ export function withPresentationUrgency(
   now: boolean,
 ): Urgency {
   if (!implied || !situation || !now) return urgency;
-  const asksNow = task === 'advice' || (patientOfClinician && (task === 'medication' || task === 'information'));
+  // A remedy asked for while a presentation is happening ("can I just give her some Gaviscon and see
+  // how she is in the morning?" with a jaw ache and clamminess for the last hour) is still that
+  // presentation; the triggers and `now` already keep out what is long-standing or recurring.
+  const asksNow = task === 'advice' || task === 'medication' || (patientOfClinician && task === 'information');
   return asksNow ? moreUrgent(urgency, implied) : urgency;
 }

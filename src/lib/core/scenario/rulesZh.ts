@@ -110,6 +110,8 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
     if (child && dose && facts === 0) return 'missing_context';
     // The asker says the weight is not known ("体重不太清楚"), so a dose cannot be worked out.
     if (child && dose && /体重(不太|不)(清楚|知道|确定)|不知道(多重|体重)|没称过/.test(text)) return 'missing_context';
+    // A label that doses by weight ("说明书上写按体重算") with no weight given.
+    if (child && dose && /按(照)?体重/.test(text) && !/\d+(\.\d+)?\s?(公斤|kg|斤|千克)/.test(text)) return 'missing_context';
     if (/我的(药|降压药|药片)/.test(text)) return 'missing_context';
     if (/忘(记|了)|漏(服|吃)/.test(text) && !/\d+\s?(mg|毫克)/.test(text)) return 'missing_context';
     return 'sufficient_context';
