@@ -20,7 +20,8 @@ const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'h
   heldout9: labels.heldout9,
 };
 const score = (rows: RelevanceQuestion[]) =>
-  poolRelevance(rows, labels.presentation_ids, classifyScenarioByRules, (s, q) => selectPrinciplePool(s, q, library, { index }));
+  // The classifier reads the library's presentations, as the app's pipeline and the bench do.
+  poolRelevance(rows, labels.presentation_ids, (q) => classifyScenarioByRules(q, index), (s, q) => selectPrinciplePool(s, q, library, { index }));
 
 describe('relevance labels', () => {
   const all = Object.values(sets).flat();
