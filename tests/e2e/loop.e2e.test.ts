@@ -41,7 +41,9 @@ async function chooseGrading(mode: 'batched' | 'per-item'): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
   const form = page.locator('form', { has: page.getByLabel('Grading') });
   await form.getByLabel('Grading').selectOption(mode);
-  // The loop options save as they change (Settings has one Save button, the engine's): stored once a reload shows them.
+  // The loop options save as they change (Settings has one Save button, the engine's). Wait for the
+  // page to say so before reloading: a reload while the write is in flight (a loaded CI machine) loses it.
+  await page.getByText('Saved. The next question uses these settings.').waitFor({ timeout: 15_000 });
   await expect
     .poll(async () => {
       await page.reload();

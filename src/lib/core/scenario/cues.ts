@@ -358,6 +358,7 @@ export const MEDICATION_FRAME: readonly RegExp[] = [
   /\b(can|could|should|may|do) (i|we|he|she|you|they) (just |simply |safely |still |now )?(take|give|use|have|mix|combine|double|stop|start|crush|split)\b/,
   /\b(is it|is that|its) (safe|ok|okay|alright|dangerous|fine) (for (him|her|me|them|us|my \w+) )?to (take|give|use|mix|combine|drink|have)\b/,
   /\b(ok|okay|safe|fine) to (sell|supply|recommend|dispense|prescribe|co prescribe)\b/,
+  /\b(do|does) (i|he|she|we|they) need to (stop|start|keep taking|continue|hold|skip)\b/,
   /\b(ok|okay|safe|fine|alright) (with|alongside) (his|her|my|their|your) \w+/,
   /\b(take|taking|taken|give|giving) (\w+ ){0,3}(with|together|alongside|on top of|while|and)\b/,
   /\b(with|and|on|plus) alcohol\b|\bdrink (alcohol|beer|wine)\b|\balcohol (on|with|while)\b/,

@@ -114,9 +114,10 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   if (any(HEALTH_DATA, text) || labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text))) return 'health_data';
   if (DOCUMENT_NAMED.test(text)) return 'documentation';
   if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
+  // Someone in an emergency is asked about before any admin word ("…happier if I wasn't around, after losing my job").
+  if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
   if (any(OTHER, text)) return 'other';
   const info = any(INFORMATION_FRAME, text);
-  if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
   if (DRUG.test(text) && any(MEDICATION_FRAME, text)) return 'medication';
   if (/\b(side effects? of|dose of|dosage of|interactions? (between|of|with))\b/.test(text)) return 'medication';
   const advice = any(ADVICE_FRAME, text);
@@ -195,7 +196,8 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
   const timing = timingOf(t, situation, generalFrame);
-  const emergencyCue = score(t.live, EMERGENT, timing) >= 3 && !timing.hypothetical;
+  // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
+  const emergencyCue = liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
     urgency: withPresentationUrgency(

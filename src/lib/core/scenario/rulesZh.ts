@@ -16,6 +16,7 @@ import {
   ZH_DRUG,
   ZH_EMERGENT,
   ZH_EVIDENCE,
+  ZH_LAY_EVIDENCE,
   ZH_GENERAL_FRAME,
   ZH_HAPPENING_AS_ASKED,
   ZH_HISTORY,
@@ -52,7 +53,7 @@ function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskT
   const text = t.plain;
   if (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text)) return 'documentation';
   if (any(ZH_HEALTH_DATA, text)) return 'health_data';
-  if (any(ZH_EVIDENCE, text)) return 'evidence';
+  if (any(ZH_EVIDENCE, text) || (ZH_LAY_EVIDENCE.test(text) && !situation)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
   // Chinese often leaves the subject out ("撑不下去了…怎么做都想好了"): an emergency is someone's, asked about now.
   if (emergency) return 'advice';
@@ -108,6 +109,8 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
     const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿/.test(text);
     const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg/.test(text);
     if (child && dose && facts === 0) return 'missing_context';
+    // Neither a weight nor an age in numbers ("上幼儿园大班，发烧38.5，一次喂多少毫升"): a temperature does not size a dose.
+    if (child && dose && !/\d+(\.\d+)?\s?(公斤|kg|斤|千克)|\d+\s?(岁|个月)|[一二两三四五六七八九十]+\s?(岁|个月)/.test(text)) return 'missing_context';
     // The asker says the weight is not known ("体重不太清楚"), so a dose cannot be worked out.
     if (child && dose && /体重(不太|不)(清楚|知道|确定)|不知道(多重|体重)|没称过/.test(text)) return 'missing_context';
     // A label that doses by weight ("说明书上写按体重算") with no weight given.
