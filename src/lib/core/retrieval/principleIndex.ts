@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type ScannedToken } from './text';
+import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type CjkScan, type ScannedToken } from './text';
 import { isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
 import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
@@ -354,10 +354,6 @@ function addHit(into: Map<number, CompiledTrigger[]>, doc: number, trigger: Comp
 /** Words a multi-word trigger may have between two of its own ("drank some bleach", "took a load of pills"). */
 const TRIGGER_GAP = 1;
 
-/**
- * Whether `terms` follow `start` in order, the first at `start`, with at most TRIGGER_GAP other
- * words between consecutive ones; a negation is never skipped over ("drank no bleach").
- */
 /** Whether `terms` occur as consecutive words from `start` (a phrase of function words: no gap allowed). */
 function literalAt(words: readonly { term: string }[], start: number, terms: readonly string[]): boolean {
   if (start + terms.length > words.length) return false;
@@ -365,6 +361,10 @@ function literalAt(words: readonly { term: string }[], start: number, terms: rea
   return true;
 }
 
+/**
+ * Whether `terms` follow `start` in order, the first at `start`, with at most TRIGGER_GAP other
+ * words between consecutive ones; a negation is never skipped over ("drank no bleach").
+ */
 function wordsFollow(words: readonly { word: string; term: string }[], start: number, terms: readonly string[]): boolean {
   let at = start;
   for (let j = 1; j < terms.length; j++) {
@@ -387,7 +387,7 @@ function wordsFollow(words: readonly { word: string; term: string }[], start: nu
  * run of stemmed words whose first word no negation covers, a Chinese one as a substring of the text
  * with negated words blanked out (see scanCjk).
  */
-function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string): Map<number, CompiledTrigger[]> {
+function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], question: string, cjk: CjkScan | null): Map<number, CompiledTrigger[]> {
   const hits = new Map<number, CompiledTrigger[]>();
   const words: { word: string; term: string; negated: boolean }[] = [];
   // Every word, function words included, for the triggers matched word for word.
@@ -419,10 +419,10 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     if (list) for (let i = 0; i < list.length; i += 2) tryTrigger(list[i]!, list[i + 1]!);
     for (const [prefix, doc, k] of index.triggerPrefixes) if (words[start]!.word.startsWith(prefix)) tryTrigger(doc, k);
   }
-  if (index.triggerChars.size && hasHan(question)) {
+  if (index.triggerChars.size && cjk) {
     // A trigger that names its own negation ("没有呼吸") reads the text as written; any other reads
     // it with negated words blanked, so "没有胸痛" (no chest pain) does not match "胸痛".
-    const { plain, live } = foldedCjkScan(question);
+    const { plain, live } = cjk;
     for (let at = 0; at < plain.length; at++) {
       const list = index.triggerChars.get(plain[at]!);
       if (!list) continue;
@@ -433,7 +433,6 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
     }
   }
   if (index.combinedDocs.length) {
-    const cjk = hasHan(question) ? foldedCjkScan(question) : null;
     let facts: Set<QuestionFact> | null = null;
     // Combination parts repeat across principles (body parts, "sudden", "baby"), so each term is
     // looked for once per question; a word term whose first word the question lacks is ruled out at once.
@@ -539,8 +538,10 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
     }
   }
   const keywordsZh = new Map<number, string[]>();
-  if (index.keywordChars.size && hasHan(question)) {
-    const { live } = foldedCjkScan(question);
+  // Chinese is scanned once per question, folded (foldCjk), for both the keywords and the triggers.
+  const cjk = hasHan(question) ? foldedCjkScan(question) : null;
+  if (index.keywordChars.size && cjk) {
+    const { live } = cjk;
     for (let at = 0; at < live.length; at++) {
       const list = index.keywordChars.get(live[at]!);
       if (!list) continue;
@@ -556,5 +557,5 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
       }
     }
   }
-  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question), keywordsZh };
+  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question, cjk), keywordsZh };
 }
