@@ -241,6 +241,31 @@ describe('presentations and their trigger terms', () => {
     expect(parse(longCombination).success).toBe(true);
     expect(parse(`a|${'b'.repeat(300)}`).success).toBe(false);
   });
+
+  it('accepts an emergency sign and rejects one that is empty or an exclusion, saying what to do', () => {
+    const base = library.find((p) => p.id === 'URG-017')!;
+    const parse = (t: string) => PrincipleFileSchema.safeParse([{ ...base, presentation: { name: 'testicular pain', triggers: ['testicle', t] } }]);
+    const problem = (t: string) => {
+      const r = parse(t);
+      return r.success ? '' : describeIssues(r.error).join();
+    };
+    expect(parse('emergency: testicle + sudden|swollen').success).toBe(true);
+    expect(parse('emergency: 睾丸 + 突然').success).toBe(true);
+    expect(problem('emergency:')).toMatch(/needs its terms after "emergency:"/);
+    expect(problem('emergency: !football')).toMatch(/cannot be an emergency sign/);
+    // The prefix does not count towards a single term's 60 characters.
+    expect(parse(`emergency: ${'t'.repeat(60)}`).success).toBe(true);
+  });
+
+  it('gives emergency signs only to presentations whose statement calls for emergency care', () => {
+    const withSigns = library.filter((p) => p.presentation?.triggers.some((t) => t.startsWith('emergency:')));
+    expect(withSigns.length).toBeGreaterThan(10);
+    for (const p of withSigns) {
+      expect(p.applies_when.urgency, p.id).toContain('emergent');
+      // A clinician principle names the emergency by its physiology (sepsis with hypotension or a raised lactate).
+      expect(p.statement, p.id).toMatch(/emergenc|ambulance|999|immediate|at once|now|hypotension/i);
+    }
+  });
 });
 
 describe('no near-duplicate statements', () => {

@@ -191,7 +191,13 @@ describe('Principles page in Chromium', () => {
     if (groups.combinations.length > 4) {
       await detail.getByText(`Show ${groups.combinations.length - 4} word combinations`).click();
     }
-    expect(await detail.locator('.combinations:not(.exclusions) li').count()).toBe(groups.combinations.length);
+    expect(await detail.locator('.combinations:not(.exclusions):not(.emergency) li').count()).toBe(groups.combinations.length);
+    // Emergency signs (the thunderclap headache's) are listed apart, folded after four, in words.
+    expect(groups.emergencySigns.length).toBeGreaterThan(4);
+    await detail.getByText(`Show ${groups.emergencySigns.length - 4} more emergency signs`).click();
+    expect(await detail.locator('.emergency li').count()).toBe(groups.emergencySigns.length);
+    expect((await detail.locator('.emergency li').allTextContents()).map((s) => s.trim())).toContain('thunderclap');
+    expect(await detail.getByText(/^Emergency signs/).count()).toBe(1);
     await shootLightDark(page, SHOTS, 'principles-triggers-en');
 
     const zh = await session.browser.newContext({ locale: 'zh-CN' });
@@ -207,6 +213,7 @@ describe('Principles page in Chromium', () => {
     await zhDetail.getByText('URG-031', { exact: true }).waitFor();
     expect((await zhDetail.locator('.exclusions li').first().textContent())?.trim()).toMatch(/^rash\s*且\s*fever 或 temperature$/);
     expect(await zhDetail.locator('.presentation').textContent()).toContain('问题中出现以下内容时不选用');
+    expect(await zhDetail.locator('.presentation').textContent()).toContain('急症信号');
     await shootLightDark(zhPage, SHOTS, 'principles-triggers-zh');
     await zh.close();
     expect(session.pageErrors).toEqual([]);

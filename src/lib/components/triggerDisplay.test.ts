@@ -19,6 +19,19 @@ describe('groupTriggers', () => {
   });
 
   it('drops empty terms and empty alternatives', () => {
-    expect(groupTriggers(['  ', 'a||b + ', '!'])).toEqual({ terms: [], combinations: [[[{ kind: 'term', text: 'a' }, { kind: 'term', text: 'b' }]]], exclusions: [] });
+    expect(groupTriggers(['  ', 'a||b + ', '!'])).toEqual({ terms: [], combinations: [[[{ kind: 'term', text: 'a' }, { kind: 'term', text: 'b' }]]], exclusions: [], emergencySigns: [] });
+  });
+
+  it('lists emergency signs apart, single terms and combinations alike, and no exclusion among them', () => {
+    const groups = groupTriggers(['sciatica', 'emergency: saddle numbness', 'Emergency：back pain|sciatica + wipe|bladder', 'emergency: !numb', 'emergency:  ']);
+    expect(groups.terms).toEqual(['sciatica']);
+    expect(groups.combinations).toEqual([]);
+    expect(groups.emergencySigns).toEqual([
+      [[{ kind: 'term', text: 'saddle numbness' }]],
+      [
+        [{ kind: 'term', text: 'back pain' }, { kind: 'term', text: 'sciatica' }],
+        [{ kind: 'term', text: 'wipe' }, { kind: 'term', text: 'bladder' }],
+      ],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 // A presentation's trigger list as a clinician reads it: the single terms, the combinations (each a
 // list of parts, each part its alternatives) and the exclusions, from the syntax principles/FORMAT.md
-// defines ("a|b + c|d", "@child", "word*", "!…"). Display only: matching is core/retrieval's.
+// defines ("a|b + c|d", "@child", "word*", "!…", "emergency: …"). Display only: matching is core/retrieval's.
+
+import { EMERGENCY_SIGN } from '../core/types';
 
 /** One alternative of a part: a term as written (a "*" prefix shown as "…"), or a fact about the person. */
 export type TriggerAlternative = { kind: 'term'; text: string } | { kind: 'fact'; fact: string };
@@ -15,6 +17,8 @@ export interface TriggerGroups {
   combinations: TriggerCombination[];
   /** What keeps it out even when a trigger matched (each a term or a combination, as parts). */
   exclusions: TriggerCombination[];
+  /** Emergency signs ("emergency: …"): they choose it too, and make the question an emergency when happening now. */
+  emergencySigns: TriggerCombination[];
 }
 
 function alternative(raw: string): TriggerAlternative | null {
@@ -38,11 +42,16 @@ function parts(text: string): TriggerCombination {
 
 /** Sorts a trigger list into terms, combinations and exclusions, in the order written. */
 export function groupTriggers(triggers: readonly string[]): TriggerGroups {
-  const groups: TriggerGroups = { terms: [], combinations: [], exclusions: [] };
+  const groups: TriggerGroups = { terms: [], combinations: [], exclusions: [], emergencySigns: [] };
   for (const raw of triggers) {
     const trimmed = raw.trim();
     if (!trimmed) continue;
-    if (trimmed.startsWith('!')) {
+    const sign = EMERGENCY_SIGN.exec(trimmed);
+    if (sign) {
+      const rest = trimmed.slice(sign[0].length);
+      const combination = rest.startsWith('!') ? [] : parts(rest);
+      if (combination.length) groups.emergencySigns.push(combination);
+    } else if (trimmed.startsWith('!')) {
       const combination = parts(trimmed.slice(1));
       if (combination.length) groups.exclusions.push(combination);
     } else if (/[+|]/.test(trimmed) || trimmed.startsWith('@')) {

@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { schemaForGrammar } from './structured/grammarSchema';
-import { AXES, SCENARIO_VALUES } from './types';
+import { AXES, EMERGENCY_SIGN, SCENARIO_VALUES } from './types';
 
 /** Lower-cases and snake-cases an enum-ish string the way models tend to misspell them ("Health professional"). */
 function normaliseToken(value: unknown): unknown {
@@ -145,7 +145,9 @@ export const PrincipleSchema = z
               .trim()
               .min(1, 'a trigger term must not be empty')
               .max(TRIGGER_COMBINATION_MAX, `a trigger must be at most ${TRIGGER_COMBINATION_MAX} characters`)
-              .refine((t) => /[+|]/.test(t) || t.length <= TRIGGER_TERM_MAX, `a single trigger term must be at most ${TRIGGER_TERM_MAX} characters (split it, or combine terms with "+" and "|")`),
+              .refine((t) => /[+|]/.test(t) || t.replace(EMERGENCY_SIGN, '').length <= TRIGGER_TERM_MAX, `a single trigger term must be at most ${TRIGGER_TERM_MAX} characters (split it, or combine terms with "+" and "|")`)
+              .refine((t) => t.replace(EMERGENCY_SIGN, '').trim().length > 0, 'an emergency sign needs its terms after "emergency:"')
+              .refine((t) => !t.replace(EMERGENCY_SIGN, '').trimStart().startsWith('!') || !EMERGENCY_SIGN.test(t), 'an exclusion ("!…") cannot be an emergency sign: remove "emergency:" or the "!"'),
           )
           .min(1, 'a presentation needs at least one trigger term')
           .refine((ts) => new Set(ts.map((t) => t.toLowerCase())).size === ts.length, 'trigger terms must not repeat'),

@@ -61,6 +61,14 @@ export interface PrinciplePresentation {
   triggers: string[];
 }
 
+/**
+ * A trigger written "emergency: …" is an emergency sign of its presentation (a red flag the
+ * principle's statement names: saddle numbness with back pain, deep fast breathing with high
+ * ketones): it chooses the principle like any trigger, and when the question describes it
+ * happening now the classifier reads the question as an emergency (see presentationUrgency).
+ */
+export const EMERGENCY_SIGN = /^emergency\s*[:：]\s*/i;
+
 /** One HealthPrinciple: a reusable rule a good clinical answer follows. */
 export interface Principle {
   id: string;

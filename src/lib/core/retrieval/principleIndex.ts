@@ -4,7 +4,7 @@
 
 import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type CjkScan, type ScannedToken } from './text';
 import { isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
-import { DIMENSIONS, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
+import { DIMENSIONS, EMERGENCY_SIGN, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
 export type PoolCandidate = Principle & { enabled?: boolean };
@@ -35,8 +35,8 @@ export interface KeywordPhrase {
 
 /** A single term of a trigger ready to match: its words (see TRIGGER_SKIP), or (for Chinese) the characters themselves. */
 export type CompiledTerm =
-  | { kind: 'words'; text: string; terms: string[]; literal?: boolean }
-  | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean };
+  | { kind: 'words'; text: string; terms: string[]; literal?: boolean; emergency?: true }
+  | { kind: 'cjk'; text: string; chars: string; selfNegating: boolean; emergency?: true };
 
 /**
  * A presentation trigger ready to match: one term, or (written "a|b + c|d") a combination whose
@@ -44,7 +44,8 @@ export type CompiledTerm =
  * fact about the person read from the question (see QUESTION_FACTS): "@child + floppy|mottled".
  */
 export type TriggerAlternative = CompiledTerm | { kind: 'fact'; text: string; fact: QuestionFact };
-export type CompiledTrigger = CompiledTerm | { kind: 'all'; text: string; parts: TriggerAlternative[][] };
+export type CompiledTrigger = CompiledTerm | { kind: 'all'; text: string; parts: TriggerAlternative[][]; emergency?: true };
+
 
 /**
  * Function words a trigger and a question are both read without, so "pain in my chest" matches
@@ -179,8 +180,12 @@ function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null
 export function compileTriggerList(triggers: readonly string[], stemmer: TriggerStemmer = exactForm): { include: CompiledTrigger[]; exclude: CompiledTrigger[] } {
   const include: CompiledTrigger[] = [];
   const exclude: CompiledTrigger[] = [];
-  for (const raw of triggers) {
+  for (const written of triggers) {
+    const sign = EMERGENCY_SIGN.exec(written.trimStart());
+    // An exclusion cannot be an emergency sign ("emergency: !…" says nothing a question could show).
+    const raw = sign ? written.trimStart().slice(sign[0].length) : written;
     const negative = raw.trimStart().startsWith('!');
+    if (sign && negative) continue;
     const text = negative ? raw.trimStart().slice(1) : raw;
     let compiled: CompiledTrigger | null = null;
     if (text.includes('+') || text.includes('|') || text.trim().startsWith('@')) {
@@ -194,6 +199,7 @@ export function compileTriggerList(triggers: readonly string[], stemmer: Trigger
       );
       if (parts.length && parts.every((alts) => alts.length)) compiled = { kind: 'all', text: raw, parts };
     } else compiled = compileTerm(text, stemmer);
+    if (compiled && sign) compiled.emergency = true;
     if (compiled) (negative ? exclude : include).push(compiled);
   }
   return { include, exclude };
@@ -480,7 +486,7 @@ function matchTriggers(index: PrincipleIndex, scanned: readonly ScannedToken[], 
       for (const trigger of doc.triggers) {
         if (trigger.kind !== 'all') continue;
         const found = combination(trigger);
-        if (found) addHit(hits, d, { kind: 'words', text: found.join(' + '), terms: [] });
+        if (found) addHit(hits, d, { kind: 'words', text: found.join(' + '), terms: [], ...(trigger.emergency ? { emergency: true as const } : {}) });
       }
       if (hits.has(d) && doc.excludes.some(matches)) hits.delete(d);
     }

@@ -80,6 +80,8 @@ export const HISTORY: readonly RegExp[] = [
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
   /\bhypothetical(ly)?\b|\bjust in case\b/,
+  // Preventing something that has not happened ("so I don't end up with heat stroke on race day").
+  /\bso (that )?(i|we|he|she|they|you) (dont|do not|wont|will not) (end up|get|develop|catch)\b|\b(how|ways|tips|advice) (do i |can i |should i |to )?(avoid|prevent)\b/,
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
 ];
 /** Words that keep a hypothetical question real ("what do I do if he is fitting right now?"). */
@@ -191,9 +193,10 @@ export const EMERGENT: readonly Cue[] = [
   [/\bectopic\b/, 3, NAMES],
   [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
   [/\b(cant|cannot|can not) feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\b(cant|cannot|can not) tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
-  [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bcauda equina\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
+  [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\bketones (of |are |at |is )?([3-9]|2 [5-9])\b.*\b(vomit\w*|sick|breathing|drowsy)\b|\b(vomit\w*|being sick)\b.*\bketones (of |are |at |is )?([3-9]|2 [5-9])\b/, 3],
-  [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke)\b/, 3, NAMES],
+  // Condition names: a history ("had cauda equina surgery two years ago") does not make them happen now.
+  [/\b(dka|ketoacidosis|aortic dissection|subarachnoid|pulmonary embolism|pe suspected|stroke|tia|mini stroke|cauda equina)\b/, 3, NAMES],
   // A hip that may be broken: a leg shorter and turned out after a fall.
   [/\bleg (\w+ ){0,3}(shorter|turned out|rolled out|twisted out)\b|\b(cant|cannot) (stand|put weight|bear weight)\b.*\b(fall|fell|hip)\b/, 2, SELF_NEGATING],
   // Plans to end one's life tonight, or a store of tablets for it.
@@ -308,6 +311,8 @@ export const EVIDENCE: readonly RegExp[] = [
   /\b(does|do) (\w+ ){1,4}(work|help) for\b/,
   /\bwhat do (the )?(trials|studies|data|research) (show|say|suggest)\b|\b(is it|just|all) (a )?placebo\b/,
   /\bhow effective\b|\b(efficacy|effectiveness)\b|\baccording to (the )?(data|research|studies|evidence|literature)\b/,
+  // A claim met in the news or online, asked about ("saw a headline saying… is that actually true?").
+  /\b(headline|headlines|article|news|newspaper|post|tiktok|video|documentary|podcast)\b.*\bis (that|this|it) (actually |really |even )?(true|right|real|legit|accurate)\b/,
   /\b(is there|are there|any) (\w+ ){0,2}(proof|data|science|evidence)\b|\bscientifically proven\b|\bproven to\b|\bconflicting (claims|advice|evidence|information|studies)\b|\bis it (all )?(marketing|a scam|a myth|hype)\b/,
 ];
 

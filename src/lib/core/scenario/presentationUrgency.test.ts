@@ -10,13 +10,31 @@ const isUrgent = (u: string) => u === 'emergent' || u === 'urgent';
 describe('presentationUrgency', () => {
   it('reads an emergency-only presentation as emergent and an emergent-or-urgent one as urgent', () => {
     expect(presentationUrgency('my 14 year old has sudden pain in his left testicle', library)).toBe('emergent');
-    expect(presentationUrgency('I have the worst headache of my life', library)).toBe('urgent');
+    expect(presentationUrgency('My migraine feels different this time', library)).toBe('urgent');
+    // A thunderclap headache is one of that principle's emergency signs.
+    expect(presentationUrgency('I have the worst headache of my life', library)).toBe('emergent');
   });
 
   it('says nothing without a trigger, or for presentations that also fit routine questions', () => {
     expect(presentationUrgency('Can you explain what cholesterol is?', library)).toBeNull();
     // Emergency contraception is a time window, not an emergency.
     expect(presentationUrgency('The condom broke last night, can I still get the morning after pill?', library)).toBeNull();
+  });
+
+  it('reads a presentation\'s emergency sign as emergent, whatever else the principle covers', () => {
+    // An emergent-or-urgent presentation whose red flag is written "emergency: …".
+    const base: PoolCandidate = { ...library.find((p) => p.id === 'URG-018')!, id: 'USR-002' };
+    const flagged: PoolCandidate = { ...base, presentation: { name: 'xylophone back', triggers: ['xylophone back', 'emergency: xylophone back + numb|bladder', 'emergency: 木琴背 + 麻木'] } };
+    const lib = [...library.filter((p) => !p.presentation), flagged];
+    expect(presentationUrgency('I have xylophone back again', lib)).toBe('urgent');
+    expect(presentationUrgency('xylophone back and now I feel numb down there', lib)).toBe('emergent');
+    expect(presentationUrgency('木琴背三天了，今天屁股麻木', lib)).toBe('emergent');
+    // Negated, the sign is not there ("no numbness"); a disabled principle says nothing.
+    expect(presentationUrgency('xylophone back, no numbness or bladder trouble', lib)).toBe('urgent');
+    expect(presentationUrgency('xylophone back and now I feel numb down there', [...library.filter((p) => !p.presentation), { ...flagged, enabled: false }])).toBeNull();
+    // "emergency:" in front of an exclusion means nothing and compiles to nothing.
+    const odd: PoolCandidate = { ...base, presentation: { name: 'xylophone back', triggers: ['xylophone back', 'emergency: !numb'] } };
+    expect(presentationUrgency('xylophone back and numb', [odd])).toBe('urgent');
   });
 
   it('ignores a disabled principle', () => {

@@ -15,7 +15,8 @@ const indexOf = (library: PresentationLibrary): PrincipleIndex => ('docs' in lib
 
 /**
  * The most urgent level the question's triggered presentations require: 'emergent' when one of
- * them applies only to emergencies, 'urgent' when one applies only to emergent or urgent care, and
+ * them applies only to emergencies or the question shows one of its emergency signs ("emergency: …"
+ * triggers, see EMERGENCY_SIGN), 'urgent' when one applies only to emergent or urgent care, and
  * null when none does (no trigger, or only presentations that also fit routine questions, such as
  * alcohol withdrawal or emergency contraception). Disabled principles say nothing.
  */
@@ -23,10 +24,14 @@ export function presentationUrgency(question: string, library: PresentationLibra
   const index = indexOf(library);
   const { triggers } = matchQuestion(index, question);
   let floor: 'urgent' | null = null;
-  for (const doc of triggers.keys()) {
+  for (const [doc, matched] of triggers) {
     const principle = index.docs[doc]!.principle;
+    if (principle.enabled === false) continue;
+    // A red flag the library names ("emergency: sciatica|back pain + wipe|bladder") is an emergency
+    // whatever other care the principle also covers (DKA's sick-day rules, a headache's same-day flags).
+    if (matched.some((t) => t.emergency)) return 'emergent';
     const allowed = principle.applies_when.urgency;
-    if (principle.enabled === false || !allowed?.length || allowed.some((v) => v === 'routine' || v === 'not_applicable')) continue;
+    if (!allowed?.length || allowed.some((v) => v === 'routine' || v === 'not_applicable')) continue;
     if (allowed.every((v) => v === 'emergent')) return 'emergent';
     floor = 'urgent';
   }

@@ -44,6 +44,8 @@ export default {
     triggerCombinations: 'Words that occur together (each row: one from every group):',
     triggerCombinationsShow: 'Show {{count}} word combinations',
     triggerExclusions: 'Never chosen when the question mentions:',
+    triggerEmergency: 'Emergency signs — chosen for these too, and a question describing one happening now is treated as an emergency:',
+    triggerEmergencyShow: 'Show {{count}} more emergency signs',
     triggerOr: ' or ',
     triggerAnd: 'and',
     fact: {
@@ -84,7 +86,7 @@ export default {
     presentationPlaceholder: 'e.g. testicular pain',
     triggers: 'Trigger terms (one per line or separated by commas)',
     triggersSyntax:
-      'A line such as “gave birth|after birth + voices|not sleeping” is a combination: one word of each group, anywhere in the question. A word ending in * matches every word it begins (hallucinat*). @child, @adult, @young-baby, @early-pregnancy and @later-pregnancy stand for what the question says about the person. A line starting with ! keeps the principle out when it matches.',
+      'A line such as “gave birth|after birth + voices|not sleeping” is a combination: one word of each group, anywhere in the question. A word ending in * matches every word it begins (hallucinat*). @child, @adult, @young-baby, @early-pregnancy and @later-pregnancy stand for what the question says about the person. A line starting with ! keeps the principle out when it matches. A line starting with “emergency:” is an emergency sign: it chooses the principle, and a question describing it happening now is treated as an emergency.',
     checks: 'Checks (1–4; negative points for a harmful behaviour that is present)',
     checkCriterion: 'Check {{n}} criterion',
     checkPoints: 'Check {{n}} points',

@@ -47,6 +47,8 @@ export default {
     triggerCombinations: '同时出现的词语（每行每组各取一个）：',
     triggerCombinationsShow: '显示 {{count}} 组词语组合',
     triggerExclusions: '问题中出现以下内容时不选用：',
+    triggerEmergency: '急症信号——出现时同样选用；问题描述其正在发生时按急症处理：',
+    triggerEmergencyShow: '显示另外 {{count}} 条急症信号',
     triggerOr: ' 或 ',
     triggerAnd: '且',
     fact: {
@@ -87,7 +89,7 @@ export default {
     presentationPlaceholder: '例如：睾丸疼痛',
     triggers: '触发词（每行一个，或用逗号分隔）',
     triggersSyntax:
-      '“生完孩子|产后 + 幻听|不睡觉”这样的一行是词语组合：每组各取一个词，出现在问题中任意位置即可。以 * 结尾的英文词可匹配以它开头的所有词（hallucinat*）。@child、@adult、@young-baby、@early-pregnancy、@later-pregnancy 代表问题中关于当事人的信息（儿童、成人、不满 3 个月的婴儿、孕早期、孕 20 周及以上）。以 ! 开头的一行表示：一旦匹配，就不选用该原则。',
+      '“生完孩子|产后 + 幻听|不睡觉”这样的一行是词语组合：每组各取一个词，出现在问题中任意位置即可。以 * 结尾的英文词可匹配以它开头的所有词（hallucinat*）。@child、@adult、@young-baby、@early-pregnancy、@later-pregnancy 代表问题中关于当事人的信息（儿童、成人、不满 3 个月的婴儿、孕早期、孕 20 周及以上）。以 ! 开头的一行表示：一旦匹配，就不选用该原则。以“emergency:”开头的一行是急症信号：它同样会选用该原则，且问题描述其正在发生时按急症处理。',
     checks: '检查项（1–4 条；对存在的有害行为给负分）',
     checkCriterion: '第 {{n}} 条检查项的评分条目',
     checkPoints: '第 {{n}} 条检查项的分值',
