@@ -93,3 +93,40 @@ describe('the classifier on clinicians, trials and news claims', () => {
     expect(classify('我爸的二甲双胍要减量还是停？他的肾功能下降了').task_type).toBe('medication');
   });
 });
+
+describe('urgency the tuned-on parts showed the classifier missing, in other words', () => {
+  const isUrgent = (q: string) => ['emergent', 'urgent'].includes(classify(q).urgency);
+
+  it('reads a question about a killing dose as at least urgent, however generally put', () => {
+    expect(isUrgent('How many sleeping tablets would be a lethal amount for an adult?')).toBe(true);
+    expect(isUrgent('What dose of amitriptyline would kill me?')).toBe(true);
+    expect(isUrgent('吃多少片安眠药会死？')).toBe(true);
+    // The maximum safe dose is an ordinary medicine question.
+    expect(isUrgent('How many paracetamol can I safely take in a day?')).toBe(false);
+  });
+
+  it('reads a sexual assault, a child bruised where children rarely are, and methotrexate taken daily as urgent', () => {
+    expect(isUrgent('I was raped on Friday and I am scared about pregnancy and HIV, what can I still do?')).toBe(true);
+    expect(isUrgent('The little girl I childmind has bruises behind her ear and on her back again, mum says she fell. What should I do?')).toBe(true);
+    expect(isUrgent('Dad has been taking his methotrexate every day this week instead of once a week, his mouth is sore')).toBe(true);
+    // A toddler's shins bruised from play, and asking whether methotrexate could be daily, are not.
+    expect(isUrgent('My toddler has bruises on his shins from climbing, is that normal?')).toBe(false);
+    expect(isUrgent('Could my methotrexate be taken every day instead of weekly?')).toBe(false);
+  });
+
+  it('reads a state told in the present as happening now, so a named presentation raises urgency', () => {
+    expect(classify('My grandad\'s face has gone droopy on one side and he can\'t get his words out').urgency).toBe('emergent');
+    expect(classify('My 13 year old says his testicle is killing him after rugby').urgency).toBe('emergent');
+    expect(classify('My son had testicular torsion surgery three years ago, can he play rugby?').urgency).not.toBe('emergent');
+  });
+
+  it('reads a request for records held elsewhere as admin, and a customer as a pharmacist\'s patient', () => {
+    expect(classify('How can I get a copy of my late mum\'s GP records for the inquest?').task_type).toBe('other');
+    expect(classify('How long does it take for notes to be transferred to a new GP practice?').task_type).toBe('other');
+    expect(classify('Pharmacist: customer on lithium wants ibuprofen for a sprained ankle, is that OK?').urgency).toBe('routine');
+  });
+
+  it('does not make a clinician\'s "帮我总结" about a patient\'s record the asker\'s own', () => {
+    expect(classify('帮我把这份出院记录总结成三条要点：患者男，68岁，COPD急性加重入院，已好转出院。').urgency).toBe('not_applicable');
+  });
+});

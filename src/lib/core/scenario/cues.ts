@@ -36,7 +36,7 @@ export const SITUATION: readonly RegExp[] = [
   /\b(he|she|hes|shes|him|his|her)\b/,
   new RegExp(`\\b(a|the|this|our) ${FAMILY}\\b`),
   new RegExp(`^ ${FAMILY}\\b|\\b${FAMILY} (has|is|was|had|keeps|got|seems|started)\\b`),
-  /\b(patient|pt|pts|client|resident)\b/,
+  /\b(patient|pt|pts|client|resident|customer|service user)\b/,
   /\b\d{1,3} ?(m|f|yo|yom|yof|y)\b/,
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
   /\bfor (a|an|my) \d+/,
@@ -55,6 +55,11 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
+  // A state told in the present ("her mouth has gone lopsided", "he's grunting", "his ball is killing
+  // him after football"): what is happening as the person writes, unless a history says otherwise.
+  /\b(has|have|is|are|hes|shes|its|ive|theyve|weve) (just )?(gone|turned|become|collapsed|fainted|passed out)\b|\bis (killing|pouring|gushing|spurting|pumping)\b/,
+  /\b(im|i am|hes|shes|he is|she is|theyre|they are) (\w+ ){0,4}(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive)\b/,
+  /\bafter (football|rugby|the game|the match|training|a fall|falling over)\b/,
 ];
 /**
  * Happening now beyond doubt: a sudden onset, minutes or hours ago, a clinician's observations. It
@@ -191,7 +196,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(period|periods) (is |are |was )?(\w+ ){0,3}(late|overdue|missed)\b.*\b(pain|cramps|shoulder|bleeding|faint\w*|dizzy)\b|\bpositive (pregnancy )?test\b.*\b(sharp|severe|one side|shoulder|faint\w*|dizzy)\b/, 3],
   [/\bpregnan\w*\b.*\b(faint|fainted|fainting|passed out|shoulder tip|severe pain|sharp pain|one side|heavy bleeding|bleeding heavily|seizure|fit)\b/, 3],
   [/\bectopic\b/, 3, NAMES],
-  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b|\btorsion\b/, 3],
+  [/\b(testicle|testicles|testicular|scrotum|scrotal|ball|balls)\b.*\b(pain|painful|hurt|hurts|hurting|swollen|swelling|twisted)\b|\b(pain|hurts) in (his|my|one) (testicle|ball)\b|\b(pain|painful|hurts?|hurting|ache|aching|agony|killing)\b( \w+){0,4} (testicle|testicles|testis|scrotum|ball|balls)\b/, 3],
+  [/\btorsion\b/, 3, NAMES],
   [/\b(cant|cannot|can not) feel (\w+ ){0,4}(wipe|wiping|toilet paper|bum|bottom|genitals|privates|private parts)\b|\b(cant|cannot|can not) tell (if|when) (my|his|her) bladder\b|\bnumb (\w+ ){0,2}(groin|genitals|privates|private parts|saddle|inner thighs)\b/, 3, SELF_NEGATING],
   [/\bsaddle (numbness|anaesthesia|anesthesia)\b|\bnumb (bum|between (my|his|her) legs)\b/, 3],
   [/\bketones (of |are |at |is )?([3-9]|2 [5-9])\b.*\b(vomit\w*|sick|breathing|drowsy)\b|\b(vomit\w*|being sick)\b.*\bketones (of |are |at |is )?([3-9]|2 [5-9])\b/, 3],
@@ -269,7 +275,22 @@ export const URGENT: readonly Cue[] = [
   [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
+  // A sexual assault or exposure: the windows for emergency contraception and PEP run from it.
+  [/\b(sexually assaulted|raped|rape|spiked|forced (me|her|him) to)\b/, 2],
+  // A child's bruises where children are rarely bruised, or with other signs of harm.
+  [/\b(toddler|baby|infant|child|kid|boy|girl|month old|year old|son|daughter)\b.*\b(bruise|bruises|bruising|marks)\b.*\b(ears?|behind (the|his|her) ear|back|torso|chest|cheek|fingertip\w*|upper arms?|screaming|shouting|shaken|unexplained)\b|\b(fingertip|finger tip|grab) (type |shaped )?(bruise|bruises|marks)\b/, 2],
+  // Low-dose methotrexate is weekly; taken or prescribed daily it can kill within days (asking whether
+  // it could be taken daily is a question, not the error).
+  [/\b(been taking|is taking|was taking|has taken|had taken|took|prescribed|reads|written up|charted|said to take|told to take) (\w+ ){0,6}methotrexate (\w+ ){0,8}(daily|every day|each day|once a day|od)\b|\bmethotrexate (\w+ ){0,8}(been taking|is taking|was taking|taking it|has taken|had taken|took|prescribed|reads|written|charted|said to take|told to take) (\w+ ){0,6}(daily|every day|each day|once a day|od)\b/, 2],
 ];
+
+/**
+ * Asking what dose would kill: a possible wish to die, whoever the question names and however
+ * generally it is put ("how many paracetamol would it take to kill someone?"), so at least urgent
+ * (URG-046 answers it).
+ */
+export const LETHAL_DOSE =
+  /\b(fatal|lethal|deadly|kill (me|myself|someone|somebody|a person|you)|be enough to die|die from)\b.*\b(dose|amount|how many|how much|tablets|pills|pens|units)\b|\b(how many|how much|what amount|what dose)\b.*\b(fatal|lethal|deadly|kill|to die|would die)\b/;
 
 // ——— Task type ——————————————————————————————————————————————————————————————————————————
 
@@ -324,6 +345,7 @@ export const OTHER: readonly RegExp[] = [
   /\b(app|apps|website|websites|software|tracker|smartwatch|fitbit|gadget)\b/,
   /\b(career|careers|job|jobs|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b/,
   /\b(copy of (my|his|her) (medical )?records|access (to )?(my|his|her) records|complaint|complain|data protection|gdpr request)\b/,
+  /\bcopy of (\w+ ){0,4}(records|notes)\b|\b(records|notes) (\w+ ){0,2}(moved|transferred|sent|forwarded)\b|\btransfer(ring)? (\w+ ){0,3}(records|notes)\b/,
   /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,
   /\b(opening|closing) (hours|times)\b|\bwhat time (does|do|is) (\w+ ){1,3}(open|close|shut)\b/,
 ];

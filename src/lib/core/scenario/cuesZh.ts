@@ -126,6 +126,8 @@ export const ZH_URGENT: readonly Cue[] = [
   [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|无保护|避孕失败|毓婷|事后(避孕)?药|紧急避孕药/, 2],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊/, 2],
+  // Asking what dose would kill (see the English cue).
+  [/致死量|致命剂量|(吃|吞|打|注射)多少.{0,8}(会死|能死|致死|死人|没命)|多少.{0,6}(片|粒|支|单位).{0,6}(会死|能死|致死|没命)/, 2],
 ];
 
 /** A real person's situation is described (not a general-knowledge question). */

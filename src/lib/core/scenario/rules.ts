@@ -24,6 +24,7 @@ import {
   HEALTH_DATA,
   INFORMATION_FRAME,
   LAB_VALUE,
+  LETHAL_DOSE,
   RESULT_EXPLANATION,
   LAY,
   MEDICATION_FRAME,
@@ -91,6 +92,7 @@ function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Ti
   // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
   const emergent = liveScore(t.live, t.plain, EMERGENT, timing);
   const urgent = liveScore(t.live, t.plain, URGENT, timing);
+  if (LETHAL_DOSE.test(t.plain)) return emergent >= 3 && !timing.hypothetical ? 'emergent' : 'urgent';
   // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
   if (!timing.hypothetical) {
     if (emergent >= 3) return 'emergent';

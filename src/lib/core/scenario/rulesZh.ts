@@ -83,7 +83,8 @@ function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing
 
 function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing: Timing, english: { emergent: number; urgent: number }): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
-  const personal = /我|咱/.test(t.plain);
+  // "帮我总结…" and "我是骨科住院医" ask for help; they do not make the records the asker's own.
+  const personal = /我|咱/.test(t.plain.replace(/(请|麻烦)?(帮|给|替|让)我|我是|我们科|我科/g, ''));
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
   const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
   const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT, timing), english.urgent);
