@@ -29,4 +29,19 @@ describe('pool reasons through the catalogs', () => {
     expect(words).toContain('适用于');
     expect(words).not.toMatch(/applies|mentions/i);
   });
+
+  it('says when the trigger that matched is an emergency sign, in both languages and as the core does', async () => {
+    const q = 'Sciatica for weeks and now my bum feels numb when I wipe';
+    const pool = selectPrinciplePool(classifyScenarioByRules(q, library), q, library, { index });
+    const cauda = pool.find((e) => e.id === 'URG-018')!;
+    expect(cauda.why!.emergencySign).toBe(true);
+    expect(cauda.reason).toContain(', an emergency sign)');
+    await locale.use('en');
+    expect(poolReasonWords(cauda.why!, cauda.dimension)).toBe(cauda.reason);
+    await locale.use('zh-Hans');
+    expect(poolReasonWords(cauda.why!, cauda.dimension)).toContain('急症信号');
+    // A plain trigger says nothing of the kind.
+    const plain = selectPrinciplePool(classifyScenarioByRules('I think I have sciatica, what stretches help?', library), 'I think I have sciatica, what stretches help?', library, { index }).find((e) => e.id === 'URG-018');
+    expect(plain?.why?.emergencySign).toBeUndefined();
+  });
 });

@@ -95,6 +95,8 @@ export interface PoolReason {
   triggers: string[];
   /** The presentation they name, or null for a general principle. */
   presentation: string | null;
+  /** The first of them is one of the presentation's emergency signs ("emergency: …" triggers). */
+  emergencySign?: boolean;
   /** The scenario values it is constrained on and fits; `beyondUrgency` when a presentation was let in past its urgency list, treated as `value`. */
   fits: { dimension: Dimension; value: string; beyondUrgency?: boolean }[];
   /** Other words and phrases the question shares with it, as written. */

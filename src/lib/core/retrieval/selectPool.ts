@@ -97,10 +97,13 @@ function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: Quer
     .map(([t, surface]) => ({ surface, weight: (index.idf.get(t) ?? 0) * d.terms.get(t)! }))
     .sort((a, b) => b.weight - a.weight || a.surface.localeCompare(b.surface));
   for (const s of single) named.push(s.surface);
-  const shownTriggers = d.presentation && triggers?.length ? triggers.slice(0, 2).map((t) => t.text) : [];
+  // An emergency sign matched is named first: it is why the question was read as an emergency.
+  const ordered = [...(triggers ?? [])].sort((a, b) => Number(Boolean(b.emergency)) - Number(Boolean(a.emergency)));
+  const shownTriggers = d.presentation && ordered.length ? ordered.slice(0, 2).map((t) => t.text) : [];
   return {
     triggers: shownTriggers,
     presentation: shownTriggers.length ? d.presentation : null,
+    ...(d.presentation && ordered[0]?.emergency ? { emergencySign: true } : {}),
     fits,
     terms: named.slice(0, REASON_TERMS),
     coverage: coverage && !named.length && !triggers?.length,
@@ -110,7 +113,7 @@ function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: Quer
 /** The reason in English words (for the CLI, stored runs and anything without the page's catalogs). */
 export function reasonText(r: PoolReason, dimension: Dimension): string {
   const parts: string[] = [];
-  if (r.triggers.length) parts.push(`The question mentions ${joinWords(r.triggers.map((t) => `“${t}”`))} (${r.presentation})`);
+  if (r.triggers.length) parts.push(`The question mentions ${joinWords(r.triggers.map((t) => `“${t}”`))} (${r.presentation}${r.emergencySign ? ', an emergency sign' : ''})`);
   const fits = r.fits.map((f) =>
     f.beyondUrgency ? `${FIT_WORDING.urgency[f.value as Scenario['urgency']]} (whatever the scenario's urgency)` : (FIT_WORDING[f.dimension] as Record<string, string>)[f.value]!,
   );

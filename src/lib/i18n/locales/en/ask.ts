@@ -223,6 +223,7 @@ export default {
     open: 'Open this principle',
     why: {
       mentions: 'The question mentions {{terms}} ({{presentation}})',
+      mentionsEmergency: 'The question mentions {{terms}} ({{presentation}}, an emergency sign)',
       appliesFirst: 'Applies to {{fits}}',
       applies: 'applies to {{fits}}',
       everyQuestionFirst: 'Applies to every question',

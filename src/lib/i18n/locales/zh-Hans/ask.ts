@@ -223,6 +223,7 @@ export default {
     open: '查看该原则',
     why: {
       mentions: '问题提到了{{terms}}（{{presentation}}）',
+      mentionsEmergency: '问题提到了{{terms}}（{{presentation}}，急症信号）',
       appliesFirst: '适用于{{fits}}',
       applies: '适用于{{fits}}',
       everyQuestionFirst: '适用于所有问题',
