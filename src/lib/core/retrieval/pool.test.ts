@@ -186,8 +186,9 @@ describe('selectPrinciplePool: reasons', () => {
     const top = pool.find((e) => e.id === 'URG-004')!;
     expect(pool.filter((e) => e.dimension === 'urgency')[0]!.id).toBe('URG-004');
     // A presentation principle's reason names the trigger that matched and the presentation.
-    expect(top.reason).toMatch(/^The question mentions “[^”]+”( and “[^”]+”)? \(heart-attack chest pain\); applies to an emergency/);
-    expect(top.reason).toMatch(/“chest pain”|“crushing( pain)?”/);
+    // Pain going down the arm is one of its emergency signs, named first (a combination as the parts found).
+    expect(top.reason).toMatch(/^The question mentions “[^”]+”( and “[^”]+”)? \(heart-attack chest pain, an emergency sign\); applies to an emergency/);
+    expect(top.reason).toMatch(/“(chest pain|crushing) \+ arm”/);
     expect(top.reason.endsWith('.')).toBe(true);
     const general = pool.find((e) => e.id === 'URG-001')!;
     // URG-001 is gated to lay askers since the clinical review (issue 17), and its reason says so.
