@@ -54,8 +54,11 @@ describe('a hung server', () => {
     const field = page.getByLabel(/Idle timeout/);
     expect(await field.inputValue()).toBe('120');
     await field.fill(String(IDLE_TIMEOUT_SECONDS));
+    // The "Saved." from configuring the server goes with the edit: it is not saved yet (and a wait
+    // for "Saved." below would otherwise return before this save lands, and the reload lose it).
+    expect(await page.getByText('Saved.', { exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Save' }).first().click();
-    await page.getByText('Saved.').first().waitFor();
+    await page.getByText('Saved.', { exact: true }).first().waitFor();
     await page.reload();
     await nav(page, 'Settings');
     expect(await page.getByLabel(/Idle timeout/).inputValue()).toBe(String(IDLE_TIMEOUT_SECONDS));
