@@ -74,14 +74,16 @@ function relevanceReport(shipped: readonly Principle[]) {
     const byQuestion = new Map(set.map((r) => [r.question, { urgency: r.urgency, uncertainty: r.uncertainty, expertise: r.expertise, task_type: r.task_type }]));
     const oracle = poolRelevance(set, relevance.presentation_ids, (q) => byQuestion.get(q)!, (s, q) => selectPrinciplePool(s, q, shipped, { index }));
     const zh = scenarioAccuracy(set.filter((r) => r.lang === 'zh'), classify);
-    rows.push([TUNED_ON.has(name) ? `${name} (tuned on)` : `${name} (unseen)`, set.length, pct(score.cleanShare), pct(score.mustRecall), `${pct(oracle.cleanShare)} / ${pct(oracle.mustRecall)}`, zh.n, pct(zh.urgencyBinary), pct(zh.exact.urgency), pct(zh.exact.uncertainty), pct(zh.exact.expertise), pct(zh.exact.task_type)]);
-    json[name] = { tunedOn: TUNED_ON.has(name), ...score, labelledScenario: { cleanShare: oracle.cleanShare, mustRecall: oracle.mustRecall, missing: oracle.missing }, chinese: { n: zh.n, urgencyBinary: zh.urgencyBinary, exact: zh.exact, misses: zh.misses } };
+    // Urgency over every question of the part, both languages: what decides the urgency principles.
+    const all = scenarioAccuracy(set, classify);
+    rows.push([TUNED_ON.has(name) ? `${name} (tuned on)` : `${name} (unseen)`, set.length, pct(score.cleanShare), pct(score.mustRecall), `${pct(oracle.cleanShare)} / ${pct(oracle.mustRecall)}`, pct(all.urgencyBinary), pct(all.exact.urgency), zh.n, pct(zh.urgencyBinary), pct(zh.exact.urgency), pct(zh.exact.uncertainty), pct(zh.exact.expertise), pct(zh.exact.task_type)]);
+    json[name] = { tunedOn: TUNED_ON.has(name), ...score, labelledScenario: { cleanShare: oracle.cleanShare, mustRecall: oracle.mustRecall, missing: oracle.missing }, urgency: { binary: all.urgencyBinary, exact: all.exact.urgency }, chinese: { n: zh.n, urgencyBinary: zh.urgencyBinary, exact: zh.exact, misses: zh.misses } };
     if (score.cleanShare < RELEVANCE_TARGETS.cleanShare) missed.push(`${name}: clean pools ${pct(score.cleanShare)} < 90%`);
     if (score.mustRecall < RELEVANCE_TARGETS.mustRecall) missed.push(`${name}: must-haves found ${pct(score.mustRecall)} < 90%`);
     if (zh.urgencyBinary < RELEVANCE_TARGETS.chineseUrgency) missed.push(`${name}: Chinese urgency ${pct(zh.urgencyBinary)} < 90%`);
   }
   const table = formatTable(
-    ['set', 'questions', 'clean pools', 'must-haves found', 'clean / found with labelled scenario', 'zh questions', 'zh urgency (binary)', 'zh urgency (4-way)', 'zh uncertainty', 'zh expertise', 'zh task type'],
+    ['set', 'questions', 'clean pools', 'must-haves found', 'clean / found with labelled scenario', 'urgency (binary)', 'urgency (4-way)', 'zh questions', 'zh urgency (binary)', 'zh urgency (4-way)', 'zh uncertainty', 'zh expertise', 'zh task type'],
     rows,
   );
   return { table, json, missed };
