@@ -224,7 +224,8 @@ describe('principle index', () => {
     const s = scenario({ urgency: 'emergent' });
     expect(selectPrinciplePool(s, 'xylophone', principles).map((e) => e.id)).not.toContain('USR-x');
     principles.push({ ...FIXTURE_PRINCIPLES[0]!, id: 'USR-x', keywords: ['xylophone'], applies_when: {} });
-    expect(selectPrinciplePool(s, 'xylophone', principles)[0]!.id).toBe('USR-x');
+    // Second only to the emergency-only general principle an emergency pool leads with.
+    expect(selectPrinciplePool(s, 'xylophone', principles).map((e) => e.id).slice(0, 2)).toContain('USR-x');
   });
 
   it('re-reads a fresh copy of the library whose content changed (a user edit between runs)', () => {
@@ -477,5 +478,19 @@ describe('selectPrinciplePool: lay and clinician wording of presentations', () =
   it('keeps child sepsis out of a DKA question and sudden headache out of fever with a rash', () => {
     expect(poolIds('My 12 year old is type 1, ketones 3.5, vomiting and breathing fast')).not.toContain('URG-039');
     expect(poolIds('孩子发烧头痛，身上有紫点，压了也不褪色')).not.toContain('URG-031');
+  });
+});
+
+describe('selectPrinciplePool: emergency-only general principles', () => {
+  it('leads an emergency pool with the emergency-only general principle, whatever words the question shares', () => {
+    // A long emergency told among other worries shares words with many general principles, none with URG-001.
+    const q =
+      'Third year of my nursing degree and I have failed my placement, my parents keep asking about it, I have stopped seeing friends and I sleep most of the day. ' +
+      'Can you help me write a study plan for the next few weeks? Also I have been saving up my citalopram for a while and I keep thinking everyone would be better off if I was not here.';
+    const ids = selectPrinciplePool(EMERGENT_LAY, q, library).map((e) => e.id);
+    expect(ids).toContain('URG-001');
+    expect(ids.filter((id) => id.startsWith('URG-')).indexOf('URG-001')).toBeLessThanOrEqual(1);
+    // Not on an urgent question.
+    expect(selectPrinciplePool({ ...EMERGENT_LAY, urgency: 'urgent' }, q, library).map((e) => e.id)).not.toContain('URG-001');
   });
 });

@@ -3,7 +3,7 @@
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
 import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type CjkScan, type ScannedToken } from './text';
-import { isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
+import { aboutNoPatient, isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
 import { DIMENSIONS, EMERGENCY_SIGN, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
 /** A principle as the library holds it: the record plus whether the user has it switched on. */
@@ -563,5 +563,7 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
       }
     }
   }
-  return { lexical, phrases, terms, triggers: matchTriggers(index, scanned, question, cjk), keywordsZh };
+  // A question about an animal or a story has no patient, so no presentation is chosen (see aboutNoPatient).
+  const triggers = aboutNoPatient(question) ? new Map<number, CompiledTrigger[]>() : matchTriggers(index, scanned, question, cjk);
+  return { lexical, phrases, terms, triggers, keywordsZh };
 }

@@ -92,11 +92,15 @@ export function statedGestationWeeks(text: string): number | null {
   // Read only beside another obstetric word, so "3/40 of the class" is not a pregnancy.
   const shorthand = lower.match(/\b(\d{1,2})(?:\+\d)?\/40\b/);
   if (shorthand && OBSTETRIC_CONTEXT.test(lower)) return Number(shorthand[1]);
+  // Weeks and days, as midwives write them ("primip, 34+2"), beside an obstetric word too.
+  const weeksDays = lower.match(/(?<![\d/+.])\b([1-4]\d|[4-9])\+[0-6]\b(?![\d/])/);
+  if (weeksDays && OBSTETRIC_CONTEXT.test(lower)) return Number(weeksDays[1]);
   // "I'm 35 weeks and bleeding", "she is 30 weeks": a person said to be N weeks is a gestation
   // (not "2 weeks ago", "6 weeks old", "3 weeks post op").
   const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
   if (person) return Number(person[1]);
-  const zh = lower.match(/(?:怀孕|孕|妊娠)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
+  // 停经 (no period for) N weeks is how an early pregnancy is dated before a scan.
+  const zh = lower.match(/(?:怀孕|孕|妊娠|停经)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
   if (zh) {
     const n = readNumber(zh[1]!);
     if (!Number.isNaN(n)) return n;
@@ -108,6 +112,22 @@ export function statedGestationWeeks(text: string): number | null {
     const n = /^\d$/.test(raw) ? Number(raw) : (EN_NUMBERS[raw] ?? readNumber(raw));
     if (!Number.isNaN(n)) return Math.round(n * 4.33);
   }
+  return null;
+}
+
+/**
+ * A question about no person at all: an animal's illness ("my cat had a seizure… the vet") or a
+ * story being written ("one character has a stroke in my novel"). No presentation principle fits
+ * it, and nothing in it is an emergency; an animal that hurt a person ("the dog bit my son") is
+ * not such a question.
+ */
+export function aboutNoPatient(question: string): 'animal' | 'fiction' | null {
+  const lower = scanCjk(question).plain;
+  const pet = '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet)';
+  if (new RegExp(`\\b(vet|vets|veterinary|veterinarian)\\b|\\b(my|our|the|his|her) ${pet}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b`).test(lower)) return 'animal';
+  if (/兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)/.test(lower)) return 'animal';
+  if (/\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/.test(lower)) return 'fiction';
+  if (/(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)/.test(lower)) return 'fiction';
   return null;
 }
 

@@ -55,6 +55,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
+  // Earlier the same day ("playing with the key fob earlier"), not earlier in a year or a life.
+  /\bearlier\b(?! (this|last|in (the|my|his|her)) (year|month|week|life|pregnancy))/,
   // A state told in the present ("her mouth has gone lopsided", "he's grunting", "his ball is killing
   // him after football"): what is happening as the person writes, unless a history says otherwise.
   /\b(has|have|is|are|hes|shes|its|ive|theyve|weve) (just )?(gone|turned|become|collapsed|fainted|passed out)\b|\bis (killing|pouring|gushing|spurting|pumping)\b/,
@@ -88,6 +90,8 @@ export const HYPOTHETICAL: readonly RegExp[] = [
   // Preventing something that has not happened ("so I don't end up with heat stroke on race day").
   /\bso (that )?(i|we|he|she|they|you) (dont|do not|wont|will not) (end up|get|develop|catch)\b|\b(how|ways|tips|advice) (do i |can i |should i |to )?(avoid|prevent)\b/,
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
+  // A course being studied ("my call handler training course… this week's module is choking").
+  /\b(training course|training module|this weeks module|the module|call handler training|my exam|revising for|osce)\b/,
 ];
 /** Words that keep a hypothetical question real ("what do I do if he is fitting right now?"). */
 export const HAPPENING_AS_ASKED = /\b(right now|just now|at the moment|currently|as we speak|as i type)\b/;
@@ -169,6 +173,8 @@ export const EMERGENT: readonly Cue[] = [
   // A count of tablets taken at once ("took about 20 of the 500mg paracetamol"), and tablets put by to take together.
   [/\b(took|taken|swallowed|had) (about |around |maybe |like |roughly )?([2-9]\d|1[5-9]|fifteen|twenty|thirty|forty|fifty)( \w+){0,3} (tablets|pills|capsules|of (the|his|her|my))\b/, 3],
   [/\b(saving|stockpiling|hoarding|saved up|collecting) (up )?(my |his |her |some |all )?(\w+ ){0,2}(tablets|pills|sleeping pills|painkillers|meds)\b/, 3],
+  // The same with the medicine named ("saving up my sertraline for a few weeks"): the means put by.
+  [/\b(saving|stockpiling|hoarding|saved up|been saving|collecting|keeping back) (up )?(my |his |her |some |all )?(sertraline|citalopram|escitalopram|fluoxetine|paroxetine|amitriptyline|nortriptyline|mirtazapine|venlafaxine|quetiapine|olanzapine|lithium|paracetamol|co codamol|codeine|tramadol|morphine|oxycodone|zopiclone|diazepam|propranolol|insulin|sleeping tablets|antidepressants|painkillers)\b/, 3],
   [/\b(took|taken|swallowed|ate|had)\b( \w+){0,4} ([1-9]\d|\d{3}|a load of|loads of|a bunch of|a lot of|lots of|all of) (\w+ ){0,3}(pills|tablets|capsules|antidepressants|painkillers)\b/, 3],
   // Bleeding.
   [/\b(bleeding|blood) (wont|will not|doesnt|does not|isnt) stop/, 3, SELF_NEGATING],
@@ -437,10 +443,10 @@ export const PROFESSIONAL: readonly Cue[] = [
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
   [new RegExp(`^ ${ROLE}\\b|\\b${ROLE} here\\b`), 6],
   // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
-  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)\\w+ ${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
+  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,2}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
-  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
+  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],

@@ -8,7 +8,7 @@ import { NAMES, SELF_NEGATING, type Cue } from './cues';
 export const ZH_FAMILY =
   '(父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|宝宝|宝贝|婴儿|新生儿|爷爷|奶奶|外公|外婆|姥姥|姥爷|' +
   '朋友|男朋友|女朋友|哥哥|弟弟|姐姐|妹妹|室友|同事|邻居|家人|公公|婆婆|岳父|岳母|' +
-  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈|闺蜜|好友|哥们|兄弟)';
+  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈|闺蜜|好友|哥们|兄弟|老乡|跑友|队友|球友|我爹|我娘|俺爹|俺娘|爹|娘)';
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
@@ -141,15 +141,26 @@ export const ZH_SITUATION: readonly RegExp[] = [
   /刚才|刚刚|今天|今早|昨天|昨晚|前天|这几天|这两天|第[一二三四五六七八九十\d]+天|(天|小时|礼拜|星期)了/,
 ];
 /** For a clinician, only a described patient counts as a situation (their own "我" does not). */
-export const ZH_PATIENT_SITUATION: readonly RegExp[] = [new RegExp(ZH_FAMILY), /患者|病人|病患|\d+岁|岁(的)?(男|女)/];
+export const ZH_PATIENT_SITUATION: readonly RegExp[] = [
+  new RegExp(ZH_FAMILY),
+  /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
+  // A handover's patient ("男62，", "女54，") and observations in Latin shorthand.
+  /(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[^a-z])(t|p|bp|hr|rr|spo2)\s?\d{2,3}/,
+];
 
 /** Something happening now (see ACUTE_NOW in cues.ts). */
 export const ZH_ACUTE_NOW: readonly RegExp[] = [
   /突然|忽然|猛地|一下子|刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|半夜|这会儿|马上|正在|这几天|这两天|第[一二三四五六七八九十\d]+天|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时/,
+  // Earlier the same day, told as lay people tell it ("摘了一上午菜，回来就糊涂了").
+  /一上午|一下午|今天上午|今天下午|中午|回来就|回来后|刚回来|到家就/,
   /血压|心率|spo2|血氧|体温\s?\d|呼吸\s?\d/,
 ];
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
-export const ZH_STRONG_NOW: readonly RegExp[] = [/突然|忽然|猛地|一下子|刚才|刚刚|正在|这会儿|今晚|今早|半夜|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时|还没停|血压\s?\d|心率\s?\d|spo2|血氧\s?\d/];
+export const ZH_STRONG_NOW: readonly RegExp[] = [
+  /突然|忽然|猛地|一下子|刚才|刚刚|正在|这会儿|今晚|今早|半夜|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时|还没停|血压\s?\d|心率\s?\d|spo2|血氧\s?\d/,
+  // Clinician shorthand: "2h前", "30min前", and observations ("P 112", "BP 85/50").
+  /\d+\s?(h|hr|hrs|min|mins)\s?前|(^|[^a-z])(p|bp|hr|rr)\s?\d{2,3}/,
+];
 /** Something different this time (see CONTRAST in cues.ts). */
 export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来|(这周|这几天|今天|最近|突然).{0,6}(加重|更重|更厉害|严重了)|越来越(重|厉害|严重)/];
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
@@ -193,6 +204,8 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   /忘(记|了)(吃|服)|漏(服|吃)|多吃了|吃多了|停药|把药停|药停了|停掉|减药|换药|能不能(吃|用|服)|可以(吃|用|服).{0,6}吗|能(吃|用|服).{0,6}吗/,
   // Adjusting a medicine: reduce, stop, carry on ("二甲双胍要减量还是停？达格列净还能继续用吗？").
   /减量|加量|停用|还是停|要不要停|(能|可以)?继续(用|吃|服)|还能(用|吃|服)|调整(剂量|用量)|换成/,
+  // Spoken forms: "能吃不", "可以用不", "吃点布洛芬就行…行不".
+  /(能|可以)(吃|用|服|喝)不|(吃|用)点.{0,8}(就)?行(不|吗)|换(别的|其他|一种)?.{0,4}(药|止疼药|止痛药)/,
   // How often: "每天吃还是每周吃一次" asks about the regimen itself.
   /每(天|日|周|星期)(吃|服|用)|(每|一)(周|星期)一次|一(天|日)(吃|服)?几次|多久(吃|服|用)一次|隔天(吃|服)|饭前|饭后|空腹(吃|服)/,
 ];
@@ -211,6 +224,11 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
   // A case written as a clinician writes it: the department first, a history, examination findings.
   [/^(急诊|门诊|病房|值班|夜班|规培|轮转)|(既往|高血压|糖尿病|冠心病|手术)(病)?史|现病史|主诉|查体|(下一步|接下来)(该|应该)?怎么处理|mmhg/, 2],
+  // Handover writing: a shift or a handover as the heading ("肿瘤科夜班交班：女54，…"), the patient as sex and age.
+  [/^\S{0,8}(交班|接班|夜班|值班|白班|早班|查房)\s?[：:]|交班|接班/, 6],
+  [/(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]/, 3],
+  // Observations in Latin shorthand inside Chinese ("T 38.6，P 112，BP 100/60").
+  [/(^|[^a-z])(t|p|bp|hr|rr|spo2|sao2|gcs)\s?\d{2,3}/, 2],
 ];
 /** A layperson writing about themselves or family. */
 export const ZH_LAY: readonly Cue[] = [
@@ -218,6 +236,8 @@ export const ZH_LAY: readonly Cue[] = [
   [new RegExp(ZH_FAMILY), 2],
   [/我(感冒|发烧|发热|咳嗽|在吃|正在|牙|腰|胃|血压|血糖)|我的(?!(患者|病人|学生))|撑不下去|受不了了|心好累|好难受/, 2],
   [/我(有|得了|吃了|感觉|觉得|一直|最近|今天|昨天|早上|怀孕|\d+岁|不想|想|头|肚子|胸口|嗓子|老是|总是|吐|突然|刚才|现在|喝|被)/, 3],
+  // Someone telling their own life ("我在深圳上班", "我也不知道", "我已经攒了…").
+  [/我(在|也|已经|自己|就|还|又|都|这|那|上班|老家)/, 3],
   [/(?<![鸡鸭鹅皮咸])蛋疼|蛋蛋|拉肚子|肚子(疼|痛)|屁股/, 2],
   [/怎么办|担心|害怕|好怕|吓死/, 1],
   // How a layperson tells it: similes and intensifiers ("像针扎一样疼", "疼得直叫唤"), the doctor reported, the pharmacy.

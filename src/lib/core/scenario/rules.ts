@@ -37,7 +37,8 @@ import {
   TECHNICAL,
   URGENT,
 } from './cues';
-import { any, liveScore, score } from './cueScore';
+import { aboutNoPatient } from '../retrieval/questionFacts';
+import { any, liveScore, noPatient, score } from './cueScore';
 import { presentationUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 
@@ -197,12 +198,14 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
-  const timing = timingOf(t, situation, generalFrame);
+  // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
+  const timing = noPatient(question, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
   const emergencyCue = liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
-    urgency: withPresentationUrgency(
+    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
+    urgency: aboutNoPatient(question) ? 'not_applicable' : withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,

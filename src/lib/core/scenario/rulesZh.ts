@@ -3,7 +3,8 @@
 
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
-import { any, liveScore, score } from './cueScore';
+import { aboutNoPatient } from '../retrieval/questionFacts';
+import { any, liveScore, noPatient, score } from './cueScore';
 import { withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
@@ -133,11 +134,12 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  const timing = timingOf(t, situation, generalFrame);
+  const timing = noPatient(t.plain, timingOf(t, situation, generalFrame));
   const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergency);
   return {
-    urgency: withPresentationUrgency(
+    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
+    urgency: aboutNoPatient(t.plain) ? 'not_applicable' : withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
