@@ -75,7 +75,7 @@ describe('pool relevance floors', () => {
   // unseen at 1.2.4: 0.875 / 0.642; tuned on since 1.2.5) and heldout10 (blind, unseen at 1.2.5:
   // 0.925 / 0.780; tuned on since 1.2.6) and heldout11 (blind, unseen at 1.2.6: 0.889 / 0.813;
   // tuned on since 1.2.7). heldout12 (blind, unseen at 1.2.7: 0.925 / 0.625) is tuned on since 1.2.8
-  // and reaches 1.000 / 0.838, below the must-have target: held at the measured value.
+  // and reaches 1.000 / 0.888, below the must-have target: held at the measured value.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
@@ -89,7 +89,7 @@ describe('pool relevance floors', () => {
     ['heldout9', 0.9, 0.9],
     ['heldout10', 0.9, 0.9],
     ['heldout11', 0.9, 0.9],
-    ['heldout12', 0.95, 0.83],
+    ['heldout12', 0.95, 0.88],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);
