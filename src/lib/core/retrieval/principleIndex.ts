@@ -563,7 +563,10 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
       }
     }
   }
-  // A question about an animal or a story has no patient, so no presentation is chosen (see aboutNoPatient).
-  const triggers = aboutNoPatient(question) ? new Map<number, CompiledTrigger[]>() : matchTriggers(index, scanned, question, cjk);
+  // A question about an animal or a story has no patient, so no presentation is chosen (see
+  // aboutNoPatient) — except those about the asker's own safety, with no urgency gate (a lethal dose
+  // asked "for a story", abuse, emergency contraception, PEP), which such a framing can hide.
+  let triggers = matchTriggers(index, scanned, question, cjk);
+  if (aboutNoPatient(question)) triggers = new Map([...triggers].filter(([doc]) => !index.docs[doc]!.principle.applies_when.urgency?.length));
   return { lexical, phrases, terms, triggers, keywordsZh };
 }

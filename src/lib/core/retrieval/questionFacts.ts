@@ -97,7 +97,7 @@ export function statedGestationWeeks(text: string): number | null {
   if (weeksDays && OBSTETRIC_CONTEXT.test(lower)) return Number(weeksDays[1]);
   // "I'm 35 weeks and bleeding", "she is 30 weeks": a person said to be N weeks is a gestation
   // (not "2 weeks ago", "6 weeks old", "3 weeks post op").
-  const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
+  const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is|caller is|patient is|lady is|woman is|mum is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
   if (person) return Number(person[1]);
   // 停经 (no period for) N weeks is how an early pregnancy is dated before a scan.
   const zh = lower.match(/(?:怀孕|孕|妊娠|停经)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
@@ -127,7 +127,10 @@ export function aboutNoPatient(question: string): 'animal' | 'fiction' | null {
   if (new RegExp(`\\b(vet|vets|veterinary|veterinarian)\\b|\\b(my|our|the|his|her) ${pet}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b`).test(lower)) return 'animal';
   if (/兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)/.test(lower)) return 'animal';
   if (/\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/.test(lower)) return 'fiction';
-  if (/(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)/.test(lower)) return 'fiction';
+  // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
+  // "for my history coursework: the 1918 flu").
+  if (/\b(watched|watching|saw|seen) (a |an |the |this )?(tv |television )?(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/.test(lower)) return 'fiction';
+  if (/(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧)(里|中)/.test(lower)) return 'fiction';
   return null;
 }
 

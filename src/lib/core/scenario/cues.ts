@@ -63,6 +63,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(im|i am|hes|shes|he is|she is|theyre|they are) (\w+ ){0,4}(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive)\b/,
   /\bafter (football|rugby|the game|the match|training|a fall|falling over)\b/,
 ];
+/** A time today ("this morning", "tonight", "an hour ago"); a bare "now" is not one ("still drags his leg now"). */
+export const TODAY = /\b(today|tonight|this (morning|afternoon|evening)|since (this morning|last night|lunch|breakfast)|last night|an hour ago|hours ago|minutes ago|\d+ ?(min|mins|minutes|hr|hrs|hours) ago)\b/;
 /**
  * Happening now beyond doubt: a sudden onset, minutes or hours ago, a clinician's observations. It
  * outweighs a history in the same question ("known angina for years… pain at rest for 40 minutes").
@@ -296,7 +298,7 @@ export const URGENT: readonly Cue[] = [
  * (URG-046 answers it).
  */
 export const LETHAL_DOSE =
-  /\b(fatal|lethal|deadly|kill (me|myself|someone|somebody|a person|you)|be enough to die|die from)\b.*\b(dose|amount|how many|how much|tablets|pills|pens|units)\b|\b(how many|how much|what amount|what dose)\b.*\b(fatal|lethal|deadly|kill|to die|would die)\b/;
+  /\b(fatal|lethal|deadly|kill (me|myself|someone|somebody|a person|you)|be enough to die|die from)\b.*\b(dose|amount|how many|how much|tablets|pills|pens|units)\b|\b(how many|how much|what amount|what dose)\b.*\b(fatal|lethal|deadly|kill|to die|would die|not wake up|never wake up|stop (his|her|my|their) heart)\b/;
 
 // ——— Task type ——————————————————————————————————————————————————————————————————————————
 
@@ -432,7 +434,7 @@ export const INFORMATION_FRAME: readonly RegExp[] = [
 // ——— Expertise ——————————————————————————————————————————————————————————————————————————
 
 export const ROLE =
-  '(doctor|physician|gp|general practitioner|nurse|pharmacist|paramedic|midwife|surgeon|registrar|resident|intern|consultant|' +
+  '(doctor|physician|gp|general practitioner|nurse|pharmacist|paramedic|midwife|surgeon|registrar|reg|med reg|resident|intern|consultant|' +
   'clinician|dentist|physio|physiotherapist|medical student|med student|nursing student|student nurse|np|nurse practitioner|' +
   'physician assistant|pa|healthcare assistant|hca|health care assistant|junior doctor|foundation doctor|fy1|fy2|sho|anaesthetist|' +
   'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
@@ -443,7 +445,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
   [new RegExp(`^ ${ROLE}\\b|\\b${ROLE} here\\b`), 6],
   // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
-  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,2}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
+  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],

@@ -61,8 +61,13 @@ export function withPresentationUrgency(
   situation: boolean,
   patientOfClinician: boolean,
   now: boolean,
+  today = now,
 ): Urgency {
-  if (!implied || !situation || !now) return urgency;
+  // An emergency sign today on top of a long-standing condition ("bad back for years… today my
+  // bottom is numb and I can't pass water") is the emergency: for an emergent presentation a time
+  // today is enough, whatever history the question also tells.
+  const happening = now || (implied === 'emergent' && today);
+  if (!implied || !situation || !happening) return urgency;
   // A remedy asked for while a presentation is happening ("can I just give her some Gaviscon and see
   // how she is in the morning?" with a jaw ache and clamminess for the last hour) is still that
   // presentation; the triggers and `now` already keep out what is long-standing or recurring.

@@ -35,6 +35,7 @@ import {
   SITUATION,
   STRONG_NOW,
   TECHNICAL,
+  TODAY,
   URGENT,
 } from './cues';
 import { aboutNoPatient } from '../retrieval/questionFacts';
@@ -212,6 +213,7 @@ export function classifyScenarioByRules(question: string, library?: Presentation
       situation && !timing.hypothetical,
       expertise === 'health_professional',
       timing.now,
+      TODAY.test(t.plain),
     ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,

@@ -31,6 +31,7 @@ import {
   ZH_PROFESSIONAL,
   ZH_SITUATION,
   ZH_STRONG_NOW,
+  ZH_TODAY,
   ZH_URGENT,
 } from './cuesZh';
 
@@ -146,6 +147,7 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
       situation && !timing.hypothetical,
       expertise === 'health_professional',
       timing.now,
+      ZH_TODAY.test(t.plain),
     ),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
