@@ -46,7 +46,6 @@ export type CompiledTerm =
 export type TriggerAlternative = CompiledTerm | { kind: 'fact'; text: string; fact: QuestionFact };
 export type CompiledTrigger = CompiledTerm | { kind: 'all'; text: string; parts: TriggerAlternative[][]; emergency?: true };
 
-
 /**
  * Function words a trigger and a question are both read without, so "pain in my chest" matches
  * "pain in his chest" and "chest feels heavy" matches "chest is heavy". Negations ("not", "no",

@@ -115,6 +115,16 @@ export function statedGestationWeeks(text: string): number | null {
   return null;
 }
 
+const PET = '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet)';
+const ANIMAL_PATIENT = new RegExp(`\\b(vet|vets|veterinary|veterinarian)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)`);
+const FICTION = [
+  /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
+  // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
+  // "for my history coursework: the 1918 flu").
+  /\b(watched|watching|saw|seen) (a |an |the |this )?(tv |television )?(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧)(里|中)/,
+];
+
 /**
  * A question about no person at all: an animal's illness ("my cat had a seizure… the vet") or a
  * story being written ("one character has a stroke in my novel"). No presentation principle fits
@@ -122,15 +132,10 @@ export function statedGestationWeeks(text: string): number | null {
  * not such a question.
  */
 export function aboutNoPatient(question: string): 'animal' | 'fiction' | null {
-  const lower = scanCjk(question).plain;
-  const pet = '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet)';
-  if (new RegExp(`\\b(vet|vets|veterinary|veterinarian)\\b|\\b(my|our|the|his|her) ${pet}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b`).test(lower)) return 'animal';
-  if (/兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)/.test(lower)) return 'animal';
-  if (/\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/.test(lower)) return 'fiction';
-  // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
-  // "for my history coursework: the 1918 flu").
-  if (/\b(watched|watching|saw|seen) (a |an |the |this )?(tv |television )?(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/.test(lower)) return 'fiction';
-  if (/(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧)(里|中)/.test(lower)) return 'fiction';
+  // Read on every selection and classification: lower-cased only, no word segmentation needed.
+  const lower = question.normalize('NFKC').toLowerCase();
+  if (ANIMAL_PATIENT.test(lower)) return 'animal';
+  if (FICTION.some((re) => re.test(lower))) return 'fiction';
   return null;
 }
 

@@ -1,6 +1,5 @@
 // Scoring a question against cue lexicons, shared by the English and the Chinese classifier.
 
-import { aboutNoPatient } from '../retrieval/questionFacts';
 import type { Cue } from './cues';
 
 /** How a question is read: `pastOnly` when it tells a history, so a condition's bare name does not count. */
@@ -25,7 +24,7 @@ export function liveScore(live: string, plain: string, cues: readonly Cue[], opt
 
 export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c.test(text));
 
-/** Timing with `hypothetical` set when the question is about an animal or a story (see aboutNoPatient). */
-export function noPatient<T extends { hypothetical: boolean; now: boolean }>(question: string, timing: T): T {
-  return aboutNoPatient(question) ? { ...timing, hypothetical: true, now: false } : timing;
+/** Timing read as a hypothetical when the question has no patient (an animal or a story, see aboutNoPatient). */
+export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nobody: boolean, timing: T): T {
+  return nobody ? { ...timing, hypothetical: true, now: false } : timing;
 }

@@ -200,13 +200,14 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
   // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
-  const timing = noPatient(question, timingOf(t, situation, generalFrame));
+  const nobody = aboutNoPatient(question) !== null;
+  const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
   const emergencyCue = liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergencyCue);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: aboutNoPatient(question) ? 'not_applicable' : withPresentationUrgency(
+    urgency: nobody ? 'not_applicable' : withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,

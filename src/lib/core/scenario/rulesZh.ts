@@ -135,12 +135,13 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  const timing = noPatient(t.plain, timingOf(t, situation, generalFrame));
+  const nobody = aboutNoPatient(t.plain) !== null;
+  const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical;
   const task_type = classifyTask(t, situation, emergency);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: aboutNoPatient(t.plain) ? 'not_applicable' : withPresentationUrgency(
+    urgency: nobody ? 'not_applicable' : withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
