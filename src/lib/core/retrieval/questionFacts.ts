@@ -121,21 +121,28 @@ const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
-  /\b(watched|watching|saw|seen) (a |an |the |this )?(tv |television )?(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
-  /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧)(里|中)/,
+  /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)/,
+];
+/** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
+const TEACHING = [
+  /\b(making|make|putting together|put together|writing|drafting|designing|preparing|updating|update) (\w+ ){0,4}(poster|posters|handout|handouts|leaflet|leaflets|flyer|flyers|lesson plan|teaching slides|quiz)\b|\bawareness (poster|campaign|week|day|talk|leaflet)\b/,
+  /(宣传|科普)(海报|画|册|单|页|栏|材料|视频|文章)|(做|写|设计|出)(一张|一份|一个|个|张|份)?.{0,6}(海报|宣传|传单|口诀)/,
 ];
 
 /**
- * A question about no person at all: an animal's illness ("my cat had a seizure… the vet") or a
- * story being written ("one character has a stroke in my novel"). No presentation principle fits
+ * A question about no person at all: an animal's illness ("my cat had a seizure… the vet"), a
+ * story being written ("one character has a stroke in my novel") or teaching material being made
+ * ("a poster on the early signs of stroke", "the handout for our rescue drill"). No presentation principle fits
  * it, and nothing in it is an emergency; an animal that hurt a person ("the dog bit my son") is
  * not such a question.
  */
-export function aboutNoPatient(question: string): 'animal' | 'fiction' | null {
+export function aboutNoPatient(question: string): 'animal' | 'fiction' | 'teaching' | null {
   // Read on every selection and classification: lower-cased only, no word segmentation needed.
   const lower = question.normalize('NFKC').toLowerCase();
   if (ANIMAL_PATIENT.test(lower)) return 'animal';
   if (FICTION.some((re) => re.test(lower))) return 'fiction';
+  if (TEACHING.some((re) => re.test(lower))) return 'teaching';
   return null;
 }
 

@@ -1,5 +1,6 @@
 // Scoring a question against cue lexicons, shared by the English and the Chinese classifier.
 
+import type { TaskType } from '../types';
 import type { Cue } from './cues';
 
 /** How a question is read: `pastOnly` when it tells a history, so a condition's bare name does not count. */
@@ -27,4 +28,16 @@ export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c
 /** Timing read as a hypothetical when the question has no patient (an animal or a story, see aboutNoPatient). */
 export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nobody: boolean, timing: T): T {
   return nobody ? { ...timing, hypothetical: true, now: false } : timing;
+}
+
+/**
+ * The task of a question about a story, a screen or teaching material (see aboutNoPatient): nobody is
+ * to be advised or dosed, so what it asks for is information ("who's right, how do they treat it
+ * these days?", "how should the poster word it?") — unless a document is asked for in so many words.
+ * An animal's illness keeps its task: a vet's dose is still a medication question.
+ */
+export function noPatientTask(kind: 'animal' | 'fiction' | 'teaching' | null, task: TaskType, documentRequested: boolean): TaskType {
+  if (kind !== 'fiction' && kind !== 'teaching') return task;
+  if (task === 'documentation') return documentRequested ? task : 'information';
+  return task === 'advice' || task === 'evidence' || task === 'medication' ? 'information' : task;
 }

@@ -41,6 +41,8 @@ export const SITUATION: readonly RegExp[] = [
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
   /\bfor (a|an|my) \d+/,
   /\b(elderly|old|older|young|pregnant|frail) (man|woman|lady|gentleman|patient|boy|girl|child|person)\b|\b(a|an) (man|woman|boy|girl|lady|gentleman|child|teenager) (with|who|presenting|aged|has)\b/,
+  // A clinician's note that starts with the patient: "Prison nurse. Man on methadone 80 mg daily…".
+  /\b(man|woman|lady|gentleman|boy|girl) (on|taking|prescribed) (\w+ )?\d+ ?(mg|mcg|micrograms|units|ml)\b/,
   // Someone's observations or a time course: "systolic 70", "sats 88", "BP 190 100", "10 min ago, now stridor".
   /\b(bp|systolic|diastolic|sats|spo2|o2 sats|hr|pulse|rr|resp rate|gcs|temp|map|bm|cbg|glucose) (of |is |was |now )?\d/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) ago\b/,
@@ -62,6 +64,9 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(has|have|is|are|hes|shes|its|ive|theyve|weve) (just )?(gone|turned|become|collapsed|fainted|passed out)\b|\bis (killing|pouring|gushing|spurting|pumping)\b/,
   /\b(im|i am|hes|shes|he is|she is|theyre|they are) (\w+ ){0,4}(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive)\b/,
   /\bafter (football|rugby|the game|the match|training|a fall|falling over)\b/,
+  // Told as it unfolds: "went pale and is slurring", "halfway through drills".
+  /\b(and|but) (is|are) (still )?(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive|shaking|confused)\b|\b(went|has gone|turned) (pale|grey|gray|blue|floppy|limp|clammy)\b/,
+  /\b(during|halfway through|in the middle of) (the |a |our |her |his )?(drills|training|practice|game|match|pe|lesson|class|race|run|shift)\b/,
 ];
 /** A time today ("this morning", "tonight", "an hour ago"); a bare "now" is not one ("still drags his leg now"). */
 export const TODAY = /\b(today|tonight|this (morning|afternoon|evening)|since (this morning|last night|lunch|breakfast)|last night|an hour ago|hours ago|minutes ago|\d+ ?(min|mins|minutes|hr|hrs|hours) ago)\b/;
@@ -349,6 +354,8 @@ export const OTHER: readonly RegExp[] = [
   /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
   /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)/,
   /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
+  // Getting through to a practice at all: hours, repeat prescriptions, booking without phoning.
+  /\b(surgery|practice|clinic|gp)( is| are)? only open\b|\bopening (hours|times)\b|\bwithout (phoning|ringing|calling) at\b|\b(sort|sorted|order|ordering|request|requesting) (out )?(my |our |the )?repeat (prescriptions?|meds|medication)\b|\brepeat (prescriptions?|meds) (sorted|ordered|requested)\b/,
   /\b(find|choose|register with|sign up with|switch) (a |an |the |my )?(new |good |private |local )?(\w+ )?(doctor|gp|dentist|dental|clinic|practice|surgery|specialist|therapist|hospital|pharmacy|optician)\b/,
   /\b(app|apps|website|websites|software|tracker|smartwatch|fitbit|gadget)\b/,
   /\b(career|careers|job|jobs|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b/,
@@ -493,6 +500,8 @@ export const LAY: readonly Cue[] = [
   [/\b(i|ive|i ve) (\w+ed|woke|took|fell|got|had|ate|drank|hit|cut|burnt)\b/, 2],
   [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
   [/\b(my|mine|myself)\b/, 2],
+  // Looking after others without being a clinician: a coach, a teacher, a lifeguard, a foster carer.
+  [/\b(i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|care worker|support worker|night carer|carer)\b/, 2],
 ];
 
 // ——— Uncertainty ————————————————————————————————————————————————————————————————————————

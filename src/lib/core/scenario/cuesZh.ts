@@ -8,7 +8,7 @@ import { NAMES, SELF_NEGATING, type Cue } from './cues';
 export const ZH_FAMILY =
   '(父亲|母亲|爸爸|妈妈|我爸|我妈|老爸|老妈|老公|老婆|丈夫|妻子|爱人|儿子|女儿|孩子|小孩|宝宝|宝贝|婴儿|新生儿|爷爷|奶奶|外公|外婆|姥姥|姥爷|' +
   '朋友|男朋友|女朋友|哥哥|弟弟|姐姐|妹妹|室友|同事|邻居|家人|公公|婆婆|岳父|岳母|' +
-  '娃|闺女|媳妇|老伴|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈|闺蜜|好友|哥们|兄弟|老乡|跑友|队友|球友|我爹|我娘|俺爹|俺娘|爹|娘)';
+  '娃|闺女|媳妇|老伴|老头子|老太太|老太婆|爸妈|父母|公婆|对象|工友|同学|舍友|孙子|孙女|外孙|侄子|侄女|亲戚|老人家|舅舅|姑姑|叔叔|阿姨|大爷|大妈|闺蜜|好友|哥们|兄弟|老乡|跑友|队友|球友|我爹|我娘|俺爹|俺娘|爹|娘)';
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
@@ -120,11 +120,13 @@ export const ZH_URGENT: readonly Cue[] = [
   [/尿不出|排不出尿|尿潴留/, 2],
   [/晕倒|晕厥|昏倒|晕过去|眼前一黑/, 2],
   [/戒酒|停酒|戒断|(白酒|喝酒|酗酒|饮酒).{0,12}(戒|停|不喝)/, 2],
+  // A heavy drinker stopping at once ("每天一斤白酒…说戒就戒，一下子停掉").
+  [/(白酒|喝酒|酒).{0,40}(一滴不沾|说戒就戒|一下子(停|戒|不喝)|突然(停|戒|不喝)|马上(停|戒))/, 2],
   [/幻觉|幻听|被害妄想|有人要害|要害(他|她|我)|装了监控|(听到|听见)有人(在)?.{0,6}(骂|说话|叫|议论)|被跟踪|被监视|监视(他|她|我)|(被人)?下(了)?毒|被人害|跟踪(他|她|我)|精神病|胡言乱语/, 2],
   [/(宝宝|胎儿).{0,4}(不怎么动|不太动|动得少|没怎么动)/, 2, SELF_NEGATING],
   [/家暴|家庭暴力|(老公|丈夫|男朋友|对象|前夫).{0,4}(打|推|掐|威胁)我|被打/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.
-  [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多)(了)?就?(动手|打人|打我)/, 2],
+  [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多|喝了酒|喝完酒)(了)?就?(动手|打人|打我)|把我(推|按|摔|撞)(到|在|倒)/, 2],
   [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|无保护|避孕失败|毓婷|事后(避孕)?药|紧急避孕药/, 2],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊/, 2],
@@ -171,7 +173,11 @@ export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
 export const ZH_HISTORY: readonly RegExp[] = [/\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
-export const ZH_HYPOTHETICAL: readonly RegExp[] = [/如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|考试/];
+export const ZH_HYPOTHETICAL: readonly RegExp[] = [
+  /如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|考试/,
+  // Prevention: what one has heard is dangerous and how to keep it from happening ("平时应该怎么收才安全").
+  /听说.{0,24}(危险|不能|会)|(怎么|如何)(收|放|存放|保管|收纳|预防|防止|避免)|(收|放|存放|保管|收纳)(才|得)?(安全|稳妥)|平时(应该|要|该)(怎么|注意)/,
+];
 /** Words that keep a hypothetical question real. */
 export const ZH_HAPPENING_AS_ASKED = /现在正在|正在|这会儿|刚才|刚刚/;
 
@@ -214,8 +220,12 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   // How often: "每天吃还是每周吃一次" asks about the regimen itself.
   /每(天|日|周|星期)(吃|服|用)|(每|一)(周|星期)一次|一(天|日)(吃|服)?几次|多久(吃|服|用)一次|隔天(吃|服)|饭前|饭后|空腹(吃|服)/,
 ];
-export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议/];
-export const ZH_INFORMATION_FRAME: readonly RegExp[] = [/是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)/];
+export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
+export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
+  /是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)/,
+  // Heredity and one's own odds ("宫外孕会遗传吗？我的风险会不会比别人高？") are facts asked for.
+  /会(不会)?遗传|遗传(吗|给|性)|(风险|几率|概率|可能性)(会不会|是不是)?(比.{0,4})?(更)?(高|大)/,
+];
 
 /** A clinician writing. */
 export const ZH_PROFESSIONAL: readonly Cue[] = [
@@ -224,6 +234,9 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // A role as a heading ("助产士：产妇产后第二天…", "社区医生：…"); with a colon only, since
   // "医生，我孩子发烧了" is a lay person addressing a doctor.
   [/^\S{0,6}(医生|大夫|护士|药师|助产士|医师|护师|规培生|住院医|麻醉师|急救员)(提问|咨询|求助|请教|问)?\s?[：:]/, 6],
+  // A department or a place of work as the heading ("心内科医生。", "乡镇卫生院值班。", "村卫生室，…"):
+  // any stop after it, since a lay person addressing a doctor names the doctor ("王医生，") not a department.
+  [/^(?![^。，,：:]{0,6}我)\S{0,10}(科|医院|卫生院|卫生室|卫生站|卫生服务中心|诊所|病房|急诊|门诊|药房|药剂科|icu)(的)?(医生|大夫|护士|药师|医师|护师|值班|夜班|白班)?\s?[。，,：:]|^(村医|乡村医生|社区医生|全科医生|基层医生)\s?[。，,：:]/, 6],
   [/患者|病人|病患/, 3],
   [/\d+(岁)?(男|女)(性)?[,，]|[男女],\s?\d+岁/, 2],
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
@@ -240,11 +253,13 @@ export const ZH_LAY: readonly Cue[] = [
   [new RegExp(`我(的|家)?${ZH_FAMILY}|^${ZH_FAMILY}`), 3],
   [new RegExp(ZH_FAMILY), 2],
   [/我(感冒|发烧|发热|咳嗽|在吃|正在|牙|腰|胃|血压|血糖)|我的(?!(患者|病人|学生))|撑不下去|受不了了|心好累|好难受/, 2],
-  [/我(有|得了|吃了|感觉|觉得|一直|最近|今天|昨天|早上|怀孕|\d+岁|不想|想|头|肚子|胸口|嗓子|老是|总是|吐|突然|刚才|现在|喝|被)/, 3],
+  [/我(有|得了|吃了|吃|感觉|觉得|一直|最近|今天|昨天|早上|怀孕|\d+岁|不想|想|头|肚子|胸口|嗓子|老是|总是|吐|突然|刚才|现在|喝|被)/, 3],
   // Someone telling their own life ("我在深圳上班", "我也不知道", "我已经攒了…").
   [/我(在|也|已经|自己|就|还|又|都|这|那|上班|老家)/, 3],
   [/(?<![鸡鸭鹅皮咸])蛋疼|蛋蛋|拉肚子|肚子(疼|痛)|屁股/, 2],
   [/怎么办|担心|害怕|好怕|吓死/, 1],
+  // Looking after others without being a clinician: a coach, a teacher, a carer ("我是护工", "带班的老师").
+  [/教练|老师|班主任|护工|保姆|月嫂|育儿嫂|保安|救生员|宿管/, 2],
   // How a layperson tells it: similes and intensifiers ("像针扎一样疼", "疼得直叫唤"), the doctor reported, the pharmacy.
   [/像.{1,10}(一样|似的)|(特别|好|非常)(疼|痛|难受|快|厉害)|(疼|痛)得(直|要命|受不了|不行)|医生(说|让|叫)|(去|在)药店|我(到底|是不是|会不会|该不该)/, 2],
 ];

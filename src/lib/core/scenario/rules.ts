@@ -39,7 +39,7 @@ import {
   URGENT,
 } from './cues';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, score } from './cueScore';
 import { presentationUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 
@@ -200,11 +200,12 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
   // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
-  const nobody = aboutNoPatient(question) !== null;
+  const noPatientKind = aboutNoPatient(question);
+  const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
   const emergencyCue = liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical;
-  const task_type = classifyTask(t, situation, emergencyCue);
+  const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain));
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
     urgency: nobody ? 'not_applicable' : withPresentationUrgency(

@@ -4,7 +4,7 @@
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, score } from './cueScore';
 import { withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
@@ -135,10 +135,11 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  const nobody = aboutNoPatient(t.plain) !== null;
+  const noPatientKind = aboutNoPatient(t.plain);
+  const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical;
-  const task_type = classifyTask(t, situation, emergency);
+  const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain));
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
     urgency: nobody ? 'not_applicable' : withPresentationUrgency(
