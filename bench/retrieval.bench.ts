@@ -48,7 +48,8 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * heldout13 was written blind by a seventh labeller and committed after 1.2.8; scored once unseen
  * (library 1.2.8: must-haves found 60.0%, clean pools 87.5%, Chinese urgency 77.8%), it has been
  * tuned on since (library 1.2.9). heldout14 was written blind by an eighth labeller and delivered
- * after 1.2.9 was committed; it is unseen.
+ * after 1.2.9 was committed; scored once unseen (library 1.2.9: must-haves found 73.5%, clean pools
+ * 77.5%, Chinese urgency 77.8%), it has been tuned on since (library 1.2.10).
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -68,7 +69,7 @@ const RELEVANCE_SETS = {
   heldout14: relevance.heldout14 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
-const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13']);
+const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14']);
 
 /** Clean-pool share, must-have recall and Chinese classifier accuracy per set, with the shipped library. */
 function relevanceReport(shipped: readonly Principle[]) {

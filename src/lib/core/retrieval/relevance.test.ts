@@ -7,7 +7,7 @@ import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
 
 const library = readShippedPrinciples();
 const index = buildPrincipleIndex(library);
-const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13', RelevanceQuestion[]> = {
+const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'heldout5' | 'heldout6' | 'heldout7' | 'heldout8' | 'heldout9' | 'heldout10' | 'heldout11' | 'heldout12' | 'heldout13' | 'heldout14', RelevanceQuestion[]> = {
   dev: labels.dev,
   heldout: labels.heldout,
   heldout2: labels.heldout2,
@@ -22,6 +22,7 @@ const sets: Record<'dev' | 'heldout' | 'heldout2' | 'heldout3' | 'heldout4' | 'h
   heldout11: labels.heldout11,
   heldout12: labels.heldout12,
   heldout13: labels.heldout13,
+  heldout14: labels.heldout14,
 };
 const score = (rows: RelevanceQuestion[]) =>
   // The classifier reads the library's presentations, as the app's pipeline and the bench do.
@@ -76,8 +77,9 @@ describe('pool relevance floors', () => {
   // unseen at 1.2.4: 0.875 / 0.642; tuned on since 1.2.5) and heldout10 (blind, unseen at 1.2.5:
   // 0.925 / 0.780; tuned on since 1.2.6) and heldout11 (blind, unseen at 1.2.6: 0.889 / 0.813;
   // tuned on since 1.2.7). heldout12 (blind, unseen at 1.2.7: 0.925 / 0.625) is tuned on since 1.2.8
-  // and reaches 1.000 / 0.888, below the must-have target: held at the measured value; so is heldout13
-  // (blind, unseen at 1.2.8: 0.875 / 0.600; tuned on since 1.2.9: 0.975 / 0.738).
+  // and reaches 1.000 / 0.900 with 1.2.10; heldout13 (blind, unseen at 1.2.8: 0.875 / 0.600; tuned
+  // on since 1.2.9) reaches 0.975 / 0.775, below the must-have target: held at the measured value.
+  // heldout14 (blind, unseen at 1.2.9: 0.775 / 0.735) is tuned on since 1.2.10 and held to the targets.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
@@ -91,8 +93,9 @@ describe('pool relevance floors', () => {
     ['heldout9', 0.9, 0.9],
     ['heldout10', 0.9, 0.9],
     ['heldout11', 0.9, 0.9],
-    ['heldout12', 0.95, 0.88],
-    ['heldout13', 0.95, 0.73],
+    ['heldout12', 0.95, 0.9],
+    ['heldout13', 0.95, 0.77],
+    ['heldout14', 0.95, 0.9],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);
