@@ -68,6 +68,7 @@ describe('Chinese clinicians who name their department or workplace', () => {
     '乡镇卫生院值班。男，45岁，胸痛2小时，先做什么？',
     '村卫生室，帮我写一封转诊信：女，60岁，咳嗽6周',
     '村医。3岁孩子腹泻两天，尿少，先补液还是转诊？',
+    '女，58y，胸痛1小时，BP 90/60，HR 110，第一步先做什么？',
   ])('reads a health professional: %s', (q) => {
     expect(classify(q).expertise).toBe('health_professional');
   });

@@ -244,7 +244,7 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/^(急诊|门诊|病房|值班|夜班|规培|轮转)|(既往|高血压|糖尿病|冠心病|手术)(病)?史|现病史|主诉|查体|(下一步|接下来)(该|应该)?怎么处理|mmhg/, 2],
   // Handover writing: a shift or a handover as the heading ("肿瘤科夜班交班：女54，…"), the patient as sex and age.
   [/^\S{0,8}(交班|接班|夜班|值班|白班|早班|查房)\s?[：:]|交班|接班/, 6],
-  [/(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]/, 3],
+  [/(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[：:。\s])[男女][，,、]\s?\d{1,3}\s?(岁|y|yo|yrs)[，,、\s]/, 3],
   // Observations in Latin shorthand inside Chinese ("T 38.6，P 112，BP 100/60").
   [/(^|[^a-z])(t|p|bp|hr|rr|spo2|sao2|gcs)\s?\d{2,3}/, 2],
 ];
