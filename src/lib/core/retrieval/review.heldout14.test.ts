@@ -88,6 +88,16 @@ describe('lay people who look after others', () => {
   });
 });
 
+describe('a Chinese situation with no role named', () => {
+  it('reads a lay person when someone\u2019s situation is told and no clinician\u2019s word is used', () => {
+    expect(classify('在外地读研，不敢跟家里说，昨晚开始右下腹一直疼，今天走路都疼').expertise).toBe('layperson');
+  });
+
+  it('does not read a request for a document as a lay person\u2019s situation', () => {
+    expect(classify('帮我写一份请假条，感冒发烧两天').expertise).toBe('unclear');
+  });
+});
+
 describe('questions about access and odds', () => {
   it('reads getting a repeat prescription outside opening hours as an admin question', () => {
     const s = classify('My surgery is only open while I am at work. How can I order my repeat prescription without ringing at 8am?');

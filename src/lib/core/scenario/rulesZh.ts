@@ -48,6 +48,9 @@ function classifyExpertise(t: CjkScan): Expertise {
   if (pro >= 6) return 'health_professional';
   if (pro >= 3 && pro > lay) return 'health_professional';
   if (lay >= 2) return 'layperson';
+  // Someone's situation told in Chinese with no clinician's word is nearly always a lay person's
+  // (the labelled sets: 11 of 13 such questions); a request for help ("帮我写…") describes nobody.
+  if (pro === 0 && any(ZH_SITUATION, t.plain.replace(/(请|麻烦)?(帮|给|替)我/g, ''))) return 'layperson';
   return 'unclear';
 }
 
