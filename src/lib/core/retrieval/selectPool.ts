@@ -30,12 +30,13 @@ const PRESENTATION_BONUS = 10;
 /** Each further trigger of the same presentation in the question adds a little (orders two matches). */
 const EXTRA_TRIGGER_BONUS = 0.5;
 /**
- * A general principle written for emergencies only (open with the action; a clinician's intervention
- * that cannot wait) is the behaviour an emergency answer is judged on first: it ranks above every
- * other general principle of an emergency pool, whatever words the question shares with it, and
- * below the presentation the question is about.
+ * A general principle written for one level of care only — emergencies (open with the action; a
+ * clinician's intervention that cannot wait) or urgent problems (name the service and the timeframe)
+ * — is the behaviour such an answer is judged on first: it ranks above every other general principle
+ * of a pool at that level, whatever words the question shares with it, and below the presentation
+ * the question is about. Routine pools have no such rule: their routine-only principles are cautions.
  */
-const EMERGENCY_ONLY_BONUS = LEXICAL_WEIGHT;
+const CARE_LEVEL_ONLY_BONUS = LEXICAL_WEIGHT;
 /** At most this many matched terms are named in a reason. */
 const REASON_TERMS = 4;
 
@@ -162,8 +163,8 @@ export function selectPrinciplePool(
   // ("what are the signs of a stroke?") keep the principle out.
   const careBits = (VALUE_BIT.urgency.get('emergent') ?? 0) | (VALUE_BIT.urgency.get('urgent') ?? 0);
   const situation = (b0 & careBits) !== 0 || (scenario.urgency === 'routine' && scenario.task_type === 'advice');
-  // The urgency mask of a principle gated to emergencies only, when the scenario is an emergency.
-  const emergencyOnly = scenario.urgency === 'emergent' ? (VALUE_BIT.urgency.get('emergent') ?? 0) : 0;
+  // The urgency mask of a principle gated to the scenario's level of care only (emergent or urgent).
+  const careLevelOnly = scenario.urgency === 'emergent' || scenario.urgency === 'urgent' ? (VALUE_BIT.urgency.get(scenario.urgency) ?? 0) : 0;
   for (let doc = 0; doc < index.docs.length; doc++) {
     const m = doc * 4;
     if ((masks[m + 1]! & b1) === 0 || (masks[m + 2]! & b2) === 0 || (masks[m + 3]! & b3) === 0) continue;
@@ -176,7 +177,7 @@ export function selectPrinciplePool(
       if ((masks[m]! & b0) === 0 && !(situation && (masks[m]! & careBits) !== 0)) continue;
       bonus = PRESENTATION_BONUS + EXTRA_TRIGGER_BONUS * (hits.length - 1);
     } else if ((masks[m]! & b0) === 0) continue;
-    else if (emergencyOnly !== 0 && masks[m] === emergencyOnly) bonus = EMERGENCY_ONLY_BONUS;
+    else if (careLevelOnly !== 0 && masks[m] === careLevelOnly) bonus = CARE_LEVEL_ONLY_BONUS;
     const lex = match.lexical[doc]!;
     scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
   }

@@ -28,7 +28,8 @@ export const NAMES: CueFlags = { names: true };
 export const FAMILY =
   '(son|daughter|child|children|kid|kids|baby|babies|toddler|infant|newborn|husband|wife|partner|mum|mom|mother|dad|father|' +
   'grandma|grandmother|granny|nan|nana|grandad|grandpa|grandfather|friend|boyfriend|girlfriend|brother|sister|flatmate|' +
-  'roommate|aunt|uncle|niece|nephew|parents?|family|neighbour|neighbor|fiance|fiancee|colleague|teenager|twins?)';
+  'roommate|aunt|uncle|niece|nephew|parents?|family|neighbour|neighbor|fiance|fiancee|colleague|teenager|twins?|' +
+  'little one|little boy|little girl|grandson|granddaughter|stepson|stepdaughter)';
 
 /** A real person's situation is described (not a general-knowledge question). */
 export const SITUATION: readonly RegExp[] = [
@@ -55,6 +56,8 @@ export const SITUATION: readonly RegExp[] = [
  */
 export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
+  // Minutes counted in words ("for the last forty minutes or so").
+  /\b(the )?(last|past) (\d+|few|couple of|ten|fifteen|twenty|thirty|forty|forty five|fifty) (minutes|mins)\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
   // Earlier the same day ("playing with the key fob earlier"), not earlier in a year or a life.
@@ -75,6 +78,7 @@ export const TODAY = /\b(today|tonight|this (morning|afternoon|evening)|since (t
  * outweighs a history in the same question ("known angina for years… pain at rest for 40 minutes").
  */
 export const STRONG_NOW: readonly RegExp[] = [
+  /\b(the )?(last|past) (\d+|few|couple of|ten|fifteen|twenty|thirty|forty|forty five|fifty) (minutes|mins)\b/,
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|at the moment|tonight|this (morning|afternoon|evening)|last night)\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|lactate) (of |is |was |now )?\d/,
@@ -446,7 +450,8 @@ export const ROLE =
   'physician assistant|pa|healthcare assistant|hca|health care assistant|junior doctor|foundation doctor|fy1|fy2|sho|anaesthetist|' +
   'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
   'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
-  'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|\\w+ologist)';
+  'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|' +
+  'occupational health adviser|occupational health advisor|occupational health nurse|occupational health physician|oh adviser|oh nurse|\\w+ologist)';
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
@@ -492,6 +497,8 @@ export const LAY: readonly Cue[] = [
   // A relative named first ("Dad's 81 and on warfarin").
   [/^ (mum|mom|dad|nan|gran|grandad|grandma|husband|wife|son|daughter)( s|s) \d/, 3],
   [new RegExp(`\\bmy (\\w+ ){0,3}${FAMILY}s?\\b|\\bmy \\d+ (year|month|week|day)s? old\\b`), 3],
+  // Parents together: "our little one", "our son".
+  [new RegExp(`\\bour (\\w+ ){0,2}${FAMILY}s?\\b`), 3],
   [/\b(i have|ive had|ive got|i got|i feel|im feeling|i am feeling|im having|i am having|i keep (getting|having|feeling|coughing|being|waking|vomiting|throwing up)|i found|i took|i forgot|i noticed|i woke|i think i|im on|i am on|i take|i drink|i smoke|im taking|im \d+ (weeks|months) pregnant|im pregnant|i am pregnant|i weigh|i was diagnosed|ive been)\b/, 3],
   [/\bmy (\w+ )?(head|chest|stomach|tummy|belly|back|knee|knees|leg|legs|arm|arms|foot|feet|hand|hands|eye|eyes|ear|ears|throat|skin|period|periods|blood|sugar|sugars|results|doctor|gp|consultant|medication|medicine|tablets|pills|prescription|insurance|records|appointment|surgery|diagnosis|heart|lungs|kidneys|liver|teeth|tooth|face|neck|shoulder|hip|wrist|ankle|bowels|poo|pee|urine|weight|cholesterol|blood pressure)\b/, 3],
   [/\b(tummy|poo|poop|pee|wee|weeing|nappy|nappies|diaper|diapers|jab|jabs|puffer|boob|boobs|bum|willy|tablets)\b/, 1],
@@ -501,7 +508,7 @@ export const LAY: readonly Cue[] = [
   [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
   [/\b(my|mine|myself)\b/, 2],
   // Looking after others without being a clinician: a coach, a teacher, a lifeguard, a foster carer.
-  [/\b(i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|care worker|support worker|night carer|carer)\b/, 2],
+  [/\b(i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b/, 2],
 ];
 
 // ——— Uncertainty ————————————————————————————————————————————————————————————————————————

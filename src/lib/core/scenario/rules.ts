@@ -108,6 +108,9 @@ function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Ti
   return 'routine';
 }
 
+/** A question about how much of a medicine to give: its dose, a dose change, a renal or weight adjustment. */
+const DOSE_QUESTION = /\b(dose|doses|dosing|dosage|dose reduction|reduce the dose|reduced dose|dose adjust\w*|renally adjust\w*|adjust the dose|criteria for (the )?(lower|reduced) dose)\b/;
+
 function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
   // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
@@ -115,7 +118,11 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
   // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too.
-  if (any(HEALTH_DATA, text) || labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text))) return 'health_data';
+  if (any(HEALTH_DATA, text)) return 'health_data';
+  // Values given to size a named medicine ("creatinine 168, eGFR 24, on apixaban 5 mg: does she meet the
+  // dose-reduction criteria?") ask about the medicine; values given on their own ask about the results.
+  const dosing = DRUG.test(text) && DOSE_QUESTION.test(text);
+  if (!dosing && (labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text)))) return 'health_data';
   if (DOCUMENT_NAMED.test(text)) return 'documentation';
   if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
   // Someone in an emergency is asked about before any admin word ("…happier if I wasn't around, after losing my job").
@@ -204,7 +211,10 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
-  const emergencyCue = liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical;
+  // An emergency presentation happening to someone now is asked about for what to do, whatever cost or
+  // remedy words come with it ("hospitals here cost a fortune", "would milk of magnesia be sensible?").
+  const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
+  const emergencyCue = (liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical) || presentationNow;
   const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain));
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.

@@ -141,7 +141,9 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const noPatientKind = aboutNoPatient(t.plain);
   const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
-  const emergency = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical;
+  // As in English: an emergency presentation happening to someone now is asked about for what to do.
+  const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
+  const emergency = (Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical) || presentationNow;
   const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain));
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
