@@ -25,6 +25,16 @@ describe('an emergency presentation now, asked with cost or remedy words', () =>
     expect(s.task_type).toBe('advice');
   });
 
+  it('asks what to do about an urgent presentation now, whatever app or booking words come with it', () => {
+    const s = classify('My 3 week old has had a temperature of 38.2 since this morning, which app can I use to book a GP?');
+    expect(s.task_type).toBe('advice');
+    expect(s.urgency).toBe('urgent');
+  });
+
+  it('reads a change since yesterday as new', () => {
+    expect(classify('Care home night staff: Mrs K, 91, is normally bright, since yesterday afternoon she is muddled and seeing cats on the wall').urgency).toBe('urgent');
+  });
+
   it('keeps a cost question with no presentation an admin one', () => {
     expect(classify('How much does it cost to see a GP privately in London?').task_type).toBe('other');
   });

@@ -41,3 +41,11 @@ export function noPatientTask(kind: 'animal' | 'fiction' | 'teaching' | null, ta
   if (task === 'documentation') return documentRequested ? task : 'information';
   return task === 'advice' || task === 'evidence' || task === 'medication' ? 'information' : task;
 }
+
+/**
+ * A presentation happening to someone now is not an admin question, whatever service or cost words
+ * come with it ("met a guy from an app… condom came off… it's Monday"): what to do comes first.
+ */
+export function presentationTask(task: TaskType, implied: 'emergent' | 'urgent' | null, happeningNow: boolean): TaskType {
+  return task === 'other' && implied !== null && happeningNow ? 'advice' : task;
+}

@@ -56,6 +56,8 @@ export const SITUATION: readonly RegExp[] = [
  */
 export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
+  // A change since yesterday is a new one ("normally chatty… since yesterday afternoon muddled").
+  /\bsince yesterday( morning| afternoon| evening| lunchtime| teatime)?\b/,
   // Minutes counted in words ("for the last forty minutes or so").
   /\b(the )?(last|past) (\d+|few|couple of|ten|fifteen|twenty|thirty|forty|forty five|fifty) (minutes|mins)\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,

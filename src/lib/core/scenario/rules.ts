@@ -39,7 +39,7 @@ import {
   URGENT,
 } from './cues';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
 import { presentationUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 
@@ -215,7 +215,7 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   // remedy words come with it ("hospitals here cost a fortune", "would milk of magnesia be sensible?").
   const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
   const emergencyCue = (liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical) || presentationNow;
-  const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain));
+  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
     urgency: nobody ? 'not_applicable' : withPresentationUrgency(

@@ -4,7 +4,7 @@
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
 import { withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
@@ -144,7 +144,7 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   // As in English: an emergency presentation happening to someone now is asked about for what to do.
   const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
   const emergency = (Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical) || presentationNow;
-  const task_type = noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain));
+  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
     urgency: nobody ? 'not_applicable' : withPresentationUrgency(
