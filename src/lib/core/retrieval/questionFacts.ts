@@ -124,6 +124,8 @@ const FICTION = [
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
   /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
+  /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)/,
 ];
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
@@ -133,6 +135,8 @@ const TEACHING = [
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
   /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
   /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训)课/,
+  // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
+  /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,
 ];
 
 /**

@@ -319,7 +319,12 @@ export const DOC_NOUN =
   'care plan|leaflet|information sheet|handout|consent form|form|email|e mail|message|report|template|plan|policy|' +
   'instructions|statement|progress note|clinic letter|admission note|op note|operation note|minutes)';
 /** Asking for a document to be written ("write a referral letter", "draft a SOAP note"). */
-export const DOCUMENT_REQUEST = new RegExp(`\\b${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b`);
+export const DOCUMENT_REQUEST = new RegExp(
+  // "What do the letters stand for?" asks a question; "do a letter" asks for one.
+  `\\b(?<!\\b(what|how|why|where|when|who|which) )${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b` +
+    // A document needed as a heading ("F2, need a discharge summary to the GP").
+    `|\\bneed (a|an) (short |brief |quick )?(soap note|sbar|isbar|discharge summary|discharge letter|referral letter|handover note)\\b`,
+);
 /** A document type named without a verb ("SBAR for bed 4"). */
 export const DOCUMENT_NAMED = /\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
 /** Rewriting or explaining records/results belongs to health data, not documentation. */
