@@ -55,7 +55,8 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * since (library 1.2.11). heldout17 was written blind by an eleventh labeller and delivered after 1.2.11
  * was committed; scored once unseen (library 1.2.11: must-haves found 54.7%, clean pools 80.0%,
  * Chinese urgency 88.9%), it has been tuned on since (library 1.2.12). (A tenth labeller's heldout16
- * was not delivered in time to be scored.)
+ * was never delivered.) heldout18 and heldout19 were written blind by a twelfth and a thirteenth
+ * labeller, each on its own, and delivered after 1.2.12 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -75,6 +76,8 @@ const RELEVANCE_SETS = {
   heldout14: relevance.heldout14 as RelevanceRow[],
   heldout15: relevance.heldout15 as RelevanceRow[],
   heldout17: relevance.heldout17 as RelevanceRow[],
+  heldout18: relevance.heldout18 as RelevanceRow[],
+  heldout19: relevance.heldout19 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17']);
