@@ -43,9 +43,9 @@ function readNumber(text: string): number {
 /** A stated age in years ("my 4 year old", "aged 58", "3岁", "two months old" → 0), or null. */
 export function statedAgeYears(text: string): number | null {
   const lower = text.toLowerCase();
-  const years = lower.match(/\b(\d{1,3})[\s-]*(?:years?|yrs?|yo|y\/o)(?:[\s-]*old)?\b|\baged? (\d{1,3})\b|(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:周)?岁/);
+  const years = lower.match(/\b(\d{1,3})[\s-]*(?:years?|yrs?|yo|y\/o)(?:[\s-]*old)?\b|\b(\d{1,2})y(?:\d{1,2}m)?\b|\baged? (\d{1,3})\b|(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:周)?岁/);
   if (years) {
-    const n = readNumber(years[1] ?? years[2] ?? years[3]!);
+    const n = readNumber(years[1] ?? years[2] ?? years[3] ?? years[4]!);
     if (!Number.isNaN(n)) return n;
   }
   if (/\b\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\b|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?个?(?:月|天)大/.test(lower)) return 0;
@@ -72,7 +72,7 @@ export function statedAgeDays(text: string): number | null {
   }
   if (/\b(newborn|neonate|neonatal)\b|新生儿|刚出生/.test(lower)) return 0;
   if (/刚?满月/.test(lower)) return 30;
-  const zh = lower.match(/(?:出生|生后|才|刚)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
+  const zh = lower.match(/(?:出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
   if (zh) {
     const n = readNumber((zh[1] ?? zh[3] ?? zh[5])!);
     const unit = (zh[2] ?? zh[4] ?? zh[6])!;
@@ -100,7 +100,7 @@ export function statedGestationWeeks(text: string): number | null {
   const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is|caller is|patient is|lady is|woman is|mum is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
   if (person) return Number(person[1]);
   // 停经 (no period for) N weeks is how an early pregnancy is dated before a scan.
-  const zh = lower.match(/(?:怀孕|孕|妊娠|停经)\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
+  const zh = lower.match(/(?:怀孕|孕|妊娠|停经)\s?(?:大概|大约|约|快|差不多|才|刚)?\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
   if (zh) {
     const n = readNumber(zh[1]!);
     if (!Number.isNaN(n)) return n;
@@ -126,6 +126,8 @@ const FICTION = [
   /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
+  // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
+  /追剧|(剧|片子)里(的)?|(女主|男主|女二|男二)(角)?(突然|刚|顺产|得了|被|在)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)/,
 ];
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
@@ -134,6 +136,8 @@ const TEACHING = [
   /(宣传|科普)(海报|画|册|单|页|栏|材料|视频|文章)|(做|写|设计|出)(一张|一份|一个|个|张|份)?.{0,6}(海报|宣传|传单|口诀)/,
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
   /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
+  // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
+  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|期末考|期中考|明天考试|备考|考前复习|(老师|教授)(上课|课上)讲/,
   /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训)课/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,

@@ -102,12 +102,13 @@ export interface ScannedToken {
 
 /**
  * Tokenises a question and marks the words a negation covers: up to four tokens after "no", "not",
- * "without", "denies", "doesn't"… within the same clause (clauses end at punctuation or "but").
+ * "without", "denies", "doesn't"… within the same clause (clauses end at punctuation, "but", or a turn
+ * to what happened next: "no warning just woke up on the grass", "no pain then suddenly…").
  * "Can't" and "won't" are not negations here: "can't breathe" and "won't wake up" are symptoms.
  */
 export function scanQuestion(text: string, stemmer: (token: string) => string = stem): ScannedToken[] {
   const out: ScannedToken[] = [];
-  for (const clause of text.split(/[.,;:!?()\n]+|\bbut\b/i)) {
+  for (const clause of text.split(/[.,;:!?()\n]+|\bbut\b|(?=\b(?:just|then|suddenly)\b)/i)) {
     let reach = 0;
     for (const word of tokenize(clause)) {
       if (NEGATORS.has(word)) {

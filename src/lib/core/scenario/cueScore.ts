@@ -39,6 +39,8 @@ export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nob
 export function noPatientTask(kind: 'animal' | 'fiction' | 'teaching' | null, task: TaskType, documentRequested: boolean): TaskType {
   if (kind !== 'fiction' && kind !== 'teaching') return task;
   if (task === 'documentation') return documentRequested ? task : 'information';
+  // Teaching that asks what research shows ("one slide with real figures", "measured or modelled?") stays evidence.
+  if (task === 'evidence' && kind === 'teaching') return task;
   return task === 'advice' || task === 'evidence' || task === 'medication' ? 'information' : task;
 }
 

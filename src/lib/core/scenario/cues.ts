@@ -99,7 +99,7 @@ export const HISTORY: readonly RegExp[] = [
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
-  /\bhypothetical(ly)?\b|\bjust in case\b/,
+  /\bhypothetical(ly)?\b|\bjust in case\b|\bif (i|we) (ever )?(saw|see|found|find|came across|come across|witnessed|witness)\b/,
   // Preventing something that has not happened ("so I don't end up with heat stroke on race day").
   /\bso (that )?(i|we|he|she|they|you) (dont|do not|wont|will not) (end up|get|develop|catch)\b|\b(how|ways|tips|advice) (do i |can i |should i |to )?(avoid|prevent)\b/,
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
@@ -320,8 +320,8 @@ export const DOC_NOUN =
   'instructions|statement|progress note|clinic letter|admission note|op note|operation note|minutes)';
 /** Asking for a document to be written ("write a referral letter", "draft a SOAP note"). */
 export const DOCUMENT_REQUEST = new RegExp(
-  // "What do the letters stand for?" asks a question; "do a letter" asks for one.
-  `\\b(?<!\\b(what|how|why|where|when|who|which) )${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b` +
+  // "What do the letters stand for?" asks a question; "do a letter" asks for one; "I don't do doctors. Letter says…" neither.
+  `\\b(?<!\\b(what|how|why|where|when|who|which|dont|don t|never|not) )${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b` +
     // A document needed as a heading ("F2, need a discharge summary to the GP").
     `|\\bneed (a|an) (short |brief |quick )?(soap note|sbar|isbar|discharge summary|discharge letter|referral letter|handover note)\\b`,
 );
@@ -350,6 +350,8 @@ export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr
 export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
 export const EVIDENCE: readonly RegExp[] = [
+  // Where a number comes from and how sure it is ("where does that figure actually come from, is it measured or modelled?", "real figures on how often…").
+  /\bwhere (does|do) (that|this|the|these|those) (number|numbers|figure|figures|statistic|statistics|stat|stats) (\w+ )?come from\b|\bmeasured or modell?ed\b|\breal (figures|numbers|statistics|stats|data)\b/,
   /\b(?<!no )(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
@@ -362,6 +364,8 @@ export const EVIDENCE: readonly RegExp[] = [
 ];
 
 export const OTHER: readonly RegExp[] = [
+  // The law around helping or treating someone ("scared of being sued", "what does the law say").
+  /\b(what does the law say|the law on|legally (allowed|required|liable)|be sued|being sued|get sued|good samaritan law|liable if)\b/,
   /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
   /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)/,
   /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
@@ -453,7 +457,7 @@ export const INFORMATION_FRAME: readonly RegExp[] = [
 
 export const ROLE =
   '(doctor|physician|gp|general practitioner|nurse|pharmacist|paramedic|midwife|surgeon|registrar|reg|med reg|resident|intern|consultant|' +
-  'clinician|dentist|physio|physiotherapist|medical student|med student|nursing student|student nurse|np|nurse practitioner|' +
+  'clinician|dentist|gdp|dental surgeon|dental nurse|dental hygienist|hygienist|physio|physiotherapist|medical student|med student|nursing student|student nurse|np|nurse practitioner|' +
   'physician assistant|pa|healthcare assistant|hca|health care assistant|junior doctor|foundation doctor|fy1|fy2|sho|anaesthetist|' +
   'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
   'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
@@ -462,12 +466,14 @@ export const ROLE =
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
-  [new RegExp(`^ ${ROLE}\\b|\\b${ROLE} here\\b`), 6],
+  [new RegExp(`^ ${ROLE}\\b(?! (receptionist|receptionists|secretary|administrator|admin|manager))|\\b${ROLE} here\\b`), 6],
   // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
   [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
+  // A triage or ward query as a heading ("triage q - 44M…").
+  [/^ (triage|resus|majors|minors|ward|handover|ed|a e) (q|question|query)\b/, 6],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
@@ -499,6 +505,13 @@ export const TECHNICAL = new RegExp(
     'ph|pco2|po2|hco3|abg|vbg|base excess|anion gap|fio2|peep|hba1c|bmi|add on)\\b',
   'g',
 );
+/**
+ * Someone at a practice or a ward who says they are not clinical ("GP receptionist here (not clinical)",
+ * "practice receptionist, new in post"): they relay a caller's problem or ask about admin, as neither a
+ * clinician nor a patient.
+ */
+export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff)\b|\b(not|non) clinical\b/;
+
 export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
   // A relative named first ("Dad's 81 and on warfarin").
@@ -513,6 +526,8 @@ export const LAY: readonly Cue[] = [
   [/\bwhat (do|should|can) i do\b/, 1],
   [/\b(i|ive|i ve) (\w+ed|woke|took|fell|got|had|ate|drank|hit|cut|burnt)\b/, 2],
   [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
+  // Someone sent by their family, or who keeps away from doctors ("wife made me do the health check").
+  [/\b(wife|husband|partner|missus|mrs|girlfriend|boyfriend) (made|got|forced|nagged|booked) me\b|\bi (dont|don t|never) (do|go to|see|bother with) (doctors|the doctor|gps|the gp)\b/, 3],
   [/\b(my|mine|myself)\b/, 2],
   // Looking after others without being a clinician: a coach, a teacher, a lifeguard, a foster carer.
   [/\b(i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b/, 2],

@@ -139,6 +139,8 @@ export const ZH_SITUATION: readonly RegExp[] = [
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   /我|咱|他|她/,
+  // A feeling told with the "I" left out ("最近总觉得活着没意思").
+  /^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/,
   new RegExp(ZH_FAMILY),
   /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
   // Chinese often leaves the person out and anchors what happened in time: "剖腹产第五天，刚才胸口…".
@@ -188,9 +190,11 @@ export const ZH_CHRONIC: readonly RegExp[] = [/经常|常常|老是|总是|又�
 export const ZH_GENERAL_FRAME: readonly RegExp[] = [/^(什么是|为什么|请问什么|如何|怎样)|是什么(病|意思)?[?]?$|有哪些.{0,4}(症状|表现|原因|类型|信号)|(的|有什么).{0,4}(症状|表现|原因|病因|危险因素|并发症)|区别/];
 
 /** Asking for a document to be written. */
-export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做)(一份|一封|一个|个|份|封)?.{0,8}(病历|记录|小结|出院小结|转诊信|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告|提纲|旁白|稿|会诊单|会诊申请|宣传单|传单)|出院小结|转诊信|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条/;
+export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做)(一份|一封|一个|个|份|封)?.{0,8}(病历|记录|小结|出院小结|转诊信|转诊单|诊断证明|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告|提纲|旁白|稿|会诊单|会诊申请|宣传单|传单)|(?<!(需要|要不要|需不需要|有没有|开|拿|要)[a-z\s]{0,4})(出院小结|转诊信|转诊单|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条)/;
 /** Working on given records or results. */
 export const ZH_HEALTH_DATA: readonly RegExp[] = [
+  // A report pasted or named, then the ask ("体检报告全是日文 看不太懂 帮我看看哪些不正常", "化验单如下:").
+  /(化验单|体检报告|检查报告|化验结果|检查结果|报告单)(如下|.{0,20}(帮我看|看看|看不懂|看不太懂|什么意思))|哪些(不正常|异常)|哪(几)?项(不正常|异常)/,
   /(总结|概括|归纳|提取|整理|解读|解释|分析|看看|看一下|帮我看|翻译).{0,10}(化验单|化验|检查报告|报告|结果|检验|病历|记录|数据|指标|片子|ct|核磁|mri|b超|心电图|血常规|血检)/,
   /(化验单|检查结果|报告|结果)(显示|上写|说|出来了)|这(个)?(结果|指标|数值)(是什么意思|正常吗|高吗|低吗)/,
   /(化验单|检查报告|报告|病历|记录|出院记录|数据|心电图|血常规)(\S{0,2})(总结|概括|归纳|提取|整理|解读)(成|为|一下)?/,
@@ -202,7 +206,7 @@ export const ZH_EVIDENCE: readonly RegExp[] = [
 ];
 /** "Does it really work?": a question about evidence unless someone's situation is described (a folk remedy for a scald is advice). */
 export const ZH_LAY_EVIDENCE = /真的(能|有用|有效|管用)|有效吗|有没有用/;
-export const ZH_OTHER: readonly RegExp[] = [/医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
 
 /** Medicines and medicine words. */
 export const ZH_DRUG =
@@ -216,7 +220,11 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   // Adjusting a medicine: reduce, stop, carry on ("二甲双胍要减量还是停？达格列净还能继续用吗？").
   /减量|加量|停用|还是停|要不要停|(能|可以)?继续(用|吃|服)|还能(用|吃|服)|调整(剂量|用量)|换成/,
   // Whether a medicine still works ("左炔诺孕酮还有用吗") and how a prescription should be written ("规范的用法").
+  // Whether a medicine can be taken while breastfeeding or driving ("吃了还能喂奶吗").
+  /吃了(还|以后)?(能|可以)(喂奶|哺乳|开车|喝酒)|哺乳期(能|可以)(吃|用)|喂奶(期间)?(能|可以)(吃|用)/,
   /还有(用|效)吗|(规范|正确|标准)的?(用法|写法|剂量)|用法(写|是)|处方(有问题|写错|不对)/,
+  // Counselling a patient on a medicine at dispensing ("发药时需要怎么跟患者交代", "用药交代").
+  /(怎么|如何)(跟|和|给|向)?(患者|病人|家属)?交代|用药(交代|指导|教育)|加测inr|复查inr|监测inr/,
   // Spoken forms: "能吃不", "可以用不", "吃点布洛芬就行…行不".
   /(能|可以)(吃|用|服|喝)不|(吃|用)点.{0,8}(就)?行(不|吗)|换(别的|其他|一种)?.{0,4}(药|止疼药|止痛药)/,
   // How often: "每天吃还是每周吃一次" asks about the regimen itself.
@@ -239,6 +247,11 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // A department or a place of work as the heading ("心内科医生。", "乡镇卫生院值班。", "村卫生室，…"):
   // any stop after it, since a lay person addressing a doctor names the doctor ("王医生，") not a department.
   [/^(?![^。，,：:]{0,6}我)\S{0,10}(科|医院|卫生院|卫生室|卫生站|卫生服务中心|诊所|病房|急诊|门诊|药房|药剂科|icu)(的)?(医生|大夫|护士|药师|医师|护师|值班|夜班|白班)?\s?[。，,：:]|^(村医|乡村医生|社区医生|全科医生|基层医生)(提问|咨询|求助|请教|求教|求问)?\s?[。，,：:]/, 6],
+  // The same headings typed with a space, as in a chat ("儿科分诊 男 2y3m…", "社区医生请教一下 男 32岁",
+  // "药师请教 门诊患者", "乡镇卫生院 求助 78岁女"): a department or role, then the patient or the ask.
+  [/^(?![^。，,：:\s]{0,6}我)\S{0,10}(科|卫生院|卫生室|卫生站|诊所|病房|急诊|门诊|药房|分诊|预检)(的)?(医生|大夫|护士|药师|值班|夜班|分诊|门诊)?\s+(?=[男女]|\d|求助|请教|求问|咨询)|^(村医|乡村医生|社区医生|全科医生|基层医生|药师|规培生|住院医)\s?(请教|求助|求问|咨询)/, 6],
+  // A medical student revising a medical subject ("内分泌明天期末考", "药理考试", "执医备考").
+  [/(内分泌|内科学?|外科学?|儿科学?|妇产科学?|药理学?|生理学?|病理学?|解剖学?|诊断学|神经病学|急诊医学)(明天|下周|后天)?(期末考|期中考|考试|大考)|医学生|执医|执业医师考试|规培考/, 6],
   [/患者|病人|病患/, 3],
   [/\d+(岁)?(男|女)(性)?[,，]|[男女],\s?\d+岁/, 2],
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
@@ -254,6 +267,9 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
 export const ZH_LAY: readonly Cue[] = [
   [new RegExp(`我(的|家)?${ZH_FAMILY}|^${ZH_FAMILY}`), 3],
   [new RegExp(ZH_FAMILY), 2],
+  [/^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/, 3],
+  // Writing formally about oneself ("本人七十岁，患糖尿病十余年").
+  [/^本人|本人(今年|现年|\d|[一二三四五六七八九十])/, 3],
   [/我(感冒|发烧|发热|咳嗽|在吃|正在|牙|腰|胃|血压|血糖)|我的(?!(患者|病人|学生))|撑不下去|受不了了|心好累|好难受/, 2],
   [/我(有|得了|吃了|吃|感觉|觉得|一直|最近|今天|昨天|早上|怀孕|\d+岁|不想|想|头|肚子|胸口|嗓子|老是|总是|吐|突然|刚才|现在|喝|被)/, 3],
   // Someone telling their own life ("我在深圳上班", "我也不知道", "我已经攒了…").
@@ -267,7 +283,7 @@ export const ZH_LAY: readonly Cue[] = [
 ];
 
 /** Contested or weak-evidence topics. */
-export const ZH_CONTESTED: readonly RegExp[] = [/保健品|偏方|中药.{0,4}(有用|有效|管用)|真的(有用|有效|能)|争议|说法不一|维生素.{0,6}(预防|治疗)|排毒|酵素|益生菌|新药|最新研究/];
+export const ZH_CONTESTED: readonly RegExp[] = [/保健品.{0,8}(有用|有效|管用|能治|真的|靠谱)|偏方|中药.{0,4}(有用|有效|管用)|真的(有用|有效|能)|争议|说法不一|维生素.{0,6}(预防|治疗)|排毒|酵素|益生菌|新药|最新研究/];
 /** Facts that make a personal question answerable. */
 export const ZH_CONTEXT_FACTS: readonly RegExp[] = [
   /\d+(岁|个月|周|天)|[一二两三四五六七八九十]+(岁|个月|周|天)/,

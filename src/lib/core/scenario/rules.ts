@@ -27,6 +27,7 @@ import {
   LETHAL_DOSE,
   RESULT_EXPLANATION,
   LAY,
+  NON_CLINICAL_STAFF,
   MEDICATION_FRAME,
   OTHER,
   PATIENT_SITUATION,
@@ -143,6 +144,8 @@ function classifyExpertise(t: Text): Expertise {
   const technical = new Set(t.plain.match(TECHNICAL) ?? []).size;
   const pro = score(t.plain, PROFESSIONAL) + (technical >= 3 ? 3 : technical === 2 ? 1 : 0);
   const lay = score(t.plain.replace(/\bmy (patient|patients|pt|pts|ward|students|nursing students|medical students|trainees|team)\b/g, ' '), LAY);
+  // Non-clinical staff relaying a caller or asking about admin: not a clinician, not a patient unless they tell their own story.
+  if (NON_CLINICAL_STAFF.test(t.plain)) return lay >= 4 ? 'layperson' : 'unclear';
   if (pro >= 6) return 'health_professional';
   if (pro >= 3 && pro > lay) return 'health_professional';
   if (lay >= 2) return 'layperson';

@@ -112,13 +112,13 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
   if (task === 'other' || task === 'documentation' || task === 'health_data') return 'sufficient_context';
   const facts = ZH_CONTEXT_FACTS.filter((c) => c.test(text)).length;
   if (task === 'medication') {
-    const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿/.test(text);
+    const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿|孙子|孙女|外孙|闺女|娃/.test(text);
     const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg/.test(text);
     if (child && dose && facts === 0) return 'missing_context';
     // Neither a weight nor an age in numbers ("上幼儿园大班，发烧38.5，一次喂多少毫升"): a temperature does not size a dose.
     if (child && dose && !/\d+(\.\d+)?\s?(公斤|kg|斤|千克)|\d+\s?(岁|个月)|[一二两三四五六七八九十]+\s?(岁|个月)/.test(text)) return 'missing_context';
     // The asker says the weight is not known ("体重不太清楚"), so a dose cannot be worked out.
-    if (child && dose && /体重(不太|不)(清楚|知道|确定)|不知道(多重|体重)|没称过/.test(text)) return 'missing_context';
+    if (child && dose && /体重(不太|不)(清楚|知道|确定)|不知道(多重|体重)|没称过|多重.{0,4}(说不准|不清楚|不知道|不确定)/.test(text)) return 'missing_context';
     // A label that doses by weight ("说明书上写按体重算") with no weight given.
     if (child && dose && /按(照)?体重/.test(text) && !/\d+(\.\d+)?\s?(公斤|kg|斤|千克)/.test(text)) return 'missing_context';
     if (/我的(药|降压药|药片)/.test(text)) return 'missing_context';
