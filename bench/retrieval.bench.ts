@@ -58,7 +58,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * was never delivered.) heldout18 and heldout19 were written blind by a twelfth and a thirteenth
  * labeller, each on its own, and delivered after 1.2.12 was committed; scored once unseen (library
  * 1.2.12: must-haves found 67.6% / 61.5%, clean pools 82.5% / 87.5%, Chinese urgency 94.4% / 77.8%),
- * they have been tuned on since (library 1.2.13).
+ * they have been tuned on since (library 1.2.13). heldout20 and heldout21 were written blind by a
+ * fourteenth and a fifteenth labeller while heldout18 and heldout19 were tuned on, and added after
+ * 1.2.13 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -80,6 +82,8 @@ const RELEVANCE_SETS = {
   heldout17: relevance.heldout17 as RelevanceRow[],
   heldout18: relevance.heldout18 as RelevanceRow[],
   heldout19: relevance.heldout19 as RelevanceRow[],
+  heldout20: relevance.heldout20 as RelevanceRow[],
+  heldout21: relevance.heldout21 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19']);
