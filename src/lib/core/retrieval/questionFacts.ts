@@ -127,7 +127,7 @@ const FICTION = [
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
-  /追剧|(剧|片子)里(的)?|(女主|男主|女二|男二)(角)?(突然|刚|顺产|得了|被|在)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
+  /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)里(的)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)/,
 ];
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
@@ -137,7 +137,9 @@ const TEACHING = [
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
   /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
-  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|期末考|期中考|明天考试|备考|考前复习|(老师|教授)(上课|课上)讲/,
+  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化)(学)?(明天|后天|下周)?(期末考|期中考|考试)|考前复习|(老师|教授)(上课|课上)讲/,
+  // A school project or homework on a topic ("year 6 school project on first aid inventions").
+  /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训)课/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,

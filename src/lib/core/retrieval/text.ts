@@ -142,6 +142,12 @@ const CJK_NEGATION_REACH = 2;
 /** Clause breaks in Chinese text: punctuation, and 但/但是/可是 ("but"). */
 const CJK_CLAUSE_BREAK = /^[，。；：！？、,.;:!?()（）\s]+$|^(但|但是|可是|不过)$/u;
 
+/**
+ * "No longer": 不 before a symptom and 了 ("现在也不胸痛了", "已经不疼了", "不再发烧了"). Bare 不 is no
+ * negator (see above), but with 了 after one of these symptoms it says the symptom has gone.
+ */
+const CJK_NO_LONGER = /不再?(胸痛|胸闷|胸口疼|胸口痛|头痛|头疼|肚子疼|肚子痛|腹痛|疼|痛|发烧|发热|烧|喘|咳嗽|咳|出血|流血|吐)了/gu;
+
 /** Whether a Chinese term contains a negator, so that it names a negation itself ("没有呼吸" not breathing, "一边没力气"). */
 export function containsCjkNegator(term: string): boolean {
   for (const n of CJK_NEGATORS) if (term.includes(n)) return true;
@@ -207,6 +213,7 @@ export function scanCjk(text: string): CjkScan {
       live += segment;
     }
   }
+  live = live.replace(CJK_NO_LONGER, (m, symptom: string) => m.replace(symptom, '＿'.repeat(symptom.length)));
   return { plain, live };
 }
 

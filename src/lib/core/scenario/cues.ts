@@ -93,7 +93,7 @@ export const CONTRAST: readonly RegExp[] = [
 /** A past event or a diagnosis given as history ("a stroke five years ago", "diagnosed with a PE in 2019"). */
 export const HISTORY: readonly RegExp[] = [
   /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
-  /\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
+  /\bwhen (i|he|she|they|we) (was|were) (\d{1,2}|a teenager|at school|at uni|in school)\b|\bat the age of \d{1,2}\b|\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
   /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
 ];
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
@@ -471,7 +471,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
-  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b/, 5],
+  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes))/, 5],
   // A triage or ward query as a heading ("triage q - 44M…").
   [/^ (triage|resus|majors|minors|ward|handover|ed|a e) (q|question|query)\b/, 6],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],

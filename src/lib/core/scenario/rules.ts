@@ -129,6 +129,8 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   // Someone in an emergency is asked about before any admin word ("…happier if I wasn't around, after losing my job").
   if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
   if (any(OTHER, text)) return 'other';
+  // Medicines asked about together at a pharmacy counter ("community pharmacist - lady wants Daktarin and some Nurofen, on warfarin").
+  if (namedMedicines(text) >= 2 && /\b(pharmacist|chemist|at the counter|over the counter|otc|dispensing|dispensed)\b/.test(text)) return 'medication';
   const info = any(INFORMATION_FRAME, text);
   if (DRUG.test(text) && any(MEDICATION_FRAME, text)) return 'medication';
   if (/\b(side effects? of|dose of|dosage of|interactions? (between|of|with))\b/.test(text)) return 'medication';
