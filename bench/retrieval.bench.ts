@@ -62,6 +62,8 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * fourteenth and a fifteenth labeller while heldout18 and heldout19 were tuned on, and added after
  * 1.2.13 was committed; scored once unseen (library 1.2.13: must-haves found 56.8% / 71.3%, clean
  * pools 85.0% / 87.5%, Chinese urgency 72.2% / 77.8%), they have been tuned on since (library 1.2.14).
+ * heldout22 and heldout23 were written blind by a sixteenth and a seventeenth labeller while heldout20
+ * and heldout21 were tuned on, and added after 1.2.14 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -85,6 +87,8 @@ const RELEVANCE_SETS = {
   heldout19: relevance.heldout19 as RelevanceRow[],
   heldout20: relevance.heldout20 as RelevanceRow[],
   heldout21: relevance.heldout21 as RelevanceRow[],
+  heldout22: relevance.heldout22 as RelevanceRow[],
+  heldout23: relevance.heldout23 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21']);
