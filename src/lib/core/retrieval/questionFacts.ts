@@ -124,6 +124,9 @@ const FICTION = [
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
   /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
+  // "the victim gets poisoned"); news of a study is an evidence question, not a story.
+  /\bmurder mystery\b|\bclue cards?\b|\bescape room\b|(刷到|看到)(个|一个|一条|一篇|条|篇)?新闻(里|上)?\s?(说)?\s?(一个|有个|有一个|某地)/,
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").

@@ -37,6 +37,8 @@ export const SITUATION: readonly RegExp[] = [
   /\b(he|she|hes|shes|him|his|her)\b/,
   new RegExp(`\\b(a|the|this|our) ${FAMILY}\\b`),
   new RegExp(`^ ${FAMILY}\\b|\\b${FAMILY} (has|is|was|had|keeps|got|seems|started)\\b`),
+  // A caller's relative, or a relative with an age ("Caller's dad, 81, on apixaban").
+  new RegExp(`\\b(caller|callers|caller s|patient s|patients) (\\w+ )?${FAMILY}\\b|\\b${FAMILY} \\d{2}\\b`),
   /\b(patient|pt|pts|client|resident|customer|service user)\b/,
   /\b\d{1,3} ?(m|f|yo|yom|yof|y)\b/,
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
@@ -466,14 +468,19 @@ export const ROLE =
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
-  [new RegExp(`^ ${ROLE}\\b(?! (receptionist|receptionists|secretary|administrator|admin|manager))|\\b${ROLE} here\\b`), 6],
+  [new RegExp(`^ ${ROLE}\\b(?! (receptionist|receptionists|secretary|administrator|admin|manager|sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))|\\b${ROLE} here\\b`), 6],
   // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
-  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b|^ ${ROLE} (student|trainee|here)\\b`), 6],
+  // The role must end the heading: "uni student, GP sent a text…" names someone else's role.
+  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b(?! (sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes))/, 5],
+  // Dosing by a body-weight scalar ("118kg BMI 41 - TBW or IBW?").
+  [/\b(ibw|tbw|lbw|abw|adjusted body weight|ideal body weight|lean body weight|total body weight)\b/, 3],
   // A triage or ward query as a heading ("triage q - 44M…").
   [/^ (triage|resus|majors|minors|ward|handover|ed|a e) (q|question|query)\b/, 6],
+  // A pharmacy writing as a team ("community pharmacy here").
+  [/\b(community|hospital|high street|our) pharmacy (here|team)\b|^ pharmacy here\b/, 6],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
@@ -502,7 +509,7 @@ export const TECHNICAL = new RegExp(
     'contraindicat\\w*|indicated|iv|po|im|sc|bd|tds|qds|od|prn|mg kg|umol|mmol|mcg|gcs|spo2|inr|egfr|crp|wcc|lp|ct|cxr|ecg|' +
     'obs|news2|af|aki|ckd|copd|cap|acs|stemi|nstemi|dvt|pe|uti|lrti|urti|ddx|hx|pmh|c o|o e|post op|differential|workup|' +
     'presenting|presents|escalat\\w*|monitoring|co prescri\\w*|first line|second line|regimen|dosing|loading|maintenance|' +
-    'ph|pco2|po2|hco3|abg|vbg|base excess|anion gap|fio2|peep|hba1c|bmi|add on)\\b',
+    'ph|pco2|po2|hco3|abg|vbg|base excess|anion gap|fio2|peep|hba1c|bmi|add on|ibw|tbw|lbw|rsi|tiva|block|roc|sux)\\b',
   'g',
 );
 /**
@@ -511,6 +518,12 @@ export const TECHNICAL = new RegExp(
  * clinician nor a patient.
  */
 export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff)\b|\b(not|non) clinical\b/;
+
+/**
+ * Results reported to the person ("GP sent a text saying bloods show low iron", "the app shows Hb 112"):
+ * the lab names pasted after it are theirs, not a clinician's vocabulary.
+ */
+export const REPORTED_RESULTS = /\b(gp|doctor|surgery|practice) (sent|texted|messaged) (me )?(a )?(text|message|letter)\b|\bthe (nhs )?app (shows|says)\b|\bmy (blood|bloods|test) results\b/;
 
 export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],
@@ -526,6 +539,7 @@ export const LAY: readonly Cue[] = [
   [/\bwhat (do|should|can) i do\b/, 1],
   [/\b(i|ive|i ve) (\w+ed|woke|took|fell|got|had|ate|drank|hit|cut|burnt)\b/, 2],
   [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
+  [REPORTED_RESULTS, 3],
   // Someone sent by their family, or who keeps away from doctors ("wife made me do the health check").
   [/\b(wife|husband|partner|missus|mrs|girlfriend|boyfriend) (made|got|forced|nagged|booked) me\b|\bi (dont|don t|never) (do|go to|see|bother with) (doctors|the doctor|gps|the gp)\b/, 3],
   [/\b(my|mine|myself)\b/, 2],

@@ -28,6 +28,7 @@ import {
   RESULT_EXPLANATION,
   LAY,
   NON_CLINICAL_STAFF,
+  REPORTED_RESULTS,
   MEDICATION_FRAME,
   OTHER,
   PATIENT_SITUATION,
@@ -118,12 +119,16 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
-  // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too.
-  if (any(HEALTH_DATA, text)) return 'health_data';
+  // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too; a value
+  // told along with an emergency happening now ("temp 39.4, her neck hurts and the light hurts her eyes,
+  // is that ok?") is the story, not a result.
+  if (any(HEALTH_DATA, text) && !(emergency && situation)) return 'health_data';
   // Values given to size a named medicine ("creatinine 168, eGFR 24, on apixaban 5 mg: does she meet the
   // dose-reduction criteria?") ask about the medicine; values given on their own ask about the results.
   const dosing = DRUG.test(text) && DOSE_QUESTION.test(text);
-  if (!dosing && (labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text)))) return 'health_data';
+  // Numbers told along with an emergency happening now ("temp 39.4… her neck hurts and the light hurts her eyes") are
+  // the story, not results to read.
+  if (!dosing && !(emergency && situation) && (labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text)))) return 'health_data';
   if (DOCUMENT_NAMED.test(text)) return 'documentation';
   if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
   // Someone in an emergency is asked about before any admin word ("…happier if I wasn't around, after losing my job").
@@ -134,6 +139,8 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   const info = any(INFORMATION_FRAME, text);
   if (DRUG.test(text) && any(MEDICATION_FRAME, text)) return 'medication';
   if (/\b(side effects? of|dose of|dosage of|interactions? (between|of|with))\b/.test(text)) return 'medication';
+  // A medicine's name and then "dose" as the first words ("sugammadex dose for deep roc block, 118kg").
+  if (/^ [a-z]{5,} (dose|dosing|dosage|regimen)\b/.test(text)) return 'medication';
   const advice = any(ADVICE_FRAME, text);
   if (advice && !(info && /^ (what|whats|why|how does|explain|describe|define)\b/.test(text) && !situation)) {
     return info && !/\b(should|do i need|what (do|should|can) i do|what to do|tips|advice|how (do|can|should) i)\b/.test(text) ? 'information' : 'advice';
@@ -144,7 +151,9 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
 
 function classifyExpertise(t: Text): Expertise {
   const technical = new Set(t.plain.match(TECHNICAL) ?? []).size;
-  const pro = score(t.plain, PROFESSIONAL) + (technical >= 3 ? 3 : technical === 2 ? 1 : 0);
+  // Lab names pasted from one's own results (REPORTED_RESULTS) are not a clinician's vocabulary.
+  const vocabulary = REPORTED_RESULTS.test(t.plain) ? 0 : technical >= 3 ? 3 : technical === 2 ? 1 : 0;
+  const pro = score(t.plain, PROFESSIONAL) + vocabulary;
   const lay = score(t.plain.replace(/\bmy (patient|patients|pt|pts|ward|students|nursing students|medical students|trainees|team)\b/g, ' '), LAY);
   // Non-clinical staff relaying a caller or asking about admin: not a clinician, not a patient unless they tell their own story.
   if (NON_CLINICAL_STAFF.test(t.plain)) return lay >= 4 ? 'layperson' : 'unclear';
