@@ -65,7 +65,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * heldout22 and heldout23 were written blind by a sixteenth and a seventeenth labeller while heldout20
  * and heldout21 were tuned on, and added after 1.2.14 was committed; scored once unseen (library
  * 1.2.14: must-haves found 81.9% / 65.3%, clean pools 92.5% / 87.5%, Chinese urgency 94.4% / 83.3%),
- * they have been tuned on since (library 1.2.15).
+ * they have been tuned on since (library 1.2.15). heldout24 and heldout25 were written blind by an
+ * eighteenth and a nineteenth labeller while heldout22 and heldout23 were tuned on, and added after
+ * 1.2.15 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -91,6 +93,8 @@ const RELEVANCE_SETS = {
   heldout21: relevance.heldout21 as RelevanceRow[],
   heldout22: relevance.heldout22 as RelevanceRow[],
   heldout23: relevance.heldout23 as RelevanceRow[],
+  heldout24: relevance.heldout24 as RelevanceRow[],
+  heldout25: relevance.heldout25 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23']);
