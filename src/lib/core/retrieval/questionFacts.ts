@@ -43,9 +43,9 @@ function readNumber(text: string): number {
 /** A stated age in years ("my 4 year old", "aged 58", "3岁", "two months old" → 0), or null. */
 export function statedAgeYears(text: string): number | null {
   const lower = text.toLowerCase();
-  const years = lower.match(/\b(\d{1,3})[\s-]*(?:years?|yrs?|yo|y\/o)(?:[\s-]*old)?\b|\b(\d{1,2})y(?:\d{1,2}m)?\b|\baged? (\d{1,3})\b|(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:周)?岁/);
+  const years = lower.match(/\b(?:early|mid|late)[\s-]?(\d0)s\b|\b(\d{1,3})[\s-]*(?:years?|yrs?|yo|y\/o)(?:[\s-]*old)?\b|\b(\d{1,2})y(?:\d{1,2}m)?\b|\baged? (\d{1,3})\b|(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(?:周)?岁/);
   if (years) {
-    const n = readNumber(years[1] ?? years[2] ?? years[3] ?? years[4]!);
+    const n = readNumber(years[1] ?? years[2] ?? years[3] ?? years[4] ?? years[5]!);
     if (!Number.isNaN(n)) return n;
   }
   if (/\b\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\b|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?个?(?:月|天)大/.test(lower)) return 0;
@@ -123,10 +123,12 @@ const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
-  /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary|highlights|footage|replay|clip)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
   // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   /\bmurder mystery\b|\bclue cards?\b|\bescape room\b|(刷到|看到)(个|一个|一条|一篇|条|篇)?新闻(里|上)?\s?(说)?\s?(一个|有个|有一个|某地)/,
+  // An old diary or letter found ("翻出外公1983年的日记"); a teenager's diary read today is no such thing.
+  /翻出.{0,12}(日记|信|相册)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
@@ -143,6 +145,8 @@ const TEACHING = [
   /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化)(学)?(明天|后天|下周)?(期末考|期中考|考试)|考前复习|(老师|教授)(上课|课上)讲/,
   // A school project or homework on a topic ("year 6 school project on first aid inventions").
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
+  // A class being taught first aid ("班会课想教孩子们海姆立克急救法").
+  /班会课|(教|给)(孩子们|学生们?|同学们|大家|全班).{0,8}(急救|海姆立克|心肺复苏)/,
   /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训)课/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,

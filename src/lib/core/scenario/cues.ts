@@ -69,7 +69,9 @@ export const ACUTE_NOW: readonly RegExp[] = [
   // A state told in the present ("her mouth has gone lopsided", "he's grunting", "his ball is killing
   // him after football"): what is happening as the person writes, unless a history says otherwise.
   /\b(has|have|is|are|hes|shes|its|ive|theyve|weve) (just )?(gone|turned|become|collapsed|fainted|passed out)\b|\bis (killing|pouring|gushing|spurting|pumping)\b/,
-  /\b(im|i am|hes|shes|he is|she is|theyre|they are) (\w+ ){0,4}(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive)\b/,
+  /\b(im|i am|hes|shes|he is|she is|theyre|they are) (\w+ ){0,4}(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive|sweating|clammy|vomiting|jerking)\b/,
+  // Holding the part that hurts, as the asker watches ("came off the rowing machine holding his chest").
+  /\b(holding|clutching|gripping|rubbing) (his|her|my|their) (chest|head|throat|stomach|tummy|side|neck)\b/,
   /\bafter (football|rugby|the game|the match|training|a fall|falling over)\b/,
   // Told as it unfolds: "went pale and is slurring", "halfway through drills".
   /\b(and|but) (is|are) (still )?(bleeding|fitting|seizing|wheezing|gasping|grunting|slurring|unresponsive|shaking|confused)\b|\b(went|has gone|turned) (pale|grey|gray|blue|floppy|limp|clammy)\b/,
@@ -325,10 +327,12 @@ export const DOCUMENT_REQUEST = new RegExp(
   // "What do the letters stand for?" asks a question; "do a letter" asks for one; "I don't do doctors. Letter says…" neither.
   `\\b(?<!\\b(what|how|why|where|when|who|which|dont|don t|never|not) )${DOC_VERB} (me |us |up )?(a |an |the |my |this |that |our |some |these )?(short |brief |formal |quick |simple |plain )?(\\w+ ){0,3}${DOC_NOUN}\\b` +
     // A document needed as a heading ("F2, need a discharge summary to the GP").
-    `|\\bneed (a|an) (short |brief |quick )?(soap note|sbar|isbar|discharge summary|discharge letter|referral letter|handover note)\\b`,
+    `|\\bneed (a|an) (short |brief |quick )?(soap note|sbar|isbar|discharge summary|discharge letter|referral letter|handover note)\\b` +
+    // A document the team wants drawn up ("we want a one page practice protocol for reception").
+    `|\\b(we|i) (want|need|would like) (a|an) (one page |short |brief |simple )?(\\w+ ){0,2}(protocol|policy|template|flowchart|sop|handout|leaflet)\\b`,
 );
 /** A document type named without a verb ("SBAR for bed 4"). */
-export const DOCUMENT_NAMED = /\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
+export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
 /** Rewriting or explaining records/results belongs to health data, not documentation. */
 export const RECORD_NOUN =
   '(results?|labs?|bloods|blood (test|tests|work|results)|readings|values|levels|numbers|note|notes|records|report|reports|letter|' +
@@ -484,7 +488,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
-  [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b|\bpts\b|^ patient\b/, 3],
+  [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b(?! at (a|the) gym)|\bpts\b|^ patient\b/, 3],
   [/\b(septic|elderly|frail|diabetic|unwell|confused|pregnant|postnatal|post op|postoperative|ventilated|intubated|admitted) (patient|pt)\b/, 3],
   [/\bpatient\b/, 1],
   [/\b\d{1,3} ?(m|f|yo|yom|yof)\b/, 2],
@@ -544,7 +548,7 @@ export const LAY: readonly Cue[] = [
   [/\b(wife|husband|partner|missus|mrs|girlfriend|boyfriend) (made|got|forced|nagged|booked) me\b|\bi (dont|don t|never) (do|go to|see|bother with) (doctors|the doctor|gps|the gp)\b/, 3],
   [/\b(my|mine|myself)\b/, 2],
   // Looking after others without being a clinician: a coach, a teacher, a lifeguard, a foster carer.
-  [/\b(i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b/, 2],
+  [/\b(personal trainer|pt at (a|the) gym|gym instructor|front desk|ski school|one of our (regulars|instructors|members|customers|guests|staff)|i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b/, 2],
 ];
 
 // ——— Uncertainty ————————————————————————————————————————————————————————————————————————

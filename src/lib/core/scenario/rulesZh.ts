@@ -54,14 +54,20 @@ function classifyExpertise(t: CjkScan): Expertise {
   return 'unclear';
 }
 
+/** A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"). */
+const askedForOdds = (text: string) => /会(不会)?遗传|遗传(吗|给|性)/.test(text) && any(ZH_HISTORY, text);
+
 function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
   if (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text)) return 'documentation';
+  // Research pooled or trialled ("meta分析 纳入了14个RCT") is evidence, whatever numbers come with it.
+  if (/meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/.test(text)) return 'evidence';
   if (any(ZH_HEALTH_DATA, text)) return 'health_data';
   if (any(ZH_EVIDENCE, text) || (ZH_LAY_EVIDENCE.test(text) && !situation)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
   // Chinese often leaves the subject out ("撑不下去了…怎么做都想好了"): an emergency is someone's, asked about now.
-  if (emergency) return 'advice';
+  // …unless it is a relative's emergency long ago asked about for the odds ("我妈生我的时候大出血…会遗传吗").
+  if (emergency && !askedForOdds(text)) return 'advice';
   if (ZH_DRUG.test(text) && any(ZH_MEDICATION_FRAME, text)) return 'medication';
   const info = any(ZH_INFORMATION_FRAME, text);
   if (any(ZH_ADVICE_FRAME, text)) return 'advice';
@@ -91,6 +97,7 @@ function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing:
   // "帮我总结…" and "我是骨科住院医" ask for help; they do not make the records the asker's own.
   const personal = /我|咱/.test(t.plain.replace(/(请|麻烦)?(帮|给|替|让)我|我是|我们科|我科/g, ''));
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
+  if (task === 'information' && askedForOdds(t.plain)) return 'routine';
   const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
   const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT, timing), english.urgent);
   // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
