@@ -69,6 +69,8 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * eighteenth and a nineteenth labeller while heldout22 and heldout23 were tuned on, and added after
  * 1.2.15 was committed; scored once unseen (library 1.2.15: must-haves found 70.9% / 66.7%, clean
  * pools 90.0% / 87.5%, Chinese urgency 88.9% / 94.4%), they have been tuned on since (library 1.2.16).
+ * heldout26 and heldout27 were written blind by a twentieth and a twenty-first labeller while
+ * heldout24 and heldout25 were tuned on, and added after 1.2.16 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -96,6 +98,8 @@ const RELEVANCE_SETS = {
   heldout23: relevance.heldout23 as RelevanceRow[],
   heldout24: relevance.heldout24 as RelevanceRow[],
   heldout25: relevance.heldout25 as RelevanceRow[],
+  heldout26: relevance.heldout26 as RelevanceRow[],
+  heldout27: relevance.heldout27 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25']);
