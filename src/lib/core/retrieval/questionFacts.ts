@@ -81,7 +81,7 @@ export function statedAgeDays(text: string): number | null {
   return null;
 }
 
-const OBSTETRIC_CONTEXT = /\bg\d+\s*p\d+|pregnan|gestation|\bprimi|\bmultip|antenatal|midwi|\bf(?:o)?etal|\bpv\b|\bfm\b|movements|labou?r|contraction|\bbp\b/;
+const OBSTETRIC_CONTEXT = /\bg\d+\s*p\d+|pregnan|gestation|\bprimi|\bmultip|antenatal|midwi|\bf(?:o)?etal|\bpv\b|\bfm\b|movements|labou?r|contraction|\bbp\b|with my first|first baby|\bbump\b|kicks|kicking|wriggly|flutters/;
 
 /** A stated gestation in weeks ("33 weeks pregnant", "at 28 weeks", "怀孕32周", "孕七周"), or null. */
 export function statedGestationWeeks(text: string): number | null {
@@ -118,7 +118,7 @@ export function statedGestationWeeks(text: string): number | null {
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
   'labrador|spaniel|terrier|collie|retriever|poodle|greyhound|whippet|staffy|pug|dachshund|husky|beagle|alsatian|german shepherd|cockapoo|labradoodle|jack russell)';
-const ANIMAL_PATIENT = new RegExp(`\\b(vet|vets|veterinary|veterinarian)\\b|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)`);
+const ANIMAL_PATIENT = new RegExp(`\\b${PET} (got into|chewed|chewed open|ate|swallowed|has eaten|has swallowed|licked)\\b|\\b(vet|vets|veterinary|veterinarian)\\b|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)`);
 const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",

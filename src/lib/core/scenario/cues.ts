@@ -62,6 +62,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\bsince yesterday( morning| afternoon| evening| lunchtime| teatime)?\b/,
   // Minutes counted in words ("for the last forty minutes or so").
   /\b(the )?(last|past) (\d+|few|couple of|ten|fifteen|twenty|thirty|forty|forty five|fifty) (minutes|mins)\b/,
+  // Minutes counted as a duration ("a tight band across my chest for about 25 min").
+  /\bfor (about |around |roughly |nearly |almost )?(\d+|a few|ten|fifteen|twenty|thirty|forty) ?(min|mins|minutes)\b/,
   /\b\d+ ?(min|mins|minutes|hr|hrs|hours) (ago|now)\b|\b(minutes|hours) ago\b|\b(came on|started|began|woke (up )?with|since (this morning|last night|lunch|breakfast))\b/,
   /\b(bp|systolic|sats|spo2|hr|pulse|rr|gcs|temp|lactate) (of |is |was |now )?\d/,
   // Earlier the same day ("playing with the key fob earlier"), not earlier in a year or a life.
@@ -344,6 +346,8 @@ export const HEALTH_DATA: readonly RegExp[] = [
   /\b(summari[sz]e|summary|tl dr|condense|shorten)\b.*\b(pmh|hx|admitted|ctpa|impression|findings|discharged|obs)\b/,
   new RegExp(`\\b(here are|attached|below|following|these are) (\\w+ ){0,3}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(turn|put|format|make|arrange) (these|this|the|my|the following) (\\w+ ){0,3}${RECORD_NOUN} into\\b`),
+  // Words to be put plainly ("can you turn this into plain english bullet points… from my discharge letter").
+  /\b(turn|put|make|translate|rewrite) (this|it|that) (in|into) (plain|simple|normal|easy|everyday) (english|words|language)\b/,
   new RegExp(`\\b(pull|get|take|copy|lift) (\\w+ ){0,5}out of (these|this|the|my|his|her) (\\w+ ){0,2}${RECORD_NOUN}\\b`),
   new RegExp(`\\b(my|his|her|these|the) (\\w+ ){0,2}${RECORD_NOUN} (came back|show|showed|says|said|mean|read)\\b`),
   // "Is that normal?" asks about given values only when there are some ("I drink a bottle a day, is that ok?" is not data).
@@ -521,13 +525,13 @@ export const TECHNICAL = new RegExp(
  * "practice receptionist, new in post"): they relay a caller's problem or ask about admin, as neither a
  * clinician nor a patient.
  */
-export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff)\b|\b(not|non) clinical\b/;
+export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff)\b|\b(not|non) clinical\b|\bnot a (nurse|doctor|clinician|medic)\b/;
 
 /**
  * Results reported to the person ("GP sent a text saying bloods show low iron", "the app shows Hb 112"):
  * the lab names pasted after it are theirs, not a clinician's vocabulary.
  */
-export const REPORTED_RESULTS = /\b(gp|doctor|surgery|practice) (sent|texted|messaged) (me )?(a )?(text|message|letter)\b|\bthe (nhs )?app (shows|says)\b|\bmy (blood|bloods|test) results\b/;
+export const REPORTED_RESULTS = /\b(gp|doctor|surgery|practice) (sent|texted|messaged) (me )?(a )?(text|message|letter)\b|\bthe (nhs )?app (shows|says)\b|\bmy (blood|bloods|test) results\b|\bmy (discharge|clinic) letter\b|\bthe report says\b|\bmy (scan|ultrasound|mri|ct|x ray|xray) (report|result|results)\b|\bhad an? (ultrasound|scan|mri|ct scan|x ray|xray) for\b/;
 
 export const LAY: readonly Cue[] = [
   [new RegExp(`^ ${FAMILY.replace('(', '(grandad|grandpa|granddad|')}\\b`), 2],

@@ -118,6 +118,8 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
   const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
+  // What trials or reviews show is asked about, whatever numbers the question wants back ("summarise what the trials show, numbers if poss").
+  if (/\b(what (the|do the|did the) (trials|studies|evidence|research) (show|shows|say|says|suggest)|meta analys\w*|systematic reviews?)\b/.test(text)) return 'evidence';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
   // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too; a value
   // told along with an emergency happening now ("temp 39.4, her neck hurts and the light hurts her eyes,

@@ -120,7 +120,7 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
   const facts = ZH_CONTEXT_FACTS.filter((c) => c.test(text)).length;
   if (task === 'medication') {
     const child = /孩子|小孩|宝宝|婴儿|儿童|儿子|女儿|孙子|孙女|外孙|闺女|娃/.test(text);
-    const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg/.test(text);
+    const dose = /多少|剂量|用量|几(片|粒|次)|毫升|ml|mg|一半|半片|掰/.test(text);
     if (child && dose && facts === 0) return 'missing_context';
     // Neither a weight nor an age in numbers ("上幼儿园大班，发烧38.5，一次喂多少毫升"): a temperature does not size a dose.
     if (child && dose && !/\d+(\.\d+)?\s?(公斤|kg|斤|千克)|\d+\s?(岁|个月)|[一二两三四五六七八九十]+\s?(岁|个月)/.test(text)) return 'missing_context';
