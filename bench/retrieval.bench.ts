@@ -72,7 +72,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * heldout26 and heldout27 were written blind by a twentieth and a twenty-first labeller while
  * heldout24 and heldout25 were tuned on, and added after 1.2.16 was committed; scored once unseen
  * (library 1.2.16: must-haves found 73.9% / 86.1%, clean pools 92.5% / 85.0%, Chinese urgency 100% /
- * 94.4%), they have been tuned on since (library 1.2.17).
+ * 94.4%), they have been tuned on since (library 1.2.17). heldout28 and heldout29 were written blind
+ * by a twenty-second and a twenty-third labeller while heldout26 and heldout27 were tuned on, and added
+ * after 1.2.17 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -102,6 +104,8 @@ const RELEVANCE_SETS = {
   heldout25: relevance.heldout25 as RelevanceRow[],
   heldout26: relevance.heldout26 as RelevanceRow[],
   heldout27: relevance.heldout27 as RelevanceRow[],
+  heldout28: relevance.heldout28 as RelevanceRow[],
+  heldout29: relevance.heldout29 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27']);
