@@ -115,6 +115,12 @@ export function statedGestationWeeks(text: string): number | null {
   return null;
 }
 
+/**
+ * An exam in a medical subject ("内分泌明天期末考", "药理考试"): a medical student revising, with no patient.
+ * Shared with the Chinese clinician cues; an exam alone ("等期末考完再带她去看") is neither.
+ */
+export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化)(学)?(明天|后天|下周)?(期末考|期中考|考试|大考)/;
+
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
   'labrador|spaniel|terrier|collie|retriever|poodle|greyhound|whippet|staffy|pug|dachshund|husky|beagle|alsatian|german shepherd|cockapoo|labradoodle|jack russell)';
@@ -142,7 +148,8 @@ const TEACHING = [
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
   /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
-  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化)(学)?(明天|后天|下周)?(期末考|期中考|考试)|考前复习|(老师|教授)(上课|课上)讲/,
+  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
+  ZH_MEDICAL_EXAM,
   // A school project or homework on a topic ("year 6 school project on first aid inventions").
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").

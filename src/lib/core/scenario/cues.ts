@@ -359,6 +359,8 @@ export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr
 /** Asking what a value means: one lab value with this is a result to explain ("explain what an HbA1c of 58 means"). */
 export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
+/** What trials or reviews show, asked about whatever numbers the question wants back ("summarise what the trials show, numbers if poss"). */
+export const RESEARCH_ASKED = /\b(what (the|do the|did the) (trials|studies|evidence|research) (show|shows|say|says|suggest)|meta analys\w*|systematic reviews?)\b/;
 export const EVIDENCE: readonly RegExp[] = [
   // Where a number comes from and how sure it is ("where does that figure actually come from, is it measured or modelled?", "real figures on how often…").
   /\bwhere (does|do) (that|this|the|these|those) (number|numbers|figure|figures|statistic|statistics|stat|stats) (\w+ )?come from\b|\bmeasured or modell?ed\b|\breal (figures|numbers|statistics|stats|data)\b/,
@@ -473,13 +475,18 @@ export const ROLE =
   'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
   'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|' +
   'occupational health adviser|occupational health advisor|occupational health nurse|occupational health physician|oh adviser|oh nurse|\\w+ologist)';
+/**
+ * A role that does something in the story ("uni student, GP sent a text…", "GP said my iron is low") is someone
+ * else's, not the asker's: it never ends a heading.
+ */
+const ROLE_ACTS = '(?! (sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))';
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
-  [new RegExp(`^ ${ROLE}\\b(?! (receptionist|receptionists|secretary|administrator|admin|manager|sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))|\\b${ROLE} here\\b`), 6],
+  [new RegExp(`^ ${ROLE}\\b(?! (receptionist|receptionists|secretary|administrator|admin|manager))${ROLE_ACTS}|\\b${ROLE} here\\b`), 6],
   // A heading with a qualifier: "Triage nurse: …", "Paramedic student - …", "Staff nurse, …" (not "my nurse said").
   // The role must end the heading: "uni student, GP sent a text…" names someone else's role.
-  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b(?! (sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))|^ ${ROLE} (student|trainee|here)\\b`), 6],
+  [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b${ROLE_ACTS}|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes))/, 5],

@@ -2,6 +2,7 @@
 // the question (NFKC, lower-cased; negated words blanked in the "live" form) and their weights.
 // Written in our own words from how people describe these situations; the decisions are in rulesZh.ts.
 
+import { ZH_MEDICAL_EXAM } from '../retrieval/questionFacts';
 import { NAMES, SELF_NEGATING, type Cue } from './cues';
 
 /** Family and people a layperson asks about. */
@@ -135,12 +136,14 @@ export const ZH_URGENT: readonly Cue[] = [
 ];
 
 /** A real person's situation is described (not a general-knowledge question). */
+/** A feeling told with the "I" left out ("最近总觉得活着没意思"): someone's own situation, told by a lay person. */
+const ZH_FEELING_UNSAID_I = /^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/;
+
 export const ZH_SITUATION: readonly RegExp[] = [
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   /我|咱|他|她/,
-  // A feeling told with the "I" left out ("最近总觉得活着没意思").
-  /^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/,
+  ZH_FEELING_UNSAID_I,
   new RegExp(ZH_FAMILY),
   /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
   // Chinese often leaves the person out and anchors what happened in time: "剖腹产第五天，刚才胸口…".
@@ -233,12 +236,17 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   /每(天|日|周|星期)(吃|服|用)|(每|一)(周|星期)一次|一(天|日)(吃|服)?几次|多久(吃|服|用)一次|隔天(吃|服)|饭前|饭后|空腹(吃|服)/,
 ];
 export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
+/** Asking whether something runs in families ("宫外孕会遗传吗"). */
+export const ZH_HEREDITY = /会(不会)?遗传|遗传(吗|给|性)/;
+/** Research pooled or trialled ("meta分析 纳入了14个RCT"): evidence, whatever numbers come with it. */
+export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/;
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
   // Whether a claim passed around holds ("家族群里都在转这个…到底有没有道理").
   /有没有道理|有道理吗|是不是真的|靠不靠谱/,
   /是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)/,
   // Heredity and one's own odds ("宫外孕会遗传吗？我的风险会不会比别人高？") are facts asked for.
-  /会(不会)?遗传|遗传(吗|给|性)|(风险|几率|概率|可能性)(会不会|是不是)?(比.{0,4})?(更)?(高|大)/,
+  ZH_HEREDITY,
+  /(风险|几率|概率|可能性)(会不会|是不是)?(比.{0,4})?(更)?(高|大)/,
 ];
 
 /** A clinician writing. */
@@ -255,7 +263,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // "药师请教 门诊患者", "乡镇卫生院 求助 78岁女"): a department or role, then the patient or the ask.
   [/^(?![^。，,：:\s]{0,6}我)\S{0,10}(科|卫生院|卫生室|卫生站|诊所|病房|急诊|门诊|药房|分诊|预检)(的)?(医生|大夫|护士|药师|值班|夜班|分诊|门诊)?\s+(?=[男女]|\d|一(个|位|名)|求助|请教|求问|咨询)|^(村医|乡村医生|社区医生|全科医生|基层医生|药师|规培生|住院医)\s?(请教|求助|求问|咨询)|^\S{0,6}(住院医|主治|规培生|进修医|实习医生|护士长|护师|药师)\s?(请教|求助|求问|咨询)?(一下)?\s|^\S{0,8}(轮转|规培)(的)?(规培|医生|生)?\s/, 6],
   // A medical student revising a medical subject ("内分泌明天期末考", "药理考试", "执医备考").
-  [/(内分泌|内科学?|外科学?|儿科学?|妇产科学?|药理学?|生理学?|病理学?|解剖学?|诊断学|神经病学|急诊医学)(明天|下周|后天)?(期末考|期中考|考试|大考)|医学生|执医|执业医师考试|规培考/, 6],
+  [ZH_MEDICAL_EXAM, 6],
+  [/医学生|执医|执业医师考试|规培考/, 6],
   [/患者|病人|病患/, 3],
   [/\d+(岁)?(男|女)(性)?[,，]|[男女],\s?\d+岁/, 2],
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
@@ -271,7 +280,7 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
 export const ZH_LAY: readonly Cue[] = [
   [new RegExp(`我(的|家)?${ZH_FAMILY}|^${ZH_FAMILY}`), 3],
   [new RegExp(ZH_FAMILY), 2],
-  [/^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/, 3],
+  [ZH_FEELING_UNSAID_I, 3],
   // Writing formally about oneself ("本人七十岁，患糖尿病十余年").
   [/^本人|本人(今年|现年|\d|[一二三四五六七八九十])/, 3],
   [/我(感冒|发烧|发热|咳嗽|在吃|正在|牙|腰|胃|血压|血糖)|我的(?!(患者|病人|学生))|撑不下去|受不了了|心好累|好难受/, 2],

@@ -25,6 +25,7 @@ import {
   INFORMATION_FRAME,
   LAB_VALUE,
   LETHAL_DOSE,
+  RESEARCH_ASKED,
   RESULT_EXPLANATION,
   LAY,
   NON_CLINICAL_STAFF,
@@ -118,23 +119,21 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
   const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
-  // What trials or reviews show is asked about, whatever numbers the question wants back ("summarise what the trials show, numbers if poss").
-  if (/\b(what (the|do the|did the) (trials|studies|evidence|research) (show|shows|say|says|suggest)|meta analys\w*|systematic reviews?)\b/.test(text)) return 'evidence';
+  if (RESEARCH_ASKED.test(text)) return 'evidence';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
-  // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too; a value
-  // told along with an emergency happening now ("temp 39.4, her neck hurts and the light hurts her eyes,
-  // is that ok?") is the story, not a result.
-  if (any(HEALTH_DATA, text) && !(emergency && situation)) return 'health_data';
+  // Values told along with an emergency happening now ("temp 39.4, her neck hurts and the light hurts her
+  // eyes, is that ok?") are the story, not results to read.
+  const emergencyNow = emergency && situation;
+  // One value asked about ("explain what an HbA1c of 58 means for me") is a result to explain too.
+  if (any(HEALTH_DATA, text) && !emergencyNow) return 'health_data';
   // Values given to size a named medicine ("creatinine 168, eGFR 24, on apixaban 5 mg: does she meet the
   // dose-reduction criteria?") ask about the medicine; values given on their own ask about the results.
   const dosing = DRUG.test(text) && DOSE_QUESTION.test(text);
-  // Numbers told along with an emergency happening now ("temp 39.4… her neck hurts and the light hurts her eyes") are
-  // the story, not results to read.
-  if (!dosing && !(emergency && situation) && (labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text)))) return 'health_data';
+  if (!dosing && !emergencyNow && (labValues >= 2 || (labValues === 1 && RESULT_EXPLANATION.test(text)))) return 'health_data';
   if (DOCUMENT_NAMED.test(text)) return 'documentation';
   if (any(EVIDENCE, text) && !/\bwhat should i study\b|\bstudy (to|for|medicine|nursing)\b/.test(text)) return 'evidence';
   // Someone in an emergency is asked about before any admin word ("…happier if I wasn't around, after losing my job").
-  if (emergency && situation && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
+  if (emergencyNow && !/\b(differential|ddx|what could (it|this) be)\b/.test(text)) return 'advice';
   if (any(OTHER, text)) return 'other';
   // Medicines asked about together at a pharmacy counter ("community pharmacist - lady wants Daktarin and some Nurofen, on warfarin").
   if (namedMedicines(text) >= 2 && /\b(pharmacist|chemist|at the counter|over the counter|otc|dispensing|dispensed)\b/.test(text)) return 'medication';

@@ -20,7 +20,9 @@ import {
   ZH_LAY_EVIDENCE,
   ZH_GENERAL_FRAME,
   ZH_HAPPENING_AS_ASKED,
+  ZH_HEREDITY,
   ZH_HISTORY,
+  ZH_RESEARCH_ASKED,
   ZH_HYPOTHETICAL,
   ZH_HEALTH_DATA,
   ZH_INFORMATION_FRAME,
@@ -55,13 +57,12 @@ function classifyExpertise(t: CjkScan): Expertise {
 }
 
 /** A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"). */
-const askedForOdds = (text: string) => /会(不会)?遗传|遗传(吗|给|性)/.test(text) && any(ZH_HISTORY, text);
+const askedForOdds = (text: string) => ZH_HEREDITY.test(text) && any(ZH_HISTORY, text);
 
 function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
   if (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text)) return 'documentation';
-  // Research pooled or trialled ("meta分析 纳入了14个RCT") is evidence, whatever numbers come with it.
-  if (/meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/.test(text)) return 'evidence';
+  if (ZH_RESEARCH_ASKED.test(text)) return 'evidence';
   if (any(ZH_HEALTH_DATA, text)) return 'health_data';
   if (any(ZH_EVIDENCE, text) || (ZH_LAY_EVIDENCE.test(text) && !situation)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
