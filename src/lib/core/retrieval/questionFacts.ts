@@ -134,6 +134,8 @@ const FICTION = [
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   /\bmurder mystery\b|\bclue cards?\b|\bescape room\b|(刷到|看到)(个|一个|一条|一篇|条|篇)?新闻(里|上)?\s?(说)?\s?(一个|有个|有一个|某地)/,
   // An old diary or letter found ("翻出外公1983年的日记"); a teenager's diary read today is no such thing.
+  // A memoir being written is history told, not someone's illness now ("我在写家族回忆录").
+  /\b(writing|write) (a |my |our )?(\w+ )?(memoir|biography)\b|(写|整理|编).{0,6}(回忆录|传记)/,
   /翻出.{0,12}(日记|信|相册)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
@@ -150,6 +152,8 @@ const TEACHING = [
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
   /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
   ZH_MEDICAL_EXAM,
+  // A drill on manikins or a first-aid refresher being run ("I run the first aid refresher… a CPR drill on the manikins").
+  /\b(cpr|first aid|resus|resuscitation|fire|evacuation|rescue) (drill|drills|refresher|practice session)\b|\b(manikin|manikins|mannequin|mannequins|resusci anne|training dummy|training dummies)\b|(急救|心肺复苏|消防|疏散)(演练|培训|练习)|假人|模拟人/,
   // A school project or homework on a topic ("year 6 school project on first aid inventions").
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").

@@ -60,6 +60,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   // A change since yesterday is a new one ("normally chatty… since yesterday afternoon muddled").
   /\bsince yesterday( morning| afternoon| evening| lunchtime| teatime)?\b/,
+  // Still going after what was tried ("6 puffs of ventolin and still wheezing"): happening as the question is typed.
+  /\b(and|but) (hes |shes |im |is |he s |she s )?still (wheezing|struggling|bleeding|fitting|vomiting|being sick|breathless|choking|gasping|not breathing|unconscious|floppy)\b/,
   // Minutes counted in words ("for the last forty minutes or so").
   /\b(the )?(last|past) (\d+|few|couple of|ten|fifteen|twenty|thirty|forty|forty five|fifty) (minutes|mins)\b/,
   // Minutes counted as a duration ("a tight band across my chest for about 25 min").
@@ -111,6 +113,10 @@ export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
   // A course being studied ("my call handler training course… this week's module is choking").
   /\b(training course|training module|this weeks module|the module|call handler training|my exam|revising for|osce)\b/,
+  // An argument over what words mean ("is a heart attack the same thing as a cardiac arrest? settle it"):
+  // a definition is asked for, whoever is named in the preamble.
+  // ("Who's right?" is also how a worried relative asks about a real fever: it is not enough.)
+  /\b(settle (it|this|an argument|the argument|a debate|the debate|a bet|the bet)|(got into|having) (an|a) (argument|debate) (over|about) (dinner|whether|what)|we have a bet)\b/,
 ];
 /** Words that keep a hypothetical question real ("what do I do if he is fitting right now?"). */
 export const HAPPENING_AS_ASKED = /\b(right now|just now|at the moment|currently|as we speak|as i type)\b/;
@@ -187,7 +193,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole|all (of )?(my|his|her|the))\b/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],
   [/\b(swallowed|ate|drank|drunk|ingested) (a |an |some |the |his |her |my |\w+s )?(button )?(battery|batteries|magnet|magnets|bleach|pills|tablets|medicine|medication|chemical|detergent|pod|antifreeze|poison|cleaner|sleeping pills)\b/, 3],
-  [/\b(chewed|got into|opened)\b (\w+ ){0,4}(packet|blister|bottle|box|pot) (of )?(\w+ )?(tablets|pills|medicine|capsules)?\b|\b(packet|blister|bottle) (\w+ ){0,2}(chewed|opened|empty)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
+  [/\b(chewed|got into|opened)\b (\w+ ){0,4}(packet|blister|bottle|box|pot) (of )?(\w+ )?(tablets|pills|medicine|capsules)?\b|^(?!.*\b(buy|afford|purchase)\b).*\b(packet|blister|bottle) (\w+ ){0,2}(chewed|opened|empty)\b|\b(tablets|pills) (are )?missing\b|\bsome (tablets|pills) (are |were )?(missing|gone)\b/, 3],
   [/\bhandful of\b.*\b(pills|tablets)\b|\bpoison(ed|ing)?\b/, 3],
   // A count of tablets taken at once ("took about 20 of the 500mg paracetamol"), and tablets put by to take together.
   [/\b(took|taken|swallowed|had) (about |around |maybe |like |roughly )?([2-9]\d|1[5-9]|fifteen|twenty|thirty|forty|fifty)( \w+){0,3} (tablets|pills|capsules|of (the|his|her|my))\b/, 3],
@@ -296,8 +302,10 @@ export const URGENT: readonly Cue[] = [
   [/\b(thinks|believes|convinced|says|insists) (\w+ ){0,4}(poisoning|poisoned|watching|spying|following|bugged|tracking) (him|her|them|me)\b|\bbeing (watched|followed|spied on)\b|\bmicrochip\w*\b/, 2],
   [/\bhallucinat\w*|\bhear(s|ing)? voices\b|\bparanoi\w*|\bdelusion\w*|\bconvinced\b.*\b(following|watching|spying|messages|poisoning)\b|\bpsychosis\b|\bpsychotic\b/, 2],
   [/\b(hits|hit|beats|pushed|kicked|punched|slapped|strangled) me\b|\bdomestic (abuse|violence)\b/, 2],
-  [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b)\b/, 2],
-  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bpost exposure\b|\bpep\b/, 2],
+  // Emergency contraception, also in a clinician's words ("UPSI Saturday… asked for Levonelle").
+  [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b|upsi|levonelle|ellaone|ella one)\b/, 2],
+  // A needle through the skin from an unknown source ("a needle came through the black bag… into my palm").
+  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (through|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
   // A sexual assault or exposure: the windows for emergency contraception and PEP run from it.
@@ -366,6 +374,8 @@ export const EVIDENCE: readonly RegExp[] = [
   /\bwhere (does|do) (that|this|the|these|those) (number|numbers|figure|figures|statistic|statistics|stat|stats) (\w+ )?come from\b|\bmeasured or modell?ed\b|\breal (figures|numbers|statistics|stats|data)\b/,
   /\b(?<!no )(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
+  // Two guidelines compared ("where do NICE NG238 and the 2021 ESC guideline actually differ on…"), for a journal club.
+  /\b(guidelines?|guidance|recommendations) (\w+ ){0,6}(differ|disagree)\b|\b(differ|disagree) on (starting|stopping|when|whether|the)\b|\bjournal club\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
   /\b(does|do) (\w+ ){1,4}(work|help) for\b/,
   /\bwhat do (the )?(trials|studies|data|research) (show|say|suggest)\b|\b(is it|just|all) (a )?placebo\b/,
@@ -379,7 +389,7 @@ export const OTHER: readonly RegExp[] = [
   // The law around helping or treating someone ("scared of being sued", "what does the law say").
   /\b(what does the law say|the law on|legally (allowed|required|liable)|be sued|being sued|get sued|good samaritan law|liable if)\b/,
   /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
-  /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)/,
+  /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)(?<!\b(dose|dosing|volume|how much for each)\b.*)/,
   /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
   // Getting through to a practice at all: hours, repeat prescriptions, booking without phoning.
   /\b(surgery|practice|clinic|gp)( is| are)? only open\b|\bopening (hours|times)\b|\bwithout (phoning|ringing|calling) at\b|\b(sort|sorted|order|ordering|request|requesting) (out )?(my |our |the )?repeat (prescriptions?|meds|medication)\b|\brepeat (prescriptions?|meds) (sorted|ordered|requested)\b/,
@@ -460,7 +470,7 @@ export const ADVICE_FRAME: readonly RegExp[] = [
 
 export const INFORMATION_FRAME: readonly RegExp[] = [
   /^ (what|whats|why|how does|how do|how is|how are|how long does|how long do|how common|explain|describe|define|tell me about|is it true|are there|what are|which)\b/,
-  /\b(differential|ddx|difference between|what causes|what could (it|this|that) be|what could cause|possible causes|causes of|mechanism|how (it|they|this) works?)\b/,
+  /\b(differential|ddx|difference between|(is|are) (a |an )?(\w+ ){1,5}the same (thing )?as|what causes|what could (it|this|that) be|what could cause|possible causes|causes of|mechanism|how (it|they|this) works?)\b/,
   /\b(current guidance|guidelines? (on|for)|threshold for|criteria for|definition of|what does (\w+ ){1,3}mean)\b/,
   /\b(best|first line|usual|standard) treatment\b/,
 ];
@@ -556,10 +566,14 @@ export const LAY: readonly Cue[] = [
   [/\b(worried|scared|frightened|terrified|anxious|panicking|freaking out|nervous)\b/, 1],
   [REPORTED_RESULTS, 3],
   // Someone sent by their family, or who keeps away from doctors ("wife made me do the health check").
+  // The asker's own decision about getting there ("wife wants ambulance… quicker if i drive myself").
+  [/\b(drive|take|get) myself\b|\b(im|i am) \d+ (min|mins|minutes|miles|km) from\b|^ (wife|husband|missus|hubby) (wants|says|thinks|reckons)\b|\. (wife|husband|missus|hubby) (wants|says|thinks|reckons)\b/, 2],
   [/\b(wife|husband|partner|missus|mrs|girlfriend|boyfriend) (made|got|forced|nagged|booked) me\b|\bi (dont|don t|never) (do|go to|see|bother with) (doctors|the doctor|gps|the gp)\b/, 3],
   [/\b(my|mine|myself)\b/, 2],
+  // Said in so many words ("custody detention officer, not medical").
+  [/\b(not medical|non medical|not a medic|no medical (training|background)|not medically trained|not a (doctor|nurse|clinician))\b/, 4],
   // Looking after others without being a clinician: a coach, a teacher, a lifeguard, a foster carer.
-  [/\b(personal trainer|pt at (a|the) gym|gym instructor|front desk|ski school|one of our (regulars|instructors|members|customers|guests|staff)|i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b/, 2],
+  [/\b(personal trainer|pt at (a|the) gym|gym instructor|front desk|ski school|one of our (regulars|instructors|members|customers|guests|staff)|i coach|coach|coaching|pe teacher|teacher|teaching assistant|lifeguard|foster carers?|foster parents?|childminder|nanny|au pair|scout leader|support worker|night carer|carer)\b|\bi support (a|an|the) (lady|man|woman|gentleman|person|young|client|resident)\b/, 2],
 ];
 
 // ——— Uncertainty ————————————————————————————————————————————————————————————————————————

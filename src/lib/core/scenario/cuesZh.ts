@@ -128,7 +128,9 @@ export const ZH_URGENT: readonly Cue[] = [
   [/家暴|家庭暴力|(老公|丈夫|男朋友|对象|前夫).{0,4}(打|推|掐|威胁)(我|她)|被打|把(我|她)(推|按|摔|撞)(到|在|倒)/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.
   [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多|喝了酒|喝完酒)(了)?就?(动手|打人|打我)|把我(推|按|摔|撞)(到|在|倒)/, 2],
-  [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|无保护|避孕失败|毓婷|事后(避孕)?药|紧急避孕药/, 2],
+  [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|避孕(措施)?失败|毓婷|左炔诺孕酮|事后(避孕)?药|紧急避孕药/, 2],
+  // Sex without protection says its own negation ("没戴套", "无保护").
+  [/无保护|无防护|没(戴|带|用)(套|避孕套)|没做(措施|防护|安全措施)/, 2, SELF_NEGATING],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊/, 2],
   // Asking what dose would kill (see the English cue).
@@ -142,6 +144,8 @@ const ZH_FEELING_UNSAID_I = /^(最近|这几天|这段时间|这阵子)?(总|老
 export const ZH_SITUATION: readonly RegExp[] = [
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
+  // A reading with how someone is ("血糖2.6 手抖 出汗 打胰岛素的"): telegraphic, but someone's.
+  /(血糖|血压|体温|心率|血氧|心跳)\s?\d[\d./]*.{0,16}(抖|出汗|冒汗|晕|心慌|疼|痛|吐|喘|抽|没力气|发软|迷糊)/,
   /我|咱|他|她/,
   ZH_FEELING_UNSAID_I,
   new RegExp(ZH_FAMILY),
@@ -162,7 +166,7 @@ export const ZH_ACUTE_NOW: readonly RegExp[] = [
   /突然|忽然|猛地|一下子|刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|半夜|这会儿|马上|正在|这几天|这两天|第[一二三四五六七八九十\d]+天|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时/,
   // Earlier the same day, told as lay people tell it ("摘了一上午菜，回来就糊涂了").
   /一上午|一下午|今天上午|今天下午|中午|回来就|回来后|刚回来|到家就/,
-  /血压|心率|spo2|血氧|体温\s?\d|呼吸\s?\d/,
+  /血压|心率|spo2|血氧|体温\s?\d|呼吸\s?\d|血糖\s?\d/,
 ];
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
 export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
@@ -176,12 +180,14 @@ export const ZH_STRONG_NOW: readonly RegExp[] = [
 /** Something different this time (see CONTRAST in cues.ts). */
 export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来|(这周|这几天|今天|最近|突然).{0,6}(加重|更重|更厉害|严重了)|越来越(重|厉害|严重)/];
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
-export const ZH_HISTORY: readonly RegExp[] = [/生我的时候|生我那(时|会)|当年|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
+export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|发作|犯|抽)过(一次|一回|两次|几次)|生我的时候|生我那(时|会)|当年|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
 export const ZH_HYPOTHETICAL: readonly RegExp[] = [
-  /如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|考试/,
+  // An exam in first aid or medicine is training; one's own driving test tomorrow ("明天的考试还能去吗") is not.
+  /如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|(急救|护理|医学|执业|资格|规培|理论|期末|期中)考试|考试(题|内容|会考|要考|重点)/,
   // Prevention: what one has heard is dangerous and how to keep it from happening ("平时应该怎么收才安全").
-  /听说.{0,24}(危险|不能|会)|(怎么|如何)(收|放|存放|保管|收纳|预防|防止|避免)|(收|放|存放|保管|收纳)(才|得)?(安全|稳妥)|平时(应该|要|该)(怎么|注意)/,
+  // ("听说有个什么ella更好 我这个年龄药店会卖给我吗" is hearsay about what to do now, not prevention.)
+  /听说.{0,24}(危险|不能|会(中毒|致命|出事|死|伤|窒息|爆炸|烧|噎))|(怎么|如何)(收|放|存放|保管|收纳|预防|防止|避免)|(收|放|存放|保管|收纳)(才|得)?(安全|稳妥)|平时(应该|要|该)(怎么|注意)/,
 ];
 /** Words that keep a hypothetical question real. */
 export const ZH_HAPPENING_AS_ASKED = /现在正在|正在|这会儿|刚才|刚刚/;
@@ -193,7 +199,9 @@ export const ZH_CHRONIC: readonly RegExp[] = [/经常|常常|老是|总是|又�
 export const ZH_GENERAL_FRAME: readonly RegExp[] = [/^(什么是|为什么|请问什么|如何|怎样)|是什么(病|意思)?[?]?$|有哪些.{0,4}(症状|表现|原因|类型|信号)|(的|有什么).{0,4}(症状|表现|原因|病因|危险因素|并发症)|区别/];
 
 /** Asking for a document to be written. */
-export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做)(一份|一封|一个|个|份|封)?.{0,12}(病历|记录|小结|出院小结|转诊信|转诊单|诊断证明|上报|事件报告|不良事件|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告|提纲|旁白|稿|会诊单|会诊申请|宣传单|传单)|(?<!(需要|要不要|需不需要|有没有|开|拿|要)[a-z\s]{0,4})(出院小结|转诊信|转诊单|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条)/;
+export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做|出一份|开一份|开一张|出具|填写)(一份|一封|一个|个|份|封)?.{0,12}(情况说明|申请表|申请书|病历|记录|小结|出院小结|转诊信|转诊单|诊断证明|上报|事件报告|不良事件|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告|提纲|旁白|稿|会诊单|会诊申请|宣传单|传单)|(?<!(需要|要不要|需不需要|有没有|开|拿|要)[a-z\s]{0,4})(出院小结|转诊信|转诊单|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条)/;
+/** A form's layout asked for ("按表格的格式写一下"), or notes turned into a record ("整理成规范门诊病历"): a document. */
+export const ZH_DOCUMENT_FORM = /按(照)?(表格|表|模板|格式)(的)?(格式)?(写|填)|整理成.{0,6}(病历|病例|入院记录|出院小结|病程记录|交班|soap)/;
 /** Working on given records or results. */
 export const ZH_HEALTH_DATA: readonly RegExp[] = [
   // A report pasted or named, then the ask ("体检报告全是日文 看不太懂 帮我看看哪些不正常", "化验单如下:").
@@ -201,6 +209,8 @@ export const ZH_HEALTH_DATA: readonly RegExp[] = [
   /(总结|概括|归纳|提取|整理|解读|解释|分析|看看|看一下|帮我看|翻译).{0,10}(化验单|化验|检查报告|报告|结果|检验|病历|记录|数据|指标|片子|ct|核磁|mri|b超|心电图|血常规|血检)/,
   /(化验单|检查结果|报告|结果)(显示|上写|说|出来了)|这(个)?(结果|指标|数值)(是什么意思|正常吗|高吗|低吗)/,
   /(化验单|检查报告|报告|病历|记录|出院记录|数据|心电图|血常规)(\S{0,2})(总结|概括|归纳|提取|整理|解读)(成|为|一下)?/,
+  // Readings put in a table with the abnormal ones marked ("帮我整理成表格，把异常的标出来").
+  /整理成(一个|一张)?(表格|表)|(异常|不正常|偏高|偏低)的(标|圈|挑|找)出来|标(出|注)(异常|不正常)/,
 ];
 export const ZH_EVIDENCE: readonly RegExp[] = [
   /证据|研究(表明|显示|发现|证明)?|文献|临床试验|试验的结论|(指南|共识)(现在)?(还)?推荐|荟萃分析|meta分析|循证|科学依据/,
@@ -219,7 +229,7 @@ export const ZH_DRUG =
 /** A question about the medicine itself: dose, interaction, side effects, missed doses, stopping. */
 export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   /剂量|用量|多少(毫克|mg|片|粒|ml|毫升|克)|吃多少|吃几(片|粒|次)|一(天|日)最多|最多(可以|能)?(吃|服|用)|一次(吃|服|用|喂)?(几|多少)|喂(几|多少)(毫升|ml|片)|怎么(吃|服用)/,
-  /副作用|不良反应|相互作用|一起(吃|喝|服|用)|同时(吃|服|用)|和酒|喝酒|饮酒|伤(肾|肝|胃)|要吃一辈子|吃一辈子|要(特别)?注意(什么|的)|有什么要(特别)?注意/,
+  /副作用|不良反应|相互作用|冲突|相冲|相克|一起(吃|喝|服|用)|同时(吃|服|用)|和酒|喝酒|饮酒|伤(肾|肝|胃)|要吃一辈子|吃一辈子|要(特别)?注意(什么|的)|有什么要(特别)?注意/,
   /(能|可以)(再|同时|一起|另外|顺便)(加)?(吃|用|服)|加(吃|服|用)|再吃(一|点|些)?/,
   /忘(记|了)(给(她|他|孩子|老人|老太太|老爷子)?)(吃|服|喂)|补(一|吃)片|补吃|今晚吃两片|忘(记|了)(吃|服)|漏(服|吃)|多吃了|吃多了|停药|把药停|药停了|停掉|减药|换药|能不能(吃|用|服)|可以(吃|用|服).{0,6}吗|能(吃|用|服).{0,6}吗/,
   // Adjusting a medicine: reduce, stop, carry on ("二甲双胍要减量还是停？达格列净还能继续用吗？").

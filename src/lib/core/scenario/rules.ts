@@ -92,7 +92,8 @@ function timingOf(t: Text, situation: boolean, generalFrame: boolean): Timing {
 function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Timing): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
   // Whose records or decision: "my results", "my doctor wants me to…" make it someone's situation.
-  const personal = /\b(my|our)\b/.test(t.plain);
+  // A research team's own project ("our pilot", "our trial") is not anyone's health.
+  const personal = /\b(my|our)\b(?! (pilot|trial|study|studies|protocol|review|audit|journal club|department|unit|team|service|research|grant|project)\b)/.test(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
   // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
   const emergent = liveScore(t.live, t.plain, EMERGENT, timing);
@@ -103,7 +104,9 @@ function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Ti
     if (emergent >= 3) return 'emergent';
     if (emergent >= 2 || urgent >= 2) return 'urgent';
   }
-  if (!situation && (task === 'information' || task === 'medication')) {
+  // A definition asked for in a hypothetical frame ("is a heart attack the same thing as a cardiac arrest? settle it")
+  // is general knowledge, whoever the preamble names.
+  if ((!situation || (timing.hypothetical && task === 'information')) && (task === 'information' || task === 'medication')) {
     // Managing a condition or acting on a medicine implies someone doing it; facts about them do not.
     const acting = /\b(treat|treatment|treating|heal|healing|recover|recovery|get rid of|cure|relieve|remedy|remedies|exercise with|go away|is it (safe|ok|okay|alright) to|can i|should i)\b/;
     return acting.test(t.plain) ? 'routine' : 'not_applicable';

@@ -14,6 +14,7 @@ import {
   ZH_CONTESTED,
   ZH_CONTEXT_FACTS,
   ZH_DOCUMENT,
+  ZH_DOCUMENT_FORM,
   ZH_DRUG,
   ZH_EMERGENT,
   ZH_EVIDENCE,
@@ -56,14 +57,23 @@ function classifyExpertise(t: CjkScan): Expertise {
   return 'unclear';
 }
 
+/** A lab name and its value ("肌酐132", "eGFR48", "尿酸 520"). */
+const ZH_LAB_VALUE = /(空腹血糖|餐后血糖|血糖|糖化血红蛋白|糖化|血红蛋白|白细胞|红细胞|血小板|中性粒|淋巴|肌酐|尿酸|尿素氮|尿素|谷丙转氨酶|谷草转氨酶|转氨酶|谷丙|谷草|总胆固醇|胆固醇|甘油三酯|低密度|高密度|胆红素|白蛋白|钾|钠|[a-z][a-z0-9]{1,6})\s?[:：=]?\s?\d+(\.\d+)?/gi;
+
+/** Nothing but results pasted ("肌酐132 eGFR48 尿酸520"): someone's own values to read. */
+function onlyValues(text: string): boolean {
+  const values = text.match(ZH_LAB_VALUE)?.length ?? 0;
+  return values >= 2 && hanCount(text.replace(ZH_LAB_VALUE, '')) <= 2;
+}
+
 /** A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"). */
 const askedForOdds = (text: string) => ZH_HEREDITY.test(text) && any(ZH_HISTORY, text);
 
 function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
-  if (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text)) return 'documentation';
+  if (ZH_DOCUMENT_FORM.test(text) || (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text))) return 'documentation';
   if (ZH_RESEARCH_ASKED.test(text)) return 'evidence';
-  if (any(ZH_HEALTH_DATA, text)) return 'health_data';
+  if (any(ZH_HEALTH_DATA, text) || onlyValues(text)) return 'health_data';
   if (any(ZH_EVIDENCE, text) || (ZH_LAY_EVIDENCE.test(text) && !situation)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
   // Chinese often leaves the subject out ("撑不下去了…怎么做都想好了"): an emergency is someone's, asked about now.
@@ -96,7 +106,7 @@ function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing
 function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing: Timing, english: { emergent: number; urgent: number }): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
   // "帮我总结…" and "我是骨科住院医" ask for help; they do not make the records the asker's own.
-  const personal = /我|咱/.test(t.plain.replace(/(请|麻烦)?(帮|给|替|让)我|我是|我们科|我科/g, ''));
+  const personal = /我|咱/.test(t.plain.replace(/(请|麻烦)?(帮|给|替|让)我|我是|我们科|我科/g, '')) || onlyValues(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
   if (task === 'information' && askedForOdds(t.plain)) return 'routine';
   const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
@@ -117,6 +127,8 @@ function classifyUncertainty(t: CjkScan, task: TaskType, situation: boolean): Un
   if (task === 'evidence' || (any(ZH_CONTESTED, text) && task !== 'documentation' && task !== 'health_data' && task !== 'other')) {
     return 'uncertain_evidence';
   }
+  // Values with no word about whose they are or what is asked leave out what reading them needs.
+  if (task === 'health_data' && onlyValues(text)) return 'missing_context';
   if (task === 'other' || task === 'documentation' || task === 'health_data') return 'sufficient_context';
   const facts = ZH_CONTEXT_FACTS.filter((c) => c.test(text)).length;
   if (task === 'medication') {
