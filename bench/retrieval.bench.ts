@@ -75,7 +75,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * 94.4%), they have been tuned on since (library 1.2.17). heldout28 and heldout29 were written blind
  * by a twenty-second and a twenty-third labeller while heldout26 and heldout27 were tuned on, and added
  * after 1.2.17 was committed; scored once unseen (library 1.2.17: must-haves found 65.8% / 68.8%, clean
- * pools 87.5% / 92.5%, Chinese urgency 77.8% / 83.3%), they have been tuned on since (library 1.2.18).
+ * pools 87.5% / 92.5%, Chinese urgency 77.8% / 83.3%), they have been tuned on since (library 1.2.18). heldout30 and heldout31 were written blind by a
+ * twenty-fourth and a twenty-fifth labeller while heldout28 and heldout29 were tuned on, and added after
+ * 1.2.18 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -107,6 +109,8 @@ const RELEVANCE_SETS = {
   heldout27: relevance.heldout27 as RelevanceRow[],
   heldout28: relevance.heldout28 as RelevanceRow[],
   heldout29: relevance.heldout29 as RelevanceRow[],
+  heldout30: relevance.heldout30 as RelevanceRow[],
+  heldout31: relevance.heldout31 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27', 'heldout28', 'heldout29']);
