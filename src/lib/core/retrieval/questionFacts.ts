@@ -124,7 +124,7 @@ export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
   'labrador|spaniel|terrier|collie|retriever|poodle|greyhound|whippet|staffy|pug|dachshund|husky|beagle|alsatian|german shepherd|cockapoo|labradoodle|jack russell)';
-const ANIMAL_PATIENT = new RegExp(`\\b${PET} (got into|chewed|chewed open|ate|swallowed|has eaten|has swallowed|licked)\\b|\\b(vet|vets|veterinary|veterinarian)\\b|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)`);
+const ANIMAL_PATIENT = new RegExp(`\\b${PET} (got into|chewed|chewed open|ate|swallowed|has eaten|has swallowed|licked)\\b|\\b(vet|vets|veterinary|veterinarian)\\b|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)|养了.{0,6}(只|头|条)?(鸡|鸭|鹅|猪|牛|羊|兔子|鸽子)|(鸡|鸭|鹅|猪|牛|羊)(能|可以)吃(吗)?|人吃的药.{0,6}(鸡|鸭|鹅|猪|牛|羊|狗|猫)`);
 const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
@@ -152,6 +152,8 @@ const TEACHING = [
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
   /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
   ZH_MEDICAL_EXAM,
+  // Medical finals being revised for ("finals in 3 days pls help… why labetalol first in dissection").
+  /\bfinals (in|on|next|tomorrow|are)\b|\b(revising|revision|studying|cramming) for (my |the )?finals\b/,
   // A drill on manikins or a first-aid refresher being run ("I run the first aid refresher… a CPR drill on the manikins").
   /\b(cpr|first aid|resus|resuscitation|fire|evacuation|rescue) (drill|drills|refresher|practice session)\b|\b(manikin|manikins|mannequin|mannequins|resusci anne|training dummy|training dummies)\b|(急救|心肺复苏|消防|疏散)(演练|培训|练习)|假人|模拟人/,
   // A school project or homework on a topic ("year 6 school project on first aid inventions").

@@ -136,7 +136,8 @@ export function hasHan(text: string): boolean {
  * it sits inside many symptom phrases ("抬不起来" can't lift, "说话不清楚" slurred, "不褪色" doesn't
  * fade), and Intl.Segmenter gives 无法/没法 ("unable to") as words of their own, so they do not count.
  */
-const CJK_NEGATORS: ReadonlySet<string> = new Set(['没有', '没', '无', '未', '否认', '不是', '并无', '从未', '从没', '并没有']);
+// Intl.Segmenter keeps 也/都/还 with the negator that follows ("也没/胸痛", "都没/胸痛", "也没有/发烧").
+const CJK_NEGATORS: ReadonlySet<string> = new Set(['没有', '没', '无', '未', '否认', '不是', '并无', '从未', '从没', '并没有', '也没', '也没有', '都没', '都没有', '也无']);
 /** How many words after a Chinese negator it reaches, within its clause. */
 const CJK_NEGATION_REACH = 2;
 /** Clause breaks in Chinese text: punctuation, and 但/但是/可是 ("but"). */

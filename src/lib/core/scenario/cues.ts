@@ -60,6 +60,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   // A change since yesterday is a new one ("normally chatty… since yesterday afternoon muddled").
   /\bsince yesterday( morning| afternoon| evening| lunchtime| teatime)?\b/,
+  // A clock time it started at ("since about 3am", "since 7, about 45 min now").
+  /\bsince (about |around |roughly )?\d{1,2}( ?(am|pm|ish|o clock))?\b(?! (weeks|months|years|days))/,
   // Still going after what was tried ("6 puffs of ventolin and still wheezing"): happening as the question is typed.
   /\b(and|but) (hes |shes |im |is |he s |she s )?still (wheezing|struggling|bleeding|fitting|vomiting|being sick|breathless|choking|gasping|not breathing|unconscious|floppy)\b/,
   // Minutes counted in words ("for the last forty minutes or so").
@@ -101,7 +103,7 @@ export const CONTRAST: readonly RegExp[] = [
 /** A past event or a diagnosis given as history ("a stroke five years ago", "diagnosed with a PE in 2019"). */
 export const HISTORY: readonly RegExp[] = [
   /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
-  /\bwhen (i|he|she|they|we) (was|were) (\d{1,2}|a teenager|at school|at uni|in school)\b|\bat the age of \d{1,2}\b|\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
+  /\bwhen (i|he|she|they|we) (was|were) (about |around )?(\d{1,2}|a teenager|at school|at uni|in school)\b|\b(19|20)\d\d ?ish\b|\bat the age of \d{1,2}\b|\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
   /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
 ];
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
@@ -143,7 +145,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\bcrushing\b/, 3],
   // Meningitis told by what is seen: a stiff neck with a fever, or light that hurts the eyes with one.
   [/\b(stiff neck|neck (is )?(really |very |so )?stiff)\b.*\b(temp|temperature|fever|feverish|light|confused)\b|\b(temp|temperature|fever)\b.*\b(stiff neck|neck (is )?(really |very |so )?stiff|light hurts|hurts (his|her|my) eyes)\b/, 3],
-  [/\bheart attack\b|\b(stemi|nstemi|acs)\b/, 3, NAMES],
+  // A relative's heart attack at an age ("dad had a heart attack at 62") is family history, not this one.
+  [/\bheart attack\b(?! at \d{2}\b)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
@@ -339,7 +342,11 @@ export const DOCUMENT_REQUEST = new RegExp(
     // A document needed as a heading ("F2, need a discharge summary to the GP").
     `|\\bneed (a|an) (short |brief |quick )?(soap note|sbar|isbar|discharge summary|discharge letter|referral letter|handover note)\\b` +
     // A document the team wants drawn up ("we want a one page practice protocol for reception").
-    `|\\b(we|i) (want|need|would like) (a|an) (one page |short |brief |simple )?(\\w+ ){0,2}(protocol|policy|template|flowchart|sop|handout|leaflet)\\b`,
+    `|\\b(we|i) (want|need|would like) (a|an) (one page |short |brief |simple )?(\\w+ ){0,2}(protocol|policy|template|flowchart|sop|handout|leaflet)\\b` +
+    // Notes turned into a document, or a form's section worded ("turn this into a discharge summary for the GP",
+    // "help me word the medical declaration bit").
+    `|\\bturn (this|these|it|the following|my notes) into (a|an) (\\w+ ){0,2}(discharge summary|discharge letter|referral|letter|handover|soap note|sbar|care plan|summary for the gp)\\b` +
+    `|\\bword (the|my|a|this) (\\w+ ){0,3}(declaration|statement|section|bit|paragraph|answer)\\b`,
 );
 /** A document type named without a verb ("SBAR for bed 4"). */
 export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
@@ -374,6 +381,8 @@ export const EVIDENCE: readonly RegExp[] = [
   /\bwhere (does|do) (that|this|the|these|those) (number|numbers|figure|figures|statistic|statistics|stat|stats) (\w+ )?come from\b|\bmeasured or modell?ed\b|\breal (figures|numbers|statistics|stats|data)\b/,
   /\b(?<!no )(evidence|research|researchers|studies|trial|trials|rct|rcts|meta analys\w*|metaanalys\w*|systematic review|cochrane|literature|cohort|placebo)\b/,
   /\b(a|the|this|that|new|latest|recent|any|one|large|big) study\b/,
+  // Trial effect sizes asked for ("the actual NNT for TXA… from CRASH-2").
+  /\b(nnt|nnh|number needed to (treat|harm)|absolute risk reduction|relative risk reduction|hazard ratio|odds ratio|confidence interval)\b/,
   // Two guidelines compared ("where do NICE NG238 and the 2021 ESC guideline actually differ on…"), for a journal club.
   /\b(guidelines?|guidance|recommendations) (\w+ ){0,6}(differ|disagree)\b|\b(differ|disagree) on (starting|stopping|when|whether|the)\b|\bjournal club\b/,
   /\b(does|do|did|can|will) (\w+ ){1,4}(actually|really|even) (work|help|do anything|prevent|cure|reduce)\b/,
@@ -459,6 +468,8 @@ export const ADVICE_FRAME: readonly RegExp[] = [
   /\bshould (i|he|she|we|they|my|our|the patient|you)\b/,
   /\bwhat (do|should|can|could|would) (i|we|you) do\b|\bwhat to do\b|\bwhat now\b/,
   /\b(do|does) (i|he|she|we|they|my \w+) (need|have to)\b/,
+  // A clinician's next step put as a choice ("do I start mag sulf now or wait for the bloods").
+  /\bdo (i|we) (start|give|stop|hold|wait|call|send|admit|deliver|transfer|refer)\b/,
   /\b(is it|is that) (ok|okay|safe|alright|fine|normal|bad|dangerous) (to|for|if)\b/,
   /\bcan (i|he|she|we|they) (still |safely )?(go|exercise|fly|travel|eat|drink|work|swim|drive|sleep|wait|shower|bathe)\b/,
   /\bhow (do|can|should) (i|we) (treat|manage|get rid|stop|help|prevent|deal|ease|relieve|handle|cope|look after)\b/,
@@ -484,7 +495,9 @@ export const ROLE =
   'anesthetist|anesthesiologist|radiographer|radiologist|cardiologist|psychiatrist|paediatrician|pediatrician|obstetrician|' +
   'gynaecologist|gynecologist|oncologist|dietitian|dietician|optometrist|occupational therapist|emt|medic|health visitor|' +
   'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|' +
-  'occupational health adviser|occupational health advisor|occupational health nurse|occupational health physician|oh adviser|oh nurse|\\w+ologist)';
+  'occupational health adviser|occupational health advisor|occupational health nurse|occupational health physician|oh adviser|oh nurse|\\w+ologist|' +
+  // Training grades as written in a heading ("ST4 O&G on nights", "CT2 psych").
+  'st[1-8]|ct[1-3]|spr|specialty registrar)';
 /**
  * A role that does something in the story ("uni student, GP sent a text…", "GP said my iron is low") is someone
  * else's, not the asker's: it never ends a heading.

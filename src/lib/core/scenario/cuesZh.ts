@@ -166,6 +166,8 @@ export const ZH_ACUTE_NOW: readonly RegExp[] = [
   /突然|忽然|猛地|一下子|刚才|刚刚|现在|今天|今早|今晚|昨晚|昨天|半夜|这会儿|马上|正在|这几天|这两天|第[一二三四五六七八九十\d]+天|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时/,
   // Earlier the same day, told as lay people tell it ("摘了一上午菜，回来就糊涂了").
   /一上午|一下午|今天上午|今天下午|中午|回来就|回来后|刚回来|到家就/,
+  // Right after an exertion, or a medicine just tried without effect ("跑完步就喘", "喷了三下没啥用").
+  /(跑|走|爬|练|打|踢)完.{0,4}就|(喷|吸|吃|用)了.{0,4}(下|次|口|片|粒).{0,4}(没用|没啥用|没什么用|不管用|不起作用)/,
   /血压|心率|spo2|血氧|体温\s?\d|呼吸\s?\d|血糖\s?\d/,
 ];
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
@@ -205,8 +207,8 @@ export const ZH_DOCUMENT_FORM = /按(照)?(表格|表|模板|格式)(的)?(格�
 /** Working on given records or results. */
 export const ZH_HEALTH_DATA: readonly RegExp[] = [
   // A report pasted or named, then the ask ("体检报告全是日文 看不太懂 帮我看看哪些不正常", "化验单如下:").
-  /(化验单|体检报告|检查报告|化验结果|检查结果|报告单|出院小结|出院记录|病历)(如下|.{0,20}(帮我看|看看|看不懂|看不太懂|什么意思|翻译))|哪些(不正常|异常)|哪(几)?项(不正常|异常)/,
-  /(总结|概括|归纳|提取|整理|解读|解释|分析|看看|看一下|帮我看|翻译).{0,10}(化验单|化验|检查报告|报告|结果|检验|病历|记录|数据|指标|片子|ct|核磁|mri|b超|心电图|血常规|血检)/,
+  /(化验单|体检报告|体检单|检查报告|化验结果|检查结果|报告单|单子|出院小结|出院记录|病历)(如下|.{0,20}(帮我看|看看|看不懂|看不太懂|什么意思|翻译))|哪些(不正常|异常)|哪(几)?项(不正常|异常)/,
+  /(总结|概括|归纳|提取|整理|解读|解释|分析|看看|看一下|看下|帮我看|帮忙看|翻译).{0,10}(化验单|化验|检查报告|报告|结果|检验|病历|记录|数据|指标|片子|ct|核磁|mri|b超|心电图|血常规|血检)/,
   /(化验单|检查结果|报告|结果)(显示|上写|说|出来了)|这(个)?(结果|指标|数值)(是什么意思|正常吗|高吗|低吗)/,
   /(化验单|检查报告|报告|病历|记录|出院记录|数据|心电图|血常规)(\S{0,2})(总结|概括|归纳|提取|整理|解读)(成|为|一下)?/,
   // Readings put in a table with the abnormal ones marked ("帮我整理成表格，把异常的标出来").
@@ -246,8 +248,8 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   /每(天|日|周|星期)(吃|服|用)|(每|一)(周|星期)一次|一(天|日)(吃|服)?几次|多久(吃|服|用)一次|隔天(吃|服)|饭前|饭后|空腹(吃|服)/,
 ];
 export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
-/** Asking whether something runs in families ("宫外孕会遗传吗"). */
-export const ZH_HEREDITY = /会(不会)?遗传|遗传(吗|给|性)/;
+/** Asking one's odds: whether something runs in families ("宫外孕会遗传吗") or comes back ("再来一次宫外孕的几率有多少"). */
+export const ZH_ODDS_ASKED = /会(不会)?遗传|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
 /** Research pooled or trialled ("meta分析 纳入了14个RCT"): evidence, whatever numbers come with it. */
 export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/;
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
@@ -255,7 +257,7 @@ export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
   /有没有道理|有道理吗|是不是真的|靠不靠谱/,
   /是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)/,
   // Heredity and one's own odds ("宫外孕会遗传吗？我的风险会不会比别人高？") are facts asked for.
-  ZH_HEREDITY,
+  ZH_ODDS_ASKED,
   /(风险|几率|概率|可能性)(会不会|是不是)?(比.{0,4})?(更)?(高|大)/,
 ];
 
@@ -268,10 +270,10 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/^\S{0,6}(医生|大夫|护士|药师|助产士|医师|护师|规培生|住院医|麻醉师|急救员)(提问|咨询|求助|请教|求教|求问|问)?\s?[：:]/, 6],
   // A department or a place of work as the heading ("心内科医生。", "乡镇卫生院值班。", "村卫生室，…"):
   // any stop after it, since a lay person addressing a doctor names the doctor ("王医生，") not a department.
-  [/^(?![^。，,：:]{0,6}我)\S{0,10}(科|医院|卫生院|卫生室|卫生站|卫生服务中心|诊所|病房|急诊|门诊|药房|药剂科|icu)(的)?(医生|大夫|护士|药师|医师|护师|值班|夜班|白班)?\s?[。，,：:]|^(村医|乡村医生|社区医生|全科医生|基层医生)(提问|咨询|求助|请教|求教|求问)?\s?[。，,：:]/, 6],
+  [/^(?![^。，,：:]{0,6}我)\S{0,10}(科|医院|卫生院|卫生室|卫生站|卫生服务中心|诊所|病房|急诊|门诊|药房|药剂科|icu)(的)?(医生|大夫|护士|药师|医师|护师|值班|夜班|白班)?\s?[。，,：:]|^(村医|乡村医生|社区医生|全科医生|基层医生)(提问|咨询|求助|请教|求教|求问)?\s?[\s。，,：:]/, 6],
   // The same headings typed with a space, as in a chat ("儿科分诊 男 2y3m…", "社区医生请教一下 男 32岁",
   // "药师请教 门诊患者", "乡镇卫生院 求助 78岁女"): a department or role, then the patient or the ask.
-  [/^(?![^。，,：:\s]{0,6}我)\S{0,10}(科|卫生院|卫生室|卫生站|诊所|病房|急诊|门诊|药房|分诊|预检)(的)?(医生|大夫|护士|药师|值班|夜班|分诊|门诊)?\s+(?=[男女]|\d|一(个|位|名)|求助|请教|求问|咨询)|^(村医|乡村医生|社区医生|全科医生|基层医生|药师|规培生|住院医)\s?(请教|求助|求问|咨询)|^\S{0,6}(住院医|主治|规培生|进修医|实习医生|护士长|护师|药师)\s?(请教|求助|求问|咨询)?(一下)?\s|^\S{0,8}(轮转|规培)(的)?(规培|医生|生)?\s/, 6],
+  [/^(?![^。，,：:\s]{0,6}我)\S{0,10}(科|卫生院|卫生室|卫生站|诊所|病房|急诊|门诊|药房|分诊|预检)(的)?(医生|大夫|护士|药师|值班|夜班|分诊|门诊)?\s+(?=[男女]|\d|一(个|位|名)|求助|请教|求问|咨询|今天|昨天|刚才|刚刚|来了|有个)|^(村医|乡村医生|社区医生|全科医生|基层医生|药师|规培生|住院医)\s?(请教|求助|求问|咨询)|^\S{0,6}(住院医|主治|规培生|进修医|实习医生|护士长|护师|药师)\s?(请教|求助|求问|咨询)?(一下)?\s|^\S{0,8}(轮转|规培)(的)?(规培|医生|生)?\s/, 6],
   // A medical student revising a medical subject ("内分泌明天期末考", "药理考试", "执医备考").
   [ZH_MEDICAL_EXAM, 6],
   [/医学生|执医|执业医师考试|规培考/, 6],
@@ -281,7 +283,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // A case written as a clinician writes it: the department first, a history, examination findings.
   [/^(急诊|门诊|病房|值班|夜班|规培|轮转)|(既往|高血压|糖尿病|冠心病|手术)(病)?史|现病史|主诉|查体|(下一步|接下来)(该|应该)?怎么处理|mmhg/, 2],
   // Handover writing: a shift or a handover as the heading ("肿瘤科夜班交班：女54，…"), the patient as sex and age.
-  [/^\S{0,8}(交班|接班|夜班|值班|白班|早班|查房)\s?[：:]|交班|接班/, 6],
+  // A handover of one's own to write; the ward's handover going on nearby ("护士站那边在交班很忙") is someone else's.
+  [/^\S{0,8}(交班|接班|夜班|值班|白班|早班|查房)\s?[：:]|(写|整理|准备|做|帮我)(一下|一份|个)?.{0,4}(交班|交接班)|(交班|交接班)(记录|单|本|内容|报告)/, 6],
   [/(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[：:。\s])[男女][，,、]\s?\d{1,3}\s?(岁|y|yo|yrs)[，,、\s]/, 3],
   // Observations in Latin shorthand inside Chinese ("T 38.6，P 112，BP 100/60").
   [/(^|[^a-z])(t|p|bp|hr|rr|spo2|sao2|gcs)\s?\d{2,3}/, 2],

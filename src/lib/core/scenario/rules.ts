@@ -147,7 +147,7 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   if (/^ [a-z]{5,} (dose|dosing|dosage|regimen)\b/.test(text)) return 'medication';
   const advice = any(ADVICE_FRAME, text);
   if (advice && !(info && /^ (what|whats|why|how does|explain|describe|define)\b/.test(text) && !situation)) {
-    return info && !/\b(should|do i need|what (do|should|can) i do|what to do|tips|advice|how (do|can|should) i)\b/.test(text) ? 'information' : 'advice';
+    return info && !/\b(should|do i need|what (do|should|can) i do|what to do|tips|advice|how (do|can|should) i|do (i|we) (start|give|stop|wait|call|send|admit|deliver))\b/.test(text) ? 'information' : 'advice';
   }
   if (info) return 'information';
   return situation ? 'advice' : 'information';

@@ -21,7 +21,7 @@ import {
   ZH_LAY_EVIDENCE,
   ZH_GENERAL_FRAME,
   ZH_HAPPENING_AS_ASKED,
-  ZH_HEREDITY,
+  ZH_ODDS_ASKED,
   ZH_HISTORY,
   ZH_RESEARCH_ASKED,
   ZH_HYPOTHETICAL,
@@ -67,7 +67,7 @@ function onlyValues(text: string): boolean {
 }
 
 /** A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"). */
-const askedForOdds = (text: string) => ZH_HEREDITY.test(text) && any(ZH_HISTORY, text);
+const askedForOdds = (text: string) => ZH_ODDS_ASKED.test(text) && any(ZH_HISTORY, text);
 
 function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
