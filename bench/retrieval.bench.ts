@@ -78,7 +78,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * pools 87.5% / 92.5%, Chinese urgency 77.8% / 83.3%), they have been tuned on since (library 1.2.18). heldout30 and heldout31 were written blind by a
  * twenty-fourth and a twenty-fifth labeller while heldout28 and heldout29 were tuned on, and added after
  * 1.2.18 was committed; scored once unseen (library 1.2.18: must-haves found 71.8% / 66.7%, clean pools
- * 87.5% / 90.0%, Chinese urgency 88.9% / 100%), they have been tuned on since (library 1.2.19).
+ * 87.5% / 90.0%, Chinese urgency 88.9% / 100%), they have been tuned on since (library 1.2.19). heldout32 and heldout33 were written blind by a
+ * twenty-sixth and a twenty-seventh labeller while heldout30 and heldout31 were tuned on, and added after
+ * 1.2.19 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -112,6 +114,8 @@ const RELEVANCE_SETS = {
   heldout29: relevance.heldout29 as RelevanceRow[],
   heldout30: relevance.heldout30 as RelevanceRow[],
   heldout31: relevance.heldout31 as RelevanceRow[],
+  heldout32: relevance.heldout32 as RelevanceRow[],
+  heldout33: relevance.heldout33 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27', 'heldout28', 'heldout29', 'heldout30', 'heldout31']);
