@@ -2,7 +2,7 @@
 // terms, keyword phrases, presentation triggers), BM25 statistics, and matching a question against
 // them. Selection and its wording live in selectPool.ts; this file only measures and matches.
 
-import { contentTerms, hasHan, isContentToken, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type CjkScan, type ScannedToken } from './text';
+import { contentTerms, hasHan, isContentToken, isSpanishOrFrench, isNegator, containsCjkNegator, foldCjk, foldedCjkScan, scanQuestion, stem, tokenize, type CjkScan, type ScannedToken } from './text';
 import { aboutNoPatient, isQuestionFact, questionFacts, type QuestionFact } from './questionFacts';
 import { DIMENSIONS, EMERGENCY_SIGN, SCENARIO_VALUES, type Dimension, type Principle } from '../types';
 
@@ -565,6 +565,9 @@ export function matchQuestion(index: PrincipleIndex, question: string): QueryMat
   // A question about an animal or a story has no patient, so no presentation is chosen (see
   // aboutNoPatient) — except those about the asker's own safety, with no urgency gate (a lethal dose
   // asked "for a story", abuse, emergency contraception, PEP), which such a framing can hide.
+  // A Spanish or French question is read for its scenario only (see cuesEsFr.ts): the triggers are
+  // English and Chinese, and an English-looking word there ("angina", a sore throat) is not one.
+  if (!cjk && isSpanishOrFrench(scanned.map((t) => t.word))) return { lexical, phrases, terms, triggers: new Map(), keywordsZh };
   let triggers = matchTriggers(index, scanned, question, cjk);
   if (aboutNoPatient(question)) triggers = new Map([...triggers].filter(([doc]) => !index.docs[doc]!.principle.applies_when.urgency?.length));
   return { lexical, phrases, terms, triggers, keywordsZh };

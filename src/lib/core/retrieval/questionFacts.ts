@@ -132,6 +132,8 @@ const FICTION = [
   /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary|highlights|footage|replay|clip)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
   // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
+  // A video game's rules, and a rumour passed round a family chat ("家族群里转了一篇文章 说…").
+  /\b(playing|play|played) (a |an |this |that )?(\w+ ){0,2}(game|video game)\b|\bin game\b|\bvideo game\b|(家族群|群里|朋友圈|微信群|家长群)(里)?(都在)?(转|发)(了)?(一篇|一个|个|条)?(文章|视频|帖子|消息)/,
   /\bmurder mystery\b|\bclue cards?\b|\bescape room\b|(刷到|看到)(个|一个|一条|一篇|条|篇)?新闻(里|上)?\s?(说)?\s?(一个|有个|有一个|某地)/,
   // An old diary or letter found ("翻出外公1983年的日记"); a teenager's diary read today is no such thing.
   // A memoir being written is history told, not someone's illness now ("我在写家族回忆录").
@@ -141,7 +143,7 @@ const FICTION = [
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
   /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)里(的)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
-  /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)/,
+  /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
 ];
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
 const TEACHING = [
@@ -150,7 +152,7 @@ const TEACHING = [
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
   /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
-  /\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
+  /\bteaching (yr|year|y) ?\d+\b|\bteaching (a |my |the )?(history|biology|science|pshe|chemistry|health) (lesson|class|unit|topic)?\b|\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
   ZH_MEDICAL_EXAM,
   // Medical finals being revised for ("finals in 3 days pls help… why labetalol first in dissection").
   /\bfinals (in|on|next|tomorrow|are)\b|\b(revising|revision|studying|cramming) for (my |the )?finals\b/,

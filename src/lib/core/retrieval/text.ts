@@ -20,6 +20,35 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/** Common Spanish and French function words, never English ones. */
+const ES_FR_WORDS = new Set(
+  (
+    // Spanish
+    'el la los las mi mis tu su sus del que y es esta estoy tiene tengo muy con por para una unos hace desde ahora pero ' +
+    'tambien como cuando donde hijo hija padre madre abuela abuelo marido esposa esposo tio tia se le lo hay puedo debo ' +
+    // French
+    'le les mon ma mes du des et est il elle une avec pour dans depuis tres mais je suis nous vous sont ai fils fille ' +
+    'pere mere mari femme bebe ce cette qui quoi pas plus au aux ca'
+  ).split(' '),
+);
+
+/** Words common to English questions (to tell "la" in "la la land" from a Spanish sentence). */
+const EN_WORDS = new Set('the and is my of to in with for he she it i you was have has this that what'.split(' '));
+
+/**
+ * Whether a question is written in Spanish or French: at least three of their function words and
+ * more of them than of English ones. Text that is Chinese never is.
+ */
+export function isSpanishOrFrench(words: readonly string[]): boolean {
+  let esFr = 0;
+  let en = 0;
+  for (const w of words) {
+    if (ES_FR_WORDS.has(w)) esFr++;
+    if (EN_WORDS.has(w)) en++;
+  }
+  return esFr >= 3 && esFr > en;
+}
+
 /**
  * Splits text into lower-case word tokens. Apostrophes are dropped inside words ("can't" → "cant",
  * "John's" → "johns") and every other non-alphanumeric character separates tokens ("a&e" → "a", "e";

@@ -129,6 +129,12 @@ export const CHRONIC: readonly RegExp[] = [
   /\b(often|usually|always|regularly|on and off|keeps coming back|comes and goes|again|history of|chronic|long term|prevent|preventing|prepare|preparing)\b/,
 ];
 
+/**
+ * An event that is over, the person recovered ("came round quick and is now sat up chatting",
+ * "fully recovered now"): what a first fit or a faint is asked about afterwards (see settledUrgency).
+ */
+export const SETTLED = /\b(came round|come round|came to|woke up|came back round|came out of it)\b.*\b(now|fine|ok|okay|normal|chatting|talking|sat up|sitting up|himself|herself|alert)\b|\b(now|is|seems|looks) (completely |totally |fully |back to )?(fine|normal|himself|herself|back to normal|ok|okay|alert)( now)?\b|\b(fully|completely) recovered\b|\bback to (his|her) (normal|usual) self\b/;
+
 /** Framing of a general-knowledge question ("what are the symptoms of…", "explain…"). */
 export const GENERAL_FRAME: readonly RegExp[] = [
   /^ (what|whats|which|why|how|explain|describe|define|list|tell me|is it true|are there|can you explain|compare)\b/,
@@ -497,7 +503,9 @@ export const ROLE =
   'community health worker|chw|pharmacy technician|care worker|carer by profession|trainee|fellow|attending|hospitalist|' +
   'occupational health adviser|occupational health advisor|occupational health nurse|occupational health physician|oh adviser|oh nurse|\\w+ologist|' +
   // Training grades as written in a heading ("ST4 O&G on nights", "CT2 psych").
-  'st[1-8]|ct[1-3]|spr|specialty registrar)';
+  'st[1-8]|ct[1-3]|spr|specialty registrar|' +
+  // Nursing roles as written in a heading ("CPN.", "DN here").
+  'cpn|rmn|rgn|community psychiatric nurse|mental health nurse|district nurse)';
 /**
  * A role that does something in the story ("uni student, GP sent a text…", "GP said my iron is low") is someone
  * else's, not the asker's: it never ends a heading.

@@ -38,6 +38,18 @@ export function presentationUrgency(question: string, library: PresentationLibra
   return floor;
 }
 
+/**
+ * An emergency reading of an event that is over ("had a fit… came round and is fine now", "昏了几秒就醒了
+ * 现在正常") comes down to urgent when the presentations it names are ones for emergent or urgent care
+ * and none is an emergency-only one or shows an emergency sign (`implied` is 'urgent'): a first
+ * seizure or a faint with red flags is assessed promptly, not with an ambulance for what has passed
+ * (the labelled sets: a first seizure 18 of 19 times urgent, a blackout 14 of 14). Stroke signs that
+ * fade and chest pain keep their emergency: their principles are emergency-only.
+ */
+export function settledUrgency(urgency: Urgency, implied: 'emergent' | 'urgent' | null, settled: boolean): Urgency {
+  return urgency === 'emergent' && implied === 'urgent' && settled ? 'urgent' : urgency;
+}
+
 /** The more urgent of two levels. */
 export function moreUrgent(a: Urgency, b: Urgency): Urgency {
   const order: readonly Urgency[] = ['not_applicable', 'routine', 'urgent', 'emergent'];
@@ -62,11 +74,14 @@ export function withPresentationUrgency(
   patientOfClinician: boolean,
   now: boolean,
   today = now,
+  untimed = false,
 ): Urgency {
   // An emergency sign today on top of a long-standing condition ("bad back for years… today my
   // bottom is numb and I can't pass water") is the emergency: for an emergent presentation a time
-  // today is enough, whatever history the question also tells.
-  const happening = now || (implied === 'emergent' && today);
+  // today is enough, whatever history the question also tells. So is no time at all (`untimed`:
+  // nothing past, long-standing or recurring is told — "he's stopped sweating, skin really hot,
+  // saying random stuff"): an emergency described with no time is described as it is.
+  const happening = now || (implied === 'emergent' && (today || untimed));
   if (!implied || !situation || !happening) return urgency;
   // A remedy asked for while a presentation is happening ("can I just give her some Gaviscon and see
   // how she is in the morning?" with a jaw ache and clamminess for the last hour) is still that

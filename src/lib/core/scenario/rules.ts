@@ -3,7 +3,7 @@
 // pain" is not chest pain) and framing (asking what a stroke looks like is not having one). No LLM.
 // English cues are in cues.ts, Simplified Chinese ones in cuesZh.ts; this file holds the decisions.
 
-import { hasHan, scanCjk, scanQuestion } from '../retrieval/text';
+import { hasHan, isSpanishOrFrench, scanCjk, scanQuestion } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import {
   ACUTE_NOW,
@@ -35,6 +35,7 @@ import {
   PATIENT_SITUATION,
   PROFESSIONAL,
   RECORD_NOUN,
+  SETTLED,
   SITUATION,
   STRONG_NOW,
   TECHNICAL,
@@ -43,8 +44,9 @@ import {
 } from './cues';
 import { aboutNoPatient } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
-import { presentationUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
+import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
+import { ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_URGENT } from './cuesEsFr';
 
 /** The question in the two forms the cues read: every word, and with negated words blanked out. */
 interface Text {
@@ -211,6 +213,24 @@ function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncer
 }
 
 /**
+ * A Spanish or French question: the English reading (which finds little) corrected by the few cues
+ * cuesEsFr.ts has — an emergency or an urgent problem described, a relative or the asker's own
+ * situation, a request for what to do. An emergency described is advice for someone now.
+ */
+function readSpanishOrFrench(t: Text, english: Scenario): Scenario {
+  const emergent = any(ES_FR_EMERGENT, t.plain);
+  const urgent = !emergent && any(ES_FR_URGENT, t.plain);
+  const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : english.urgency;
+  const acting = emergent || urgent || ES_FR_ADVICE.test(t.plain);
+  return {
+    urgency,
+    uncertainty: english.uncertainty,
+    expertise: ES_FR_LAY.test(t.plain) && english.expertise === 'unclear' ? 'layperson' : english.expertise,
+    task_type: acting && (english.task_type === 'information' || english.task_type === 'other') ? 'advice' : english.task_type,
+  };
+}
+
+/**
  * Classifies a question along the four clinical dimensions from cue lexicons (no model); given the
  * principle library, a named emergency presentation among its triggers raises the urgency (see
  * withPresentationUrgency). A question
@@ -234,9 +254,9 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
   const emergencyCue = (liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical) || presentationNow;
   const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
-  return {
+  const scenario: Scenario = {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: nobody ? 'not_applicable' : withPresentationUrgency(
+    urgency: nobody ? 'not_applicable' : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,
@@ -244,9 +264,11 @@ export function classifyScenarioByRules(question: string, library?: Presentation
       expertise === 'health_professional',
       timing.now,
       TODAY.test(t.plain),
-    ),
+      !timing.pastOnly,
+    ), implied, SETTLED.test(t.live)),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,
   };
+  return isSpanishOrFrench(t.plain.trim().split(' ')) ? readSpanishOrFrench(t, scenario) : scenario;
 }

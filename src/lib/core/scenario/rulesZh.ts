@@ -5,7 +5,7 @@ import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import { aboutNoPatient } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
-import { withPresentationUrgency } from './presentationUrgency';
+import { settledUrgency, withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
   ZH_ADVICE_FRAME,
@@ -32,6 +32,7 @@ import {
   ZH_OTHER,
   ZH_PATIENT_SITUATION,
   ZH_PROFESSIONAL,
+  ZH_SETTLED,
   ZH_SITUATION,
   ZH_STRONG_NOW,
   ZH_TODAY,
@@ -167,7 +168,7 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: nobody ? 'not_applicable' : withPresentationUrgency(
+    urgency: nobody ? 'not_applicable' : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
@@ -175,7 +176,8 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
       expertise === 'health_professional',
       timing.now,
       ZH_TODAY.test(t.plain),
-    ),
+      !timing.pastOnly,
+    ), implied, ZH_SETTLED.test(t.live)),
     uncertainty: classifyUncertainty(t, task_type, situation),
     expertise,
     task_type,

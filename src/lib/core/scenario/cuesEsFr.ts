@@ -1,0 +1,41 @@
+// Spanish and French: not read as fully as English and Chinese. A question in either is recognised
+// by its function words, and only what a pool cannot do without is read from it — whether it
+// describes an emergency or an urgent problem, whether a family member asks, whether it asks what
+// to do — so that an emergency in Spanish gets the emergency behaviours ("open with the action")
+// instead of the pool of a general question. Presentation principles stay out (their triggers are
+// English and Chinese; an English-looking word in Spanish, "angina", is a sore throat there), so
+// such a question gets the scenario-only pool the issue asks for, never a wrong presentation.
+// The words are matched on tokenized text: accent-free lower case with apostrophes dropped inside words
+// (see tokenize), so "rígido" is "rigido" and "qu'est-ce" is "quest ce". Detection: isSpanishOrFrench in text.ts.
+
+/** Threats to life now, in Spanish and French lay words (accent-free). */
+export const ES_FR_EMERGENT: readonly RegExp[] = [
+  // Chest pain, pressure or tightness; spreading to the arm.
+  /\b(dolor|presion|opresion) (\w+ ){0,3}(en el|del) pecho\b|\b(douleur|pression|oppression) (\w+ ){0,5}(dans la|a la|de la) poitrine\b|\b(baja|irradia) (por|al|hacia) el brazo\b|\b(descend|irradie) (\w+ ){0,2}(dans|vers) le bras\b/,
+  // Not breathing, not responding, unconscious, snoring breaths.
+  /\bno (respira|contesta|responde|reacciona|se despierta)\b|\b(inconsciente|desmayad[oa] y no)\b|\bne (respire|repond|reagit|se reveille) (plus|pas)\b|\bnarrive plus a (respirer|parler)\b|\binconscient\b|\brespira (muy )?raro\b|\bcomo si roncara\b/,
+  // Fitting, choking, severe bleeding, turning blue.
+  /\b(convulsion\w*|convulsiona\w*|se (esta )?ahogando|atragant\w*|sangra mucho|labios morados)\b|\b(convulse\w*|il setouffe|elle setouffe|saigne beaucoup|levres bleues)\b/,
+  // Fever with a stiff neck, or purple spots that do not fade.
+  /\b(cuello|nuca) (rigido|rigida|tieso)\b|\bmanch\w* morad\w*\b|\b(nuque raide|raideur de la nuque|taches (violettes|violacees|pourpres))\b/,
+  // A face drooping, words slurred, an arm that will not lift.
+  /\b(boca torcida|no puede hablar|habla raro|no puede levantar el brazo)\b|\b(bouche de travers|narrive plus a parler|parle bizarrement|ne peut plus lever le bras)\b/,
+  // Drugs or an overdose with someone on the ground or not waking.
+  /\b(sobredosis|heroina|fentanilo)\b|\b(overdose|heroine|fentanyl)\b.*\b(par terre|ne repond|respire|reveille)\b/,
+  // A fall and a knock to the head on a blood thinner; a sudden, severe testicle pain.
+  /\b(se cayo|se golpeo la cabeza)\b.*\b(sintrom|anticoagul\w*|warfarina|no contesta|vomit\w*)\b|\b(tres mal|douleur) (\w+ ){0,2}(au|du) testicule\b|\bdolor (\w+ ){0,2}(en el|del) testiculo\b/,
+  // Very drowsy with a fever.
+  /\b(muy )?(adormilad\w*|somnolient\w*)\b.*\bfiebre\b|\bfiebre\b.*\b(adormilad\w*)\b|\b(tres )?somnolent\w*\b.*\bfievre\b/,
+];
+
+/** Problems for same-day care: a young baby's fever, a bite, a burn. */
+export const ES_FR_URGENT: readonly RegExp[] = [
+  /\b(\d+|un|una|deux|trois|dos|tres|six|seis) (semaines|semanas|mois|meses)\b.*\b(fievre|fiebre|38|39)\b/,
+  /\b(me|le|la|nous) (mordio|a mordu)\b|\bmordedura\b|\bmorsure\b|\b(quemadura|brulure)\b/,
+];
+
+/** A family member or the asker's own situation: a lay person asking. */
+export const ES_FR_LAY = /\b(mi|mis|mon|ma|mes) (hijo|hija|padre|madre|abuela|abuelo|marido|esposa|esposo|tio|tia|prima|primo|bebe|pote|fils|fille|pere|mere|mari|femme|grand mere|grand pere|copain|copine)\b|\b(tengo|je suis|estoy|jai|tomo|je prends)\b/;
+
+/** Asking what to do. */
+export const ES_FR_ADVICE = /\b(que (hago|hacemos|debo hacer|tengo que hacer)|que (faire|dois je faire|je fais)|quest ce que (je|on) (fait|fais|dois faire)|je fais quoi|on fait quoi|llamo|jappelle|debo ir|je dois aller)\b/;
