@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
 import labels from '../../../../tests/fixtures/relevance-labels.json';
+import relabels from '../../../../tests/fixtures/relevance-relabels.json';
 import { classifyScenarioByRules } from '../scenario/rules';
 import { poolRelevance, type RelevanceQuestion } from './relevance';
 import { buildPrincipleIndex, selectPrinciplePool } from './selectPool';
@@ -69,6 +70,20 @@ describe('relevance labels', () => {
 
   it('lists as presentation-specific exactly the principles whose data name a presentation', () => {
     expect(library.filter((p) => p.presentation).map((p) => p.id).sort()).toEqual([...labels.presentation_ids].sort());
+  });
+});
+
+describe('second, blind labelling of two parts', () => {
+  it('labels the same questions in the same order, naming only the library\'s principles', () => {
+    const ids = new Set(library.map((p) => p.id));
+    for (const part of ['heldout28', 'heldout29'] as const) {
+      const second = relabels[part] as RelevanceQuestion[];
+      expect(second.map((r) => r.question)).toEqual(sets[part].map((r) => r.question));
+      for (const r of second) {
+        for (const id of [...r.must, ...r.allowed]) expect(ids.has(id), `${id} in ${r.question}`).toBe(true);
+        for (const id of r.must) if (labels.presentation_ids.includes(id)) expect(r.allowed, r.question).toContain(id);
+      }
+    }
   });
 });
 
