@@ -82,7 +82,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * 87.5% / 90.0%, Chinese urgency 88.9% / 100%), they have been tuned on since (library 1.2.19). heldout32 and heldout33 were written blind by a
  * twenty-sixth and a twenty-seventh labeller while heldout30 and heldout31 were tuned on, and added after
  * 1.2.19 was committed; scored once unseen (library 1.2.19: must-haves found 74.0% / 72.7%, clean pools
- * 85.0% / 92.5%, Chinese urgency 77.8% / 94.4%), they have been tuned on since (library 1.2.20).
+ * 85.0% / 92.5%, Chinese urgency 77.8% / 94.4%), they have been tuned on since (library 1.2.20). heldout34 and heldout35 were written blind by a
+ * twenty-eighth and a twenty-ninth labeller while heldout32 and heldout33 were tuned on, and added after
+ * 1.2.20 was committed; they are unseen.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -118,6 +120,8 @@ const RELEVANCE_SETS = {
   heldout31: relevance.heldout31 as RelevanceRow[],
   heldout32: relevance.heldout32 as RelevanceRow[],
   heldout33: relevance.heldout33 as RelevanceRow[],
+  heldout34: relevance.heldout34 as RelevanceRow[],
+  heldout35: relevance.heldout35 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10', 'heldout11', 'heldout12', 'heldout13', 'heldout14', 'heldout15', 'heldout17', 'heldout18', 'heldout19', 'heldout20', 'heldout21', 'heldout22', 'heldout23', 'heldout24', 'heldout25', 'heldout26', 'heldout27', 'heldout28', 'heldout29', 'heldout30', 'heldout31', 'heldout32', 'heldout33']);
