@@ -138,19 +138,21 @@ const FICTION = [
   // An old diary or letter found ("翻出外公1983年的日记"); a teenager's diary read today is no such thing.
   // A memoir being written is history told, not someone's illness now ("我在写家族回忆录").
   /\b(writing|write) (a |my |our )?(\w+ )?(memoir|biography)\b|(写|整理|编).{0,6}(回忆录|传记)/,
-  /翻出.{0,12}(日记|信|相册)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
+  // A podcast listened to, a sculpture or painting being made ("美术社要做一个雕塑 主题是…心肺复苏").
+  /\b(listening to|listened to|heard on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\b(making|doing|painting|sculpting) (a |an )?(sculpture|statue|painting|mural)\b|(做|画|雕|塑)(一个|一座|一幅|一张)?.{0,4}(雕塑|雕像|油画|插画|壁画)/,
+  /翻出.{0,12}(日记|信|相册|照片|老照片)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
   // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
   /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
-  /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)里(的)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
+  /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
 ];
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
 const TEACHING = [
-  /\b(making|make|putting together|put together|writing|drafting|designing|preparing|updating|update) (\w+ ){0,4}(poster|posters|handout|handouts|leaflet|leaflets|flyer|flyers|lesson plan|teaching slides|quiz)\b|\bawareness (poster|campaign|week|day|talk|leaflet)\b/,
+  /\b(making|make|putting together|put together|put up|putting up|print|printing|writing|drafting|designing|preparing|updating|update) (\w+ ){0,4}(poster|posters|handout|handouts|leaflet|leaflets|flyer|flyers|lesson plan|teaching slides|quiz)\b|\bawareness (poster|campaign|week|day|talk|leaflet)\b/,
   /(宣传|科普)(海报|画|册|单|页|栏|材料|视频|文章)|(做|写|设计|出)(一张|一份|一个|个|张|份)?.{0,6}(海报|宣传|传单|口诀)/,
   // A session being taught, a slide, an exam question ("running a first-aid session… bullet points for a slide").
-  /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b/,
+  /\b(running|teaching|giving|delivering|leading|planning) (a |an |the |our |my )?([\w-]+ ){0,3}(session|course|class|talk|workshop|refresher)\b|\bfor (a|my|the|our) (slide|slides|presentation|poster|handout)\b|\b(exam|mcq|sba|quiz|osce|revision) (question|questions|station|scenario)\b|\bpractice (q|question|questions|paper)\b|\brevising for (the|my|our) (\w+ ){0,2}exams?\b/,
   // A lesson or lecture being taught or revised ("next week's lesson is on recognising strokes", "neuro lecture today", "明天期末考").
   /\bteaching (yr|year|y) ?\d+\b|\bteaching (a |my |the )?(history|biology|science|pshe|chemistry|health) (lesson|class|unit|topic)?\b|\b(lesson|lessons|assembly) (is |will be )?(on|about)\b|\b(first aid|cpr|health|pshe|science|biology) (lesson|lessons)\b|\bdo a (\w+ ){0,2}lesson\b|\b(\w+ )?lecture (today|yesterday|this morning|last week)\b|\bin (a|the|our|my) lecture\b|考前复习|(老师|教授)(上课|课上)讲/,
   ZH_MEDICAL_EXAM,

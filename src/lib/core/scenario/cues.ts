@@ -105,6 +105,8 @@ export const HISTORY: readonly RegExp[] = [
   /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
   /\bwhen (i|he|she|they|we) (was|were) (about |around )?(\d{1,2}|a teenager|at school|at uni|in school)\b|\b(19|20)\d\d ?ish\b|\bat the age of \d{1,2}\b|\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
   /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
+  // A procedure some weeks behind, as clinicians write it ("5/52 post PCI", "post CABG").
+  /\b\d+ (52|12|7) (post|after|since)\b|\bpost (pci|cabg|stent|stenting|angioplasty)\b/,
 ];
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
@@ -352,7 +354,11 @@ export const DOCUMENT_REQUEST = new RegExp(
     // Notes turned into a document, or a form's section worded ("turn this into a discharge summary for the GP",
     // "help me word the medical declaration bit").
     `|\\bturn (this|these|it|the following|my notes) into (a|an) (\\w+ ){0,2}(discharge summary|discharge letter|referral|letter|handover|soap note|sbar|care plan|summary for the gp)\\b` +
-    `|\\bword (the|my|a|this) (\\w+ ){0,3}(declaration|statement|section|bit|paragraph|answer)\\b`,
+    `|\\bword (the|my|a|this) (\\w+ ){0,3}(declaration|statement|section|bit|paragraph|answer)\\b` +
+    // A letter or note someone wants for work, school or an insurer, with the asker asking for it to be
+    // written ("the firm want a 'return to work letter'… can you write one?"); "my manager wants a sick
+    // note, do I ring the GP?" asks where to get one.
+    `|\\b((want|wants|need|needs|asking for|asked for) (a |an )?(return to work|fit to work|fitness to fly|sick|absence|school|gym|travel|insurance) (letter|note|form)|need a (note|letter) for (school|work|my employer|the gym|my insurer|insurance))\\b.*\\b(can|could|would) you (write|draft|do|make) (one|it|this|that|me one|something|up)\\b`,
 );
 /** A document type named without a verb ("SBAR for bed 4"). */
 export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
@@ -563,7 +569,7 @@ export const TECHNICAL = new RegExp(
  * "practice receptionist, new in post"): they relay a caller's problem or ask about admin, as neither a
  * clinician nor a patient.
  */
-export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff)\b|\b(not|non) clinical\b|\bnot a (nurse|doctor|clinician|medic)\b/;
+export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff|counter assistant|medicines counter|counter trained|not the pharmacist)\b|\b(not|non) clinical\b|\bnot a (nurse|doctor|clinician|medic)\b/;
 
 /**
  * Results reported to the person ("GP sent a text saying bloods show low iron", "the app shows Hb 112"):

@@ -24,6 +24,8 @@ export const ES_FR_EMERGENT: readonly RegExp[] = [
   /\b(sobredosis|heroina|fentanilo)\b|\b(overdose|heroine|fentanyl)\b.*\b(par terre|ne repond|respire|reveille)\b/,
   // A fall and a knock to the head on a blood thinner; a sudden, severe testicle pain.
   /\b(se cayo|se golpeo la cabeza)\b.*\b(sintrom|anticoagul\w*|warfarina|no contesta|vomit\w*)\b|\b(tres mal|douleur) (\w+ ){0,2}(au|du) testicule\b|\bdolor (\w+ ){0,2}(en el|del) testiculo\b/,
+  // Carbon monoxide: a barbecue or heater in a tent, everyone with a headache and sick.
+  /\b(barbecue|brasero|chauffage|poele|estufa|parrilla) (\w+ ){0,5}(tente|caravane|tienda|campana)\b|\b(monoxyde|monoxido)\b/,
   // Very drowsy with a fever.
   /\b(muy )?(adormilad\w*|somnolient\w*)\b.*\bfiebre\b|\bfiebre\b.*\b(adormilad\w*)\b|\b(tres )?somnolent\w*\b.*\bfievre\b/,
 ];
@@ -32,6 +34,8 @@ export const ES_FR_EMERGENT: readonly RegExp[] = [
 export const ES_FR_URGENT: readonly RegExp[] = [
   /\b(\d+|un|una|deux|trois|dos|tres|six|seis) (semaines|semanas|mois|meses)\b.*\b(fievre|fiebre|38|39)\b/,
   /\b(me|le|la|nous) (mordio|a mordu)\b|\bmordedura\b|\bmorsure\b|\b(quemadura|brulure)\b/,
+  // Blood in diarrhoea, or a fever after travel.
+  /\b(diarrea|diarrhee) (\w+ ){0,3}(sangre|sang)\b|\b(viaje|voyage)\b.*\b(fiebre|fievre)\b/,
 ];
 
 /** A family member or the asker's own situation: a lay person asking. */

@@ -74,6 +74,9 @@ function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskT
   const text = t.plain;
   if (ZH_DOCUMENT_FORM.test(text) || (ZH_DOCUMENT.test(text) && !any(ZH_HEALTH_DATA, text))) return 'documentation';
   if (ZH_RESEARCH_ASKED.test(text)) return 'evidence';
+  // Results told along with an emergency happening now ("化验单上写 HCG 1860… 现在右边小肚子越来越疼 眼前发黑") are the story.
+  // Only beyond doubt happening now (ZH_STRONG_NOW): a discharge summary naming 不稳定型心绞痛 is a record to read.
+  if (emergency && situation && any(ZH_STRONG_NOW, text) && !askedForOdds(text)) return 'advice';
   if (any(ZH_HEALTH_DATA, text) || onlyValues(text)) return 'health_data';
   if (any(ZH_EVIDENCE, text) || (ZH_LAY_EVIDENCE.test(text) && !situation)) return 'evidence';
   if (any(ZH_OTHER, text)) return 'other';
