@@ -72,11 +72,11 @@ export function statedAgeDays(text: string): number | null {
   }
   if (/\b(newborn|neonate|neonatal)\b|新生儿|刚出生/.test(lower)) return 0;
   if (/刚?满月/.test(lower)) return 30;
-  const zh = lower.match(/(?:出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
+  const zh = lower.match(/(?:出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个?礼拜|个?星期|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
   if (zh) {
     const n = readNumber((zh[1] ?? zh[3] ?? zh[5])!);
     const unit = (zh[2] ?? zh[4] ?? zh[6])!;
-    if (!Number.isNaN(n)) return n * (unit === '天' ? 1 : unit === '周' ? 7 : 30);
+    if (!Number.isNaN(n)) return n * (unit === '天' ? 1 : unit === '周' || unit.endsWith('礼拜') || unit.endsWith('星期') ? 7 : 30);
   }
   return null;
 }
@@ -124,7 +124,7 @@ export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
   'labrador|spaniel|terrier|collie|retriever|poodle|greyhound|whippet|staffy|pug|dachshund|husky|beagle|alsatian|german shepherd|cockapoo|labradoodle|jack russell)';
-const ANIMAL_PATIENT = new RegExp(`\\b${PET} (got into|chewed|chewed open|ate|swallowed|has eaten|has swallowed|licked)\\b|\\b(vet|vets|veterinary|veterinarian)\\b|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) ${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)|养了.{0,6}(只|头|条)?(鸡|鸭|鹅|猪|牛|羊|兔子|鸽子)|(鸡|鸭|鹅|猪|牛|羊)(能|可以)吃(吗)?|人吃的药.{0,6}(鸡|鸭|鹅|猪|牛|羊|狗|猫)`);
+const ANIMAL_PATIENT = new RegExp(`\\b${PET} (got into|chewed|chewed open|ate|swallowed|has eaten|has swallowed|licked)\\b|\\b(vet|vets|veterinary|veterinarian)\\b(?! (nurse|nurses|receptionist|receptionists|assistant))|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) (class |school |family |neighbours |neighbour s )?${PET}( s|'s|s)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)|养了.{0,6}(只|头|条)?(鸡|鸭|鹅|猪|牛|羊|兔子|鸽子)|(鸡|鸭|鹅|猪|牛|羊)(能|可以)吃(吗)?|人吃的药.{0,6}(鸡|鸭|鹅|猪|牛|羊|狗|猫)`);
 const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
@@ -133,6 +133,10 @@ const FICTION = [
   // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   // A video game's rules, and a rumour passed round a family chat ("家族群里转了一篇文章 说…").
+  // Someone in the news ("saw on the news a roofer in spain died of heatstroke"): their story, not the asker's.
+  /\b(saw|read|heard|seen) (on|in) the news (that |about )?(a|an|some|this|that) \w+/,
+  // A museum display, an anime or a manga ("in attack on titan…", "a display on childbed fever").
+  /\b(museum|exhibition|anime|manga)\b|\bik its (an )?(anime|cartoon|game)\b/,
   /\b(playing|play|played) (a |an |this |that )?(\w+ ){0,2}(game|video game)\b|\bin game\b|\bvideo game\b|(家族群|群里|朋友圈|微信群|家长群)(里)?(都在)?(转|发)(了)?(一篇|一个|个|条)?(文章|视频|帖子|消息)/,
   /\bmurder mystery\b|\bclue cards?\b|\bescape room\b|(刷到|看到)(个|一个|一条|一篇|条|篇)?新闻(里|上)?\s?(说)?\s?(一个|有个|有一个|某地)/,
   // An old diary or letter found ("翻出外公1983年的日记"); a teenager's diary read today is no such thing.
@@ -141,12 +145,18 @@ const FICTION = [
   // A podcast listened to, a sculpture or painting being made ("美术社要做一个雕塑 主题是…心肺复苏").
   /\b(listening to|listened to|heard on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\b(making|doing|painting|sculpting) (a |an )?(sculpture|statue|painting|mural)\b|(做|画|雕|塑)(一个|一座|一幅|一张)?.{0,4}(雕塑|雕像|油画|插画|壁画)/,
   /翻出.{0,12}(日记|信|相册|照片|老照片)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
-  // A dream is nobody's illness ("dreamt I had a heart attack", "梦见自己心梗了").
-  /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare)\b|做梦|梦见|梦到/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
   /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
 ];
+/** What a question about no person's illness is about (see aboutNoPatient). */
+export type NoPatientKind = 'animal' | 'fiction' | 'teaching' | 'dream';
+
+/**
+ * A dream ("dreamt I had a heart attack", "I keep having this dream that my baby stops breathing",
+ * "梦见自己心梗了"): nobody's illness, though the worry it leaves is the dreamer's own.
+ */
+const DREAM = /\b(dreamt|dreamed|dreaming|had a dream|in my dream|nightmare|nightmares)\b|\b(having|have|had|keep having|get) (this|a|the same) (recurring |horrible |awful |weird )?dream\b|做梦|梦见|梦到/;
 /** Teaching material being made: a poster, a handout, a leaflet, a mnemonic for a campaign. */
 const TEACHING = [
   /\b(making|make|putting together|put together|put up|putting up|print|printing|writing|drafting|designing|preparing|updating|update) (\w+ ){0,4}(poster|posters|handout|handouts|leaflet|leaflets|flyer|flyers|lesson plan|teaching slides|quiz)\b|\bawareness (poster|campaign|week|day|talk|leaflet)\b/,
@@ -164,7 +174,7 @@ const TEACHING = [
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").
   /班会课|(教|给)(孩子们|学生们?|同学们|大家|全班).{0,8}(急救|海姆立克|心肺复苏)/,
-  /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训)课/,
+  /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训|科普|健康)(科普|知识|教育)?课|期末复习|医学生.{0,6}(复习|备考)/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,
 ];
@@ -176,12 +186,13 @@ const TEACHING = [
  * it, and nothing in it is an emergency; an animal that hurt a person ("the dog bit my son") is
  * not such a question.
  */
-export function aboutNoPatient(question: string): 'animal' | 'fiction' | 'teaching' | null {
+export function aboutNoPatient(question: string): NoPatientKind | null {
   // Read on every selection and classification: lower-cased only, no word segmentation needed.
   const lower = question.normalize('NFKC').toLowerCase();
   if (ANIMAL_PATIENT.test(lower)) return 'animal';
   if (FICTION.some((re) => re.test(lower))) return 'fiction';
   if (TEACHING.some((re) => re.test(lower))) return 'teaching';
+  if (DREAM.test(lower)) return 'dream';
   return null;
 }
 

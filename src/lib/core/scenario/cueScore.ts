@@ -2,6 +2,7 @@
 
 import type { TaskType } from '../types';
 import type { Cue } from './cues';
+import type { NoPatientKind } from '../retrieval/questionFacts';
 
 /** How a question is read: `pastOnly` when it tells a history, so a condition's bare name does not count. */
 export interface ScoreOptions {
@@ -25,6 +26,15 @@ export function liveScore(live: string, plain: string, cues: readonly Cue[], opt
 
 export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c.test(text));
 
+/**
+ * The urgency of a question about no person's illness: none — except a dream, whose worry is the
+ * dreamer's own situation, routine (labellers read "I keep having this dream that my baby stops
+ * breathing… she's fine" and "梦到自己心脏病发作… 现在完全没事" so).
+ */
+export function noPatientUrgency(kind: NoPatientKind, situation: boolean): 'routine' | 'not_applicable' {
+  return kind === 'dream' && situation ? 'routine' : 'not_applicable';
+}
+
 /** Timing read as a hypothetical when the question has no patient (an animal or a story, see aboutNoPatient). */
 export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nobody: boolean, timing: T): T {
   return nobody ? { ...timing, hypothetical: true, now: false } : timing;
@@ -36,7 +46,7 @@ export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nob
  * these days?", "how should the poster word it?") — unless a document is asked for in so many words.
  * An animal's illness keeps its task: a vet's dose is still a medication question.
  */
-export function noPatientTask(kind: 'animal' | 'fiction' | 'teaching' | null, task: TaskType, documentRequested: boolean): TaskType {
+export function noPatientTask(kind: NoPatientKind | null, task: TaskType, documentRequested: boolean): TaskType {
   if (kind !== 'fiction' && kind !== 'teaching') return task;
   if (task === 'documentation') return documentRequested ? task : 'information';
   // Teaching that asks what research shows ("one slide with real figures", "measured or modelled?") stays evidence.

@@ -33,7 +33,8 @@ export const FAMILY =
 
 /** A real person's situation is described (not a general-knowledge question). */
 export const SITUATION: readonly RegExp[] = [
-  /\b(i|im|ive|id|me|my|mine|we|our|us)\b/,
+  // The asker, also with the "I" left out ("bad year, keep thinking how easy it would be…").
+  /\b(i|im|ive|id|me|my|mine|we|our|us)\b|\b(keep|kept) (thinking|feeling|getting|having|waking|seeing|hearing)\b/,
   /\b(he|she|hes|shes|him|his|her)\b/,
   new RegExp(`\\b(a|the|this|our) ${FAMILY}\\b`),
   new RegExp(`^ ${FAMILY}\\b|\\b${FAMILY} (has|is|was|had|keeps|got|seems|started)\\b`),
@@ -569,7 +570,7 @@ export const TECHNICAL = new RegExp(
  * "practice receptionist, new in post"): they relay a caller's problem or ask about admin, as neither a
  * clinician nor a patient.
  */
-export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff|counter assistant|medicines counter|counter trained|not the pharmacist)\b|\b(not|non) clinical\b|\bnot a (nurse|doctor|clinician|medic)\b/;
+export const NON_CLINICAL_STAFF = /\b(receptionist|receptionists|medical secretary|ward clerk|practice administrator|admin staff|counter assistant|medicines counter|counter trained|not the pharmacist|veterinary nurse|vet nurse|animal nurse|rvn)\b|\b(not|non) clinical\b|\bnot a (nurse|doctor|clinician|medic)\b/;
 
 /**
  * Results reported to the person ("GP sent a text saying bloods show low iron", "the app shows Hb 112"):

@@ -34,6 +34,8 @@ export const ES_FR_EMERGENT: readonly RegExp[] = [
 export const ES_FR_URGENT: readonly RegExp[] = [
   /\b(\d+|un|una|deux|trois|dos|tres|six|seis) (semaines|semanas|mois|meses)\b.*\b(fievre|fiebre|38|39)\b/,
   /\b(me|le|la|nous) (mordio|a mordu)\b|\bmordedura\b|\bmorsure\b|\b(quemadura|brulure)\b/,
+  // Bleeding in pregnancy.
+  /\b(embarazada|enceinte)\b.*\b(sangre|sangrado|sangra|sang|saigne|saignement)\b/,
   // Blood in diarrhoea, or a fever after travel.
   /\b(diarrea|diarrhee) (\w+ ){0,3}(sangre|sang)\b|\b(viaje|voyage)\b.*\b(fiebre|fievre)\b/,
 ];

@@ -43,7 +43,7 @@ import {
   URGENT,
 } from './cues';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 import { ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_URGENT } from './cuesEsFr';
@@ -255,8 +255,8 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const emergencyCue = (liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical) || presentationNow;
   const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
   const scenario: Scenario = {
-    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: nobody ? 'not_applicable' : settledUrgency(withPresentationUrgency(
+    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones. A dream's worry is the dreamer's.
+    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation) : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,

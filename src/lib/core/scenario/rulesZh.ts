@@ -4,7 +4,7 @@
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
 import { aboutNoPatient } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, presentationTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { settledUrgency, withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
@@ -170,8 +170,8 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const emergency = (Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical) || presentationNow;
   const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
   return {
-    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones.
-    urgency: nobody ? 'not_applicable' : settledUrgency(withPresentationUrgency(
+    // Nobody's situation (a pet, a story) has no urgency; its questions are general ones. A dream's worry is the dreamer's.
+    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation) : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
