@@ -169,7 +169,7 @@ const TEACHING = [
   // Medical finals being revised for ("finals in 3 days pls help… why labetalol first in dissection").
   /\bfinals (in|on|next|tomorrow|are)\b|\b(revising|revision|studying|cramming) for (my |the )?finals\b/,
   // A drill on manikins or a first-aid refresher being run ("I run the first aid refresher… a CPR drill on the manikins").
-  /\b(cpr|first aid|resus|resuscitation|fire|evacuation|rescue) (drill|drills|refresher|practice session)\b|\b(manikin|manikins|mannequin|mannequins|resusci anne|training dummy|training dummies)\b|(急救|心肺复苏|消防|疏散)(演练|培训|练习)|假人|模拟人/,
+  /\b(cpr|first aid|resus|resuscitation|fire|evacuation|rescue|tabletop) (drill|drills|refresher|practice session|exercise)\b|\b(training scenario|scenario card|simulation scenario)\b|\b(manikin|manikins|mannequin|mannequins|resusci anne|training dummy|training dummies)\b|(急救|心肺复苏|消防|疏散)(演练|培训|练习)|假人|模拟人/,
   // A school project or homework on a topic ("year 6 school project on first aid inventions").
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").

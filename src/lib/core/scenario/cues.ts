@@ -317,7 +317,7 @@ export const URGENT: readonly Cue[] = [
   // Emergency contraception, also in a clinician's words ("UPSI Saturday… asked for Levonelle").
   [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b|upsi|levonelle|ellaone|ella one)\b/, 2],
   // A needle through the skin from an unknown source ("a needle came through the black bag… into my palm").
-  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (through|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\bpost exposure\b|\bpep\b/, 2],
+  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (straight )?(through|thru|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
   // A sexual assault or exposure: the windows for emergency contraception and PEP run from it.
@@ -354,7 +354,7 @@ export const DOCUMENT_REQUEST = new RegExp(
     `|\\b(we|i) (want|need|would like) (a|an) (one page |short |brief |simple )?(\\w+ ){0,2}(protocol|policy|template|flowchart|sop|handout|leaflet)\\b` +
     // Notes turned into a document, or a form's section worded ("turn this into a discharge summary for the GP",
     // "help me word the medical declaration bit").
-    `|\\bturn (this|these|it|the following|my notes) into (a|an) (\\w+ ){0,2}(discharge summary|discharge letter|referral|letter|handover|soap note|sbar|care plan|summary for the gp)\\b` +
+    `|\\bturn (this|these|it|the following|my notes) into (a|an) (\\w+ ){0,2}(discharge summary|discharge letter|referral|letter|handover|soap note|sbar|care plan|summary for the gp|medication list|medicines list|med list|medicine chart|medication chart)\\b` +
     `|\\bword (the|my|a|this) (\\w+ ){0,3}(declaration|statement|section|bit|paragraph|answer)\\b` +
     // A letter or note someone wants for work, school or an insurer, with the asker asking for it to be
     // written ("the firm want a 'return to work letter'… can you write one?"); "my manager wants a sick
@@ -367,7 +367,7 @@ export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for
 export const RECORD_NOUN =
   '(results?|labs?|bloods|blood (test|tests|work|results)|readings|values|levels|numbers|note|notes|records|report|reports|letter|' +
   'chart|scan|mri|ct|x ray|xray|ultrasound|ecg|ekg|biopsy|histology|discharge letter|clinic letter|progress notes|observations|obs|' +
-  'vitals|vital signs|abg|vbg|blood gas|urine dip|dipstick|spirometry|data|spreadsheet|table|log|diary)';
+  'vitals|vital signs|abg|vbg|blood gas|urine dip|dipstick|spirometry|data|spreadsheet|table|log|diary|care plan|care plans)';
 export const HEALTH_DATA: readonly RegExp[] = [
   new RegExp(`\\b(summari[sz]e|summari[sz]ing|summary of|extract|extracting|tabulate|convert|converting|pull out|list (all|the|every)|organi[sz]e|sort|chart|plot|graph|interpret|interpreting|rewrite|translate|explain|explaining|go through|check) (\\w+ ){0,8}${RECORD_NOUN}\\b`),
   // A record quoted to be summarised ("Summarise for the handover sheet: 'PMH: …'").

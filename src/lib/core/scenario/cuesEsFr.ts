@@ -34,6 +34,8 @@ export const ES_FR_EMERGENT: readonly RegExp[] = [
 export const ES_FR_URGENT: readonly RegExp[] = [
   /\b(\d+|un|una|deux|trois|dos|tres|six|seis) (semaines|semanas|mois|meses)\b.*\b(fievre|fiebre|38|39)\b/,
   /\b(me|le|la|nous) (mordio|a mordu)\b|\bmordedura\b|\bmorsure\b|\b(quemadura|brulure)\b/,
+  // A knock to the head on a blood thinner (French; the Spanish one with vomiting or no answer is an emergency above).
+  /\b(cogne|cognee) la tete\b.*\b(warfarine|anticoagul\w*|previscan|sintrom|apixaban|xarelto|eliquis)\b|\b(warfarine|anticoagul\w*|previscan|apixaban|xarelto|eliquis)\b.*\b(cogne|cognee) la tete\b/,
   // Bleeding in pregnancy.
   /\b(embarazada|enceinte)\b.*\b(sangre|sangrado|sangra|sang|saigne|saignement)\b/,
   // Blood in diarrhoea, or a fever after travel.

@@ -142,6 +142,8 @@ export const ZH_URGENT: readonly Cue[] = [
 const ZH_FEELING_UNSAID_I = /^(最近|这几天|这段时间|这阵子)?(总|老是|老|一直|经常)?(觉得|感觉)/;
 
 export const ZH_SITUATION: readonly RegExp[] = [
+  // Thoughts of dying told with the I left out ("有时候觉得不如死了算了").
+  /不如死了|死了算了|活着没意思|不想活/,
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   // A reading with how someone is ("血糖2.6 手抖 出汗 打胰岛素的"): telegraphic, but someone's.
@@ -156,9 +158,10 @@ export const ZH_SITUATION: readonly RegExp[] = [
 /** For a clinician, only a described patient counts as a situation (their own "我" does not). */
 export const ZH_PATIENT_SITUATION: readonly RegExp[] = [
   new RegExp(ZH_FAMILY),
-  /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
-  // A handover's patient ("男62，", "女54，") and observations in Latin shorthand.
-  /(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[^a-z])(t|p|bp|hr|rr|spo2)\s?\d{2,3}/,
+  // A pharmacist's customer is the patient ("社区药房 一个老顾客 乳腺癌在化疗…").
+  /患者|病人|病患|顾客|客人|\d+岁|岁(的)?(男|女)/,
+  // A handover's patient ("男62，", "女54，", "19F") and observations in Latin shorthand.
+  /(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)|(^|[^a-z])(t|p|bp|hr|rr|spo2)\s?\d{2,3}/,
 ];
 
 /** Something happening now (see ACUTE_NOW in cues.ts). */
@@ -282,6 +285,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [ZH_MEDICAL_EXAM, 6],
   // Reviewing prescriptions is a pharmacist's work ("药剂科审方 儿科门诊医嘱…").
   [/审方|处方审核|药剂科/, 6],
+  // A shift as the heading, then the patient in Latin shorthand ("夜班 急诊收上来的 19F T1DM…").
+  [/^(夜班|值班|白班|早班)\s|(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)/, 6],
   // Nursing students on placement ("护理实习生 带教老师让我们…").
   [/护理实习生|实习护士|护生|带教老师/, 6],
   [/医学生|执医|执业医师考试|规培考/, 6],
