@@ -182,9 +182,10 @@ const TEACHING = [
 /**
  * A question about no person at all: an animal's illness ("my cat had a seizure… the vet"), a
  * story being written ("one character has a stroke in my novel") or teaching material being made
- * ("a poster on the early signs of stroke", "the handout for our rescue drill"). No presentation principle fits
- * it, and nothing in it is an emergency; an animal that hurt a person ("the dog bit my son") is
- * not such a question.
+ * ("a poster on the early signs of stroke", "the handout for our rescue drill"), or a dream. No
+ * presentation principle fits it, and nothing in it is an emergency (a dream's worry is still the
+ * dreamer's, see noPatientUrgency); an animal that hurt a person ("the dog bit my son") is not such
+ * a question.
  */
 export function aboutNoPatient(question: string): NoPatientKind | null {
   // Read on every selection and classification: lower-cased only, no word segmentation needed.

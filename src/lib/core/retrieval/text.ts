@@ -20,7 +20,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Common Spanish and French function words, never English ones. */
+/** Common Spanish and French function words and family words, rare in English text. */
 const ES_FR_WORDS = new Set(
   (
     // Spanish
@@ -36,8 +36,8 @@ const ES_FR_WORDS = new Set(
 const EN_WORDS = new Set('the and is my of to in with for he she it i you was have has this that what'.split(' '));
 
 /**
- * Whether a question is written in Spanish or French: at least three of their function words and
- * more of them than of English ones. Text that is Chinese never is.
+ * Whether a question's tokens (see tokenize) are Spanish or French: at least three of their function
+ * words and more of them than of English ones. Callers read Chinese text first: it has no such tokens.
  */
 export function isSpanishOrFrench(words: readonly string[]): boolean {
   let esFr = 0;
