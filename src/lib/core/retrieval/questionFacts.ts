@@ -72,7 +72,7 @@ export function statedAgeDays(text: string): number | null {
   }
   if (/\b(newborn|neonate|neonatal)\b|新生儿|刚出生/.test(lower)) return 0;
   if (/刚?满月/.test(lower)) return 30;
-  const zh = lower.match(/(?:出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个?礼拜|个?星期|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
+  const zh = lower.match(/(?:生下来第|出生第|出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个?礼拜|个?星期|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);
   if (zh) {
     const n = readNumber((zh[1] ?? zh[3] ?? zh[5])!);
     const unit = (zh[2] ?? zh[4] ?? zh[6])!;
@@ -133,6 +133,8 @@ const FICTION = [
   // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   // A video game's rules, and a rumour passed round a family chat ("家族群里转了一篇文章 说…").
+  // A video or post someone sent or saw ("my neighbour sent me a youtube short where a guy says…").
+  /\b(sent me|saw|seen|watched|watching) (a |an |this |that )?(youtube|tiktok|instagram|facebook|insta) (short|video|reel|clip|post)\b/,
   // Someone in the news ("saw on the news a roofer in spain died of heatstroke"): their story, not the asker's.
   /\b(saw|read|heard|seen) (on|in) the news (that |about )?(a|an|some|this|that) \w+/,
   // A museum display, an anime or a manga ("in attack on titan…", "a display on childbed fever").
@@ -144,9 +146,9 @@ const FICTION = [
   /\b(writing|write) (a |my |our )?(\w+ )?(memoir|biography)\b|(写|整理|编).{0,6}(回忆录|传记)/,
   // A podcast listened to, a sculpture or painting being made ("美术社要做一个雕塑 主题是…心肺复苏").
   /\b(listening to|listened to|heard on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\b(making|doing|painting|sculpting) (a |an )?(sculpture|statue|painting|mural)\b|(做|画|雕|塑)(一个|一座|一幅|一张)?.{0,4}(雕塑|雕像|油画|插画|壁画)/,
-  /翻出.{0,12}(日记|信|相册|照片|老照片)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
+  /翻出.{0,12}(日记|信|相册|照片|老照片)|(整理|看|读|翻)(我)?.{0,8}(旧日记|老日记|日记本)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
-  /追剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
+  /追剧|追(一部|个|了一部|了个)?.{0,4}剧|医疗剧|医务剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   /(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
 ];
 /** What a question about no person's illness is about (see aboutNoPatient). */

@@ -417,7 +417,8 @@ export const OTHER: readonly RegExp[] = [
   /\b(surgery|practice|clinic|gp)( is| are)? only open\b|\bopening (hours|times)\b|\bwithout (phoning|ringing|calling) at\b|\b(sort|sorted|order|ordering|request|requesting) (out )?(my |our |the )?repeat (prescriptions?|meds|medication)\b|\brepeat (prescriptions?|meds) (sorted|ordered|requested)\b/,
   /\b(find|choose|register with|sign up with|switch) (a |an |the |my )?(new |good |private |local )?(\w+ )?(doctor|gp|dentist|dental|clinic|practice|surgery|specialist|therapist|hospital|pharmacy|optician)\b/,
   /\b(app|apps|website|websites|software|tracker|smartwatch|fitbit|gadget)\b/,
-  /\b(career|careers|job|jobs|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b/,
+  // Work as the subject ("find a job", "job interview"), not a job mentioned in passing ("its a physical job").
+  /\b(career|careers|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b|\b(find|get|apply for|applying for|applied for|lose|losing|quit|quitting) (a |my |the )?(\w+ ){0,2}jobs?\b|\bjob (interview|application|applications|offer|hunting|search|medical)\b|\b(pre employment|work|employment) (medical|health questionnaire|health form)\b|\bmedical form\b/,
   /\b(copy of (my|his|her) (medical )?records|access (to )?(my|his|her) records|complaint|complain|data protection|gdpr request)\b/,
   /\bcopy of (\w+ ){0,4}(records|notes)\b|\b(records|notes) (\w+ ){0,2}(moved|transferred|sent|forwarded)\b|\btransfer(ring)? (\w+ ){0,3}(records|notes)\b/,
   /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,

@@ -11,11 +11,13 @@
 /** Threats to life now, in Spanish and French lay words (accent-free). */
 export const ES_FR_EMERGENT: readonly RegExp[] = [
   // Chest pain, pressure or tightness; spreading to the arm.
-  /\b(dolor|presion|opresion) (\w+ ){0,3}(en el|del) pecho\b|\b(douleur|pression|oppression) (\w+ ){0,5}(dans la|a la|de la) poitrine\b|\b(baja|irradia) (por|al|hacia) el brazo\b|\b(descend|irradie) (\w+ ){0,2}(dans|vers) le bras\b/,
+  /\b(dolor|presion|opresion) (\w+ ){0,3}(en el|del) pecho\b|\b(douleur|pression|oppression) (\w+ ){0,5}(dans la|a la|de la) poitrine\b|\bduele (\w+ ){0,2}el pecho\b|\b(baja|irradia) (por el|al|hacia el) brazo\b|\b(descend|irradie) (\w+ ){0,2}(dans|vers) le bras\b/,
   // Not breathing, not responding, unconscious, snoring breaths.
   /\bno (respira|contesta|responde|reacciona|se despierta)\b|\b(inconsciente|desmayad[oa] y no)\b|\bne (respire|repond|reagit|se reveille) (plus|pas)\b|\bnarrive plus a (respirer|parler)\b|\binconscient\b|\brespira (muy )?raro\b|\bcomo si roncara\b/,
   // Fitting, choking, severe bleeding, turning blue.
   /\b(convulsion\w*|convulsiona\w*|se (esta )?ahogando|atragant\w*|sangra mucho|labios morados)\b|\b(convulse\w*|il setouffe|elle setouffe|saigne beaucoup|levres bleues)\b/,
+  // Swelling lips or tongue, or struggling to breathe, after a sting or a food.
+  /\b(le|me|te) cuesta respirar\b|\bse (le )?(estan|esta) hinchando (los labios|la lengua|la cara)\b|\b(du mal a respirer|narrive pas a respirer)\b|\b(levres|langue|visage) (qui )?gonfle/,
   // Fever with a stiff neck, or purple spots that do not fade.
   /\b(cuello|nuca) (rigido|rigida|tieso)\b|\bmanch\w* morad\w*\b|\b(nuque raide|raideur de la nuque|taches (violettes|violacees|pourpres))\b/,
   // A face drooping, words slurred, an arm that will not lift.
