@@ -155,13 +155,17 @@ export const ZH_SITUATION: readonly RegExp[] = [
   // Chinese often leaves the person out and anchors what happened in time: "剖腹产第五天，刚才胸口…".
   /刚才|刚刚|今天|今早|昨天|昨晚|前天|这几天|这两天|第[一二三四五六七八九十\d]+天|(天|小时|礼拜|星期)了/,
 ];
+/** A patient written as clinicians write one in Latin shorthand, age then sex ("19F", "72 m"). */
+const ZH_LATIN_PATIENT = /(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)/;
+
 /** For a clinician, only a described patient counts as a situation (their own "我" does not). */
 export const ZH_PATIENT_SITUATION: readonly RegExp[] = [
   new RegExp(ZH_FAMILY),
   // A pharmacist's customer is the patient ("社区药房 一个老顾客 乳腺癌在化疗…").
   /患者|病人|病患|顾客|客人|\d+岁|岁(的)?(男|女)/,
   // A handover's patient ("男62，", "女54，", "19F") and observations in Latin shorthand.
-  /(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)|(^|[^a-z])(t|p|bp|hr|rr|spo2)\s?\d{2,3}/,
+  /(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[^a-z])(t|p|bp|hr|rr|spo2)\s?\d{2,3}/,
+  ZH_LATIN_PATIENT,
 ];
 
 /** Something happening now (see ACUTE_NOW in cues.ts). */
@@ -286,7 +290,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // Reviewing prescriptions is a pharmacist's work ("药剂科审方 儿科门诊医嘱…").
   [/审方|处方审核|药剂科/, 6],
   // A shift as the heading, then the patient in Latin shorthand ("夜班 急诊收上来的 19F T1DM…").
-  [/^(夜班|值班|白班|早班)\s|(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)/, 6],
+  [/^(夜班|值班|白班|早班)\s/, 6],
+  [ZH_LATIN_PATIENT, 6],
   // Nursing students on placement ("护理实习生 带教老师让我们…").
   [/护理实习生|实习护士|护生|带教老师/, 6],
   [/医学生|执医|执业医师考试|规培考/, 6],
