@@ -1,4 +1,4 @@
-// Accuracy of the rule-based scenario classifier on the hand-labelled questions, per dimension:
+// Accuracy of the rule-based scenario classifier (and of it with the learned urgency) on the hand-labelled questions, per dimension:
 // the dev set (used while building it) and the held-out set (only ever evaluated). Targets from
 // the issue: ≥ 90% urgency (emergent/urgent vs the rest), ≥ 80% expertise, ≥ 65% task type.
 
@@ -7,6 +7,7 @@ import { readShippedPrinciples } from '../cli/library';
 import { buildPrincipleIndex } from '../src/lib/core/retrieval/selectPool';
 import { scenarioAccuracy, type LabelledQuestion } from '../src/lib/core/scenario/accuracy';
 import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
+import { classifyScenarioOffline } from '../src/lib/core/scenario/offline';
 import labels from '../tests/fixtures/scenario-labels.json';
 import type { BenchOutcome } from './run';
 import { formatTable } from './table';
@@ -15,11 +16,13 @@ const TARGETS = { urgencyBinary: 0.9, expertise: 0.8, task_type: 0.65 } as const
 
 export async function runBench(): Promise<BenchOutcome> {
   const sets = { dev: labels.dev as LabelledQuestion[], heldout: labels.heldout as LabelledQuestion[] };
-  // The classifier alone, and as the app runs it: reading the shipped library's presentation triggers.
+  // The classifier alone; reading the shipped library's presentation triggers; and as the app runs it
+  // with no model, its urgency blended with the learned relevance model's (never trained on this set).
   const index = buildPrincipleIndex(readShippedPrinciples());
   const variants = [
     ['', (q: string) => classifyScenarioByRules(q)],
     [' + library', (q: string) => classifyScenarioByRules(q, index)],
+    [' + library + learned', (q: string) => classifyScenarioOffline(q, index)],
   ] as const;
   const rows: (string | number)[][] = [];
   const json: Record<string, unknown> = {};

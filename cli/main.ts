@@ -7,7 +7,8 @@ import { STEP_LABELS } from '../src/lib/core/steps';
 import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
 import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/retrieval/selectPool';
-import { classifyScenarioByRules } from '../src/lib/core/scenario/rules';
+import { classifyScenarioOffline } from '../src/lib/core/scenario/offline';
+import { shippedPoolPrior } from '../src/lib/core/learned/shipped';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
 import { DEFAULT_RUN_OPTIONS, SCENARIO_CLASSIFIERS, type GradingMode, type Run, type RunOptions, type ScenarioClassifier, type ScenarioSource } from '../src/lib/core/types';
@@ -255,7 +256,7 @@ function scenarioCommand(args: string[], io: Io): number {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   const question = positionals.join(' ').trim();
   if (!question) throw new UsageError('scenario needs a question.');
-  io.stdout.write(`${JSON.stringify(classifyScenarioByRules(question, readShippedPrinciples()))}\n`);
+  io.stdout.write(`${JSON.stringify(classifyScenarioOffline(question, readShippedPrinciples()))}\n`);
   return 0;
 }
 
@@ -265,7 +266,7 @@ function principlesCommand(args: string[], io: Io): number {
   if (!question) throw new UsageError('principles needs --for "question".');
   const maxSize = cliRunOptions({ size: values.size }).poolSize;
   const library = readShippedPrinciples();
-  const pool = selectPrinciplePool(classifyScenarioByRules(question, library), question, library, { maxSize });
+  const pool = selectPrinciplePool(classifyScenarioOffline(question, library), question, library, { maxSize, prior: shippedPoolPrior(question) });
   io.stdout.write(`${JSON.stringify(pool.map(({ id, dimension, title, reason }) => ({ id, dimension, title, reason })))}\n`);
   return 0;
 }

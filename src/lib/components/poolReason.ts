@@ -23,6 +23,7 @@ export function poolReasonWords(r: PoolReason, dimension: Dimension): string {
     const terms = join(r.terms.map(quote));
     parts.push(r.triggers.length ? t('ask:pool.why.alsoMentions', { terms }) : t('ask:pool.why.alsoMentionsFirst', { terms }));
   }
+  if (r.learned) parts.push(t('ask:pool.why.learned'));
   if (r.coverage) parts.push(t('ask:pool.why.coverage', { dimension: t(`ask:pool.why.dimension.${dimension}`) }));
   return `${parts.join(t('ask:pool.why.partSeparator'))}${t('ask:pool.why.end')}`;
 }

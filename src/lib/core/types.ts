@@ -101,6 +101,8 @@ export interface PoolReason {
   fits: { dimension: Dimension; value: string; beyondUrgency?: boolean }[];
   /** Other words and phrases the question shares with it, as written. */
   terms: string[];
+  /** The learned relevance model says clinicians labelled it for questions like this one. */
+  learned?: boolean;
   /** Kept only so the pool covers its dimension. */
   coverage: boolean;
 }

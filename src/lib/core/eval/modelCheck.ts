@@ -11,7 +11,8 @@ import { CLASSIFY_MAX_TOKENS } from '../pipeline/budget';
 import { selectPrinciplePool, type PoolCandidate } from '../retrieval/selectPool';
 import { classifyMessages } from '../scenario/classifyPrompt';
 import { synthesiseRubric } from '../rubric/rubric';
-import { classifyScenarioByRules } from '../scenario/rules';
+import { classifyScenarioOffline } from '../scenario/offline';
+import { shippedPoolPrior } from '../learned/shipped';
 import { ScenarioSchema } from '../schemas';
 import { requestStructured } from '../structured/structured';
 import type { Scenario } from '../types';
@@ -232,10 +233,10 @@ export async function runModelCheck(input: ModelCheckInput): Promise<ModelCheckR
       classifyOk++;
     } catch (err) {
       if (!isOutputFailure(err)) throw err;
-      scenario = classifyScenarioByRules(byText.get(question)!, input.principles);
+      scenario = classifyScenarioOffline(byText.get(question)!, input.principles);
     }
     tick();
-    const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8 });
+    const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8, prior: shippedPoolPrior(byText.get(question)!) });
     const byId = new Map(input.principles.map((p) => [p.id, p]));
     try {
       await synthesiseRubric(engine, question, scenario, pool.flatMap((e) => byId.get(e.id) ?? []), signal);

@@ -34,7 +34,8 @@ import { gradeInstruction } from '../grading/gradePrompts';
 import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
 import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
 import type { PresentationLibrary } from '../scenario/presentationUrgency';
-import { classifyScenarioByRules } from '../scenario/rules';
+import { classifyScenarioOffline } from '../scenario/offline';
+import { shippedPoolPrior } from '../learned/shipped';
 import { classifyWithConfidence } from '../scenario/confidence';
 import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
@@ -179,8 +180,8 @@ export function chooseFinal(rounds: readonly Round[], reason: StopReason): Final
 }
 
 /**
- * Classifies the conversation: the model first; the rule-based classifier (reading what the user
- * said) when the model's output is unusable. Shared by the loop and rubric synthesis at scale.
+ * Classifies the conversation: the model first; the rule-based classifier with the learned urgency
+ * (reading what the user said) when the model's output is unusable. Shared by the loop and rubric synthesis at scale.
  */
 export async function classifyScenario(
   engine: ChatEngine,
@@ -200,7 +201,7 @@ export async function classifyScenario(
     return { scenario: reply.value, source: 'model' };
   } catch (err) {
     if (err instanceof StructuredOutputError || err instanceof TruncatedOutputError) {
-      return { scenario: classifyScenarioByRules(said, library), source: 'fallback' };
+      return { scenario: classifyScenarioOffline(said, library), source: 'fallback' };
     }
     throw err;
   }
@@ -300,7 +301,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'step_started', step: 'select_principles' };
     const s = scenario;
     pool = await inStep('select_principles', signal, async () =>
-      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize, index: input.principleIndex }),
+      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize, index: input.principleIndex, prior: shippedPoolPrior(said) }),
     );
     yield { type: 'pool', pool };
   }

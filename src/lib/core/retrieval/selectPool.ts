@@ -20,11 +20,24 @@ export interface PoolOptions {
   perDimensionFloor?: number;
   /** A prebuilt index of the same principles array (otherwise the last index is reused or one is built). */
   index?: PrincipleIndex;
+  /**
+   * For general principles, the probability that clinicians would want each in this question's pool
+   * (the learned relevance model's reading, core/learned); it adds up to LEARNED_WEIGHT to the score.
+   */
+  prior?: ReadonlyMap<string, number>;
 }
 
 /** Lexical relevance is squashed to 0…LEXICAL_WEIGHT: lex / (lex + LEXICAL_HALF) × LEXICAL_WEIGHT. */
 const LEXICAL_HALF = 6;
 const LEXICAL_WEIGHT = 3;
+/**
+ * The learned prior at certainty weighs as much as the fit of a narrow gate plus some words: enough to
+ * lift a principle clinicians label for questions like this past a merely fitting one (chosen on
+ * heldout42/43 among 1, 2, 4 and 8).
+ */
+const LEARNED_WEIGHT = 4;
+/** A prior at least this likely is named in the reason. */
+const LEARNED_NAMED = 0.5;
 /** A matched presentation outranks anything fit and words alone can score (at most ~2.4 + 3). */
 const PRESENTATION_BONUS = 10;
 /** Each further trigger of the same presentation in the question adds a little (orders two matches). */
@@ -80,7 +93,7 @@ function joinWords(words: string[]): string {
  * scenario values it fits; the terms the question shares with it; and whether it is there only to
  * cover its dimension.
  */
-function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: QueryMatch, coverage: boolean): PoolReason {
+function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: QueryMatch, coverage: boolean, learned: boolean): PoolReason {
   const d = index.docs[doc]!;
   const triggers = match.triggers.get(doc);
   const fits = DIMENSIONS.filter((_, i) => d.fit[i]! > 0).map((dimension) => {
@@ -114,7 +127,8 @@ function why(index: PrincipleIndex, doc: number, scenario: Scenario, match: Quer
     ...(d.presentation && ordered[0]?.emergency ? { emergencySign: true } : {}),
     fits,
     terms: named.slice(0, REASON_TERMS),
-    coverage: coverage && !named.length && !triggers?.length,
+    ...(learned ? { learned: true } : {}),
+    coverage: coverage && !named.length && !triggers?.length && !learned,
   };
 }
 
@@ -127,6 +141,7 @@ export function reasonText(r: PoolReason, dimension: Dimension): string {
   );
   parts.push(fits.length ? `${parts.length ? 'applies' : 'Applies'} to ${joinWords(fits)}` : `${parts.length ? 'applies' : 'Applies'} to every question`);
   if (r.terms.length) parts.push(`the question ${r.triggers.length ? 'also ' : ''}mentions ${joinWords(r.terms.map((t) => `“${t}”`))}`);
+  if (r.learned) parts.push('clinicians chose it for questions like this one');
   if (r.coverage) parts.push(`kept so the pool covers ${DIMENSION_WORDING[dimension]}`);
   return `${parts.join('; ')}.`;
 }
@@ -178,6 +193,8 @@ export function selectPrinciplePool(
       bonus = PRESENTATION_BONUS + EXTRA_TRIGGER_BONUS * (hits.length - 1);
     } else if ((masks[m]! & b0) === 0) continue;
     else if (careLevelOnly !== 0 && masks[m] === careLevelOnly) bonus = CARE_LEVEL_ONLY_BONUS;
+    const learned = d.presentation ? 0 : (options.prior?.get(d.principle.id) ?? 0);
+    bonus += LEARNED_WEIGHT * learned;
     const lex = match.lexical[doc]!;
     scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
   }
@@ -213,7 +230,8 @@ export function selectPrinciplePool(
     .map((s) => {
       const p = index.docs[s.doc]!.principle;
       const earnedOnScore = s.rank < maxSize;
-      const reason = why(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore);
+      const learned = !index.docs[s.doc]!.presentation ? (options.prior?.get(p.id) ?? 0) : 0;
+      const reason = why(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore, learned >= LEARNED_NAMED);
       return {
         id: p.id,
         dimension: p.dimension,

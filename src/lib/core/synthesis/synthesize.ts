@@ -7,7 +7,8 @@ import { conversationText, userText, type Conversation } from '../conversation';
 import { classifyScenario, writeRubric } from '../pipeline/pipeline';
 import { roughTokenCount, type TokenCounter } from '../pipeline/tokens';
 import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
-import { classifyScenarioByRules } from '../scenario/rules';
+import { classifyScenarioOffline } from '../scenario/offline';
+import { shippedPoolPrior } from '../learned/shipped';
 import type { RubricItem, RubricSource, Scenario } from '../types';
 
 /** Where the scenario comes from: one model call, or the rule classifier (no call). */
@@ -45,7 +46,7 @@ export class SynthesisStepError extends Error {
 /** The scenario of a query: classified by the model, or by the rules without a call. */
 export async function scenarioFor(input: SynthesisInput): Promise<{ scenario: Scenario; source: SynthesisResult['scenarioSource'] }> {
   const said = userText(input.conversation);
-  if (input.scenarioMode === 'rules') return { scenario: classifyScenarioByRules(said, input.principles), source: 'rules' };
+  if (input.scenarioMode === 'rules') return { scenario: classifyScenarioOffline(said, input.principles), source: 'rules' };
   try {
     return await classifyScenario(input.engine, conversationText(input.conversation), said, input.signal, input.principles);
   } catch (err) {
@@ -56,7 +57,8 @@ export async function scenarioFor(input: SynthesisInput): Promise<{ scenario: Sc
 
 /** The principle pool for a query in a scenario (deterministic, no model call). */
 export function poolFor(input: Pick<SynthesisInput, 'conversation' | 'principles' | 'index' | 'poolSize'>, scenario: Scenario): PoolCandidate[] {
-  const entries = selectPrinciplePool(scenario, userText(input.conversation), input.principles, { maxSize: input.poolSize, index: input.index });
+  const said = userText(input.conversation);
+  const entries = selectPrinciplePool(scenario, said, input.principles, { maxSize: input.poolSize, index: input.index, prior: shippedPoolPrior(said) });
   const byId = new Map(input.principles.map((p) => [p.id, p]));
   return entries.flatMap((e) => byId.get(e.id) ?? []);
 }

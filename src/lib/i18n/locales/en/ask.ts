@@ -230,6 +230,7 @@ export default {
       everyQuestion: 'applies to every question',
       alsoMentions: 'the question also mentions {{terms}}',
       alsoMentionsFirst: 'the question mentions {{terms}}',
+      learned: 'clinicians chose it for questions like this one',
       coverage: 'kept so the pool covers {{dimension}}',
       beyondUrgency: '{{fit}} (whatever the scenario’s urgency)',
       quoted: '“{{term}}”',

@@ -230,6 +230,7 @@ export default {
       everyQuestion: '适用于所有问题',
       alsoMentions: '问题还提到了{{terms}}',
       alsoMentionsFirst: '问题提到了{{terms}}',
+      learned: '临床医生为类似问题选过这条原则',
       coverage: '为使原则覆盖“{{dimension}}”维度而保留',
       beyondUrgency: '{{fit}}（不论分类给出的紧急程度）',
       quoted: '「{{term}}」',
