@@ -103,9 +103,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * thirty-sixth and a thirty-seventh labeller while heldout40 and heldout41 were tuned on, and added after
  * 1.2.24 was committed; scored once unseen (library 1.2.24: must-haves found 73.7% / 70.7%, clean
  * pools 92.5% / 90.0%, Chinese urgency 100% / 77.8%), they chose the learned relevance model's
- * settings and are in its training data. heldout44 was written blind by a thirty-eighth labeller
- * while the learned model was built, and added after it was committed: unseen, the shipped
- * library's and learned model's own measurement.
+ * settings and are in its training data. heldout44 and heldout45 were written blind by a
+ * thirty-eighth and a thirty-ninth labeller while the learned model was built, and added after it
+ * was committed: unseen, the shipped library's and learned model's own measurement.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],
@@ -152,6 +152,7 @@ const RELEVANCE_SETS = {
   heldout42: relevance.heldout42 as RelevanceRow[],
   heldout43: relevance.heldout43 as RelevanceRow[],
   heldout44: relevance.heldout44 as RelevanceRow[],
+  heldout45: relevance.heldout45 as RelevanceRow[],
 };
 /** The parts tuned on (the rest are unseen-question measurements). */
 const TUNED_ON: ReadonlySet<string> = new Set(TUNED_PARTS);
