@@ -45,4 +45,6 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout41',
   'heldout42',
   'heldout43',
+  'heldout44',
+  'heldout45',
 ];

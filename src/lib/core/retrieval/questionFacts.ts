@@ -129,7 +129,7 @@ const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
-  /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary|highlights|footage|replay|clip)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
+  /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary|highlights|footage|replay|clip|cartoon|anime)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,
   // A news story about someone, a murder-mystery game: somebody else's plot ("刷到个新闻 说一个3岁小孩吞了磁力珠",
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   // A video game's rules, and a rumour passed round a family chat ("家族群里转了一篇文章 说…").
@@ -145,7 +145,9 @@ const FICTION = [
   // A memoir being written is history told, not someone's illness now ("我在写家族回忆录").
   /\b(writing|write) (a |my |our )?(\w+ )?(memoir|biography)\b|(写|整理|编).{0,6}(回忆录|传记)/,
   // A podcast listened to, a sculpture or painting being made ("美术社要做一个雕塑 主题是…心肺复苏").
-  /\b(listening to|listened to|heard on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\b(making|doing|painting|sculpting) (a |an )?(sculpture|statue|painting|mural)\b|(做|画|雕|塑)(一个|一座|一幅|一张)?.{0,4}(雕塑|雕像|油画|插画|壁画)/,
+  // An episode someone binged, and a question that says nobody is ill ("just curious, nobody here is ill"); a
+  // part in a school play ("她要演一个突然中风的老奶奶").
+  /\b(binge|bingeing|binging|binged|hooked on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\bpodcast (episode|host)\b|\b(nobody|no one|noone) (here |in (my|our|the) (family|house) )?(is|s) (ill|sick|unwell|poorly)\b|(演|扮演)(一个|一位|个).{0,10}(老奶奶|老爷爷|老人|病人|患者|角色)|\b(listening to|listened to|heard on) (a |an |the |this |that )?(\w+ ){0,2}podcast\b|\b(making|doing|painting|sculpting) (a |an )?(sculpture|statue|painting|mural)\b|(做|画|雕|塑)(一个|一座|一幅|一张)?.{0,4}(雕塑|雕像|油画|插画|壁画)/,
   /翻出.{0,12}(日记|信|相册|照片|老照片)|(整理|看|读|翻)(我)?.{0,8}(旧日记|老日记|日记本)|\b(old|grandad s|grandma s|grandfather s|grandmother s) (diary|diaries|letters)\b/,
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
   /追剧|追(一部|个|了一部|了个)?.{0,4}剧|医疗剧|医务剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
@@ -176,7 +178,8 @@ const TEACHING = [
   /\b(school|class|science|history|homework) (project|assignment|presentation)\b|\b(my|her|his|our) (project|homework|assignment|coursework|dissertation|essay) (on|about)\b|(作业|课题|小组作业|手抄报)(是|要|关于)/,
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").
   /班会课|(教|给)(孩子们|学生们?|同学们|大家|全班).{0,8}(急救|海姆立克|心肺复苏)/,
-  /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|(讲|上)(一堂|一节)?.{0,6}(急救|培训|科普|健康)(科普|知识|教育)?课|期末复习|医学生.{0,6}(复习|备考)/,
+  // A textbook exercise ("病理生理教材课后练习第三题").
+  /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|课后(练习|习题)|练习题|习题|教材.{0,8}第.{1,3}题|(讲|上)(一堂|一节)?.{0,6}(急救|培训|科普|健康)(科普|知识|教育)?课|期末复习|医学生.{0,6}(复习|备考)/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,
 ];

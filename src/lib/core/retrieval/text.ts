@@ -132,19 +132,24 @@ export interface ScannedToken {
 /**
  * Tokenises a question and marks the words a negation covers: up to four tokens after "no", "not",
  * "without", "denies", "doesn't"… within the same clause (clauses end at punctuation, "but", or a turn
- * to what happened next: "no warning just woke up on the grass", "no pain then suddenly…").
+ * to what happened next: "no warning just woke up on the grass", "no pain then suddenly…"), and the
+ * word before "free" ("seizure free for three years").
  * "Can't" and "won't" are not negations here: "can't breathe" and "won't wake up" are symptoms.
  */
 export function scanQuestion(text: string, stemmer: (token: string) => string = stem): ScannedToken[] {
   const out: ScannedToken[] = [];
   for (const clause of text.split(/[.,;:!?()\n]+|\bbut\b|(?=\b(?:just|then|suddenly)\b)/i)) {
     let reach = 0;
+    const clauseStart = out.length;
     for (const word of tokenize(clause)) {
       if (NEGATORS.has(word)) {
         out.push({ word, term: stemmer(word), negated: false });
         reach = NEGATION_REACH;
         continue;
       }
+      // "Seizure free for 3 years", "pain-free since the op": free of what it follows.
+      const previous = out[out.length - 1];
+      if (word === 'free' && previous && clauseStart < out.length && !NEGATORS.has(previous.word)) previous.negated = true;
       out.push({ word, term: stemmer(word), negated: reach > 0 });
       if (reach > 0) reach--;
     }

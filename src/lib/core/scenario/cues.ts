@@ -160,7 +160,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
   [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
-  [/\b(gasping|choking|turning blue|blue lips|lips (are |look |turning |went )?(blue|grey|gray))\b/, 3],
+  [/\b(gasping|choking|turning blue|blue lips|lips (are |look |looks |turning |went |going |gone |getting )?(a (bit|little) |slightly |quite |really |very )?(blue|grey|gray|purple))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
   [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3, NAMES],
   // A sting or allergen with a swelling face or a changed voice.
@@ -515,10 +515,10 @@ export const ROLE =
   // Nursing roles as written in a heading ("CPN.", "DN here").
   'cpn|rmn|rgn|community psychiatric nurse|mental health nurse|district nurse)';
 /**
- * A role that does something in the story ("uni student, GP sent a text…", "GP said my iron is low") is someone
- * else's, not the asker's: it never ends a heading.
+ * A role that does something in the story ("uni student, GP sent a text…", "GP said my iron is low", "Practice
+ * nurse started me on ramipril") is someone else's, not the asker's: it never ends a heading.
  */
-const ROLE_ACTS = '(?! (sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons))';
+const ROLE_ACTS = '(?! (sent|said|says|told|tells|thinks|gave|gives|wants|has|had|is|was|rang|called|texted|prescribed|put|referred|booked|reckons|started|starts|changed|switched|stopped|upped|increased|doubled|reduced))';
 export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`\\b(i am|im|i m|as an?|i work as an?|working as an?|speaking as an?) (an? )?(\\w+ )?${ROLE}\\b`), 6],
   // Roles given as shorthand or as a heading: "ED reg here", "Health visitor: …", "on the ward".
@@ -528,7 +528,7 @@ export const PROFESSIONAL: readonly Cue[] = [
   [new RegExp(`^ (?!(my|the|a|an|our|his|her|your|their|mum|dad|wife|husband)\\b)(\\w+ ){1,3}${ROLE}\\b${ROLE_ACTS}|^ ${ROLE} (student|trainee|here)\\b`), 6],
   // A history given in shorthand: "known hypertensive", "background of AF", "PMH T2DM".
   [/\bknown (hypertensive|diabetic|asthmatic|epileptic|alcoholic|copd|af|ihd|ckd|t1dm|t2dm|hiv)\b|\bbackground of\b|\bhistory of (htn|ihd|af|copd|ckd|t2dm|t1dm)\b/, 2],
-  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes))/, 5],
+  [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes|started|changed|switched|stopped|upped|increased|put|gave|prescribed|wants|rang|called|referred))/, 5],
   // Dosing by a body-weight scalar ("118kg BMI 41 - TBW or IBW?").
   [/\b(ibw|tbw|lbw|abw|adjusted body weight|ideal body weight|lean body weight|total body weight)\b/, 3],
   // A triage or ward query as a heading ("triage q - 44M…").
