@@ -16,9 +16,9 @@ const model = trainLearnedRelevance({
   presentationIds: new Set(relevance.presentation_ids),
   parts: TUNED_ON,
   libraryVersion: manifest.version,
-  urgencyRows: scenarioLabels.dev as never,
-  urgencyParts: ['scenario-labels dev'],
+  scenarioRows: scenarioLabels.dev as never,
+  scenarioParts: ['scenario-labels dev'],
 });
 const file = encodeLearned(model);
 writeFileSync(join(root, 'principles/learned/relevance.json'), `${JSON.stringify(file)}\n`);
-console.log(`learned relevance: ${file.trainedOn.questions} questions from ${TUNED_ON.length} parts (and ${file.trainedOn.urgencyQuestions} more for urgency); ${Object.keys(file.pool.principles).length} pool principles`);
+console.log(`learned relevance: ${file.trainedOn.questions} questions from ${TUNED_ON.length} parts (and ${file.trainedOn.scenarioQuestions} more for the scenario); ${Object.keys(file.pool.principles).length} pool principles`);

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
 import { selectPrinciplePool } from '../retrieval/selectPool';
-import { blendUrgency, classifyScenarioOffline } from '../scenario/offline';
+import { blendValue, classifyScenarioOffline } from '../scenario/offline';
 import { classifyScenarioByRules } from '../scenario/rules';
 import type { Urgency } from '../types';
 import { featureTerms, hashedFeatures } from './features';
 import { logistic, softmax, trainLogistic, trainSoftmax } from './linear';
-import { decodeLearned, encodeLearned, learnedFeatures, learnedUrgency } from './model';
-import { trainLearnedRelevance, URGENCY_CLASSES, type LabelledQuestion } from './train';
+import { decodeLearned, encodeLearned, learnedFeatures, learnedValues } from './model';
+import { trainLearnedRelevance, type LabelledQuestion } from './train';
+import { SCENARIO_VALUES } from '../types';
+
+const URGENCY_CLASSES = SCENARIO_VALUES.urgency;
 
 describe('question features', () => {
   it('takes words and word pairs of Latin text and character runs of Chinese', () => {
@@ -26,13 +29,13 @@ describe('question features', () => {
 });
 
 const toy: LabelledQuestion[] = [
-  { question: 'he collapsed and is not breathing', urgency: 'emergent', must: ['CPR'] },
-  { question: 'she collapsed and her lips are blue, not breathing', urgency: 'emergent', must: ['CPR'] },
-  { question: 'not breathing after falling in the pool', urgency: 'emergent', must: ['CPR'] },
-  { question: 'rash on my arm for a week, itchy', urgency: 'routine', must: ['SKIN'] },
-  { question: 'itchy rash that comes and goes', urgency: 'routine', must: ['SKIN'] },
-  { question: 'how do I renew my repeat prescription', urgency: 'not_applicable', must: ['ADMIN'] },
-  { question: 'can you renew the prescription form for me', urgency: 'not_applicable', must: ['ADMIN'] },
+  { question: 'he collapsed and is not breathing', urgency: 'emergent', expertise: 'layperson', task_type: 'advice', must: ['CPR'] },
+  { question: 'she collapsed and her lips are blue, not breathing', urgency: 'emergent', expertise: 'layperson', task_type: 'advice', must: ['CPR'] },
+  { question: 'not breathing after falling in the pool', urgency: 'emergent', expertise: 'layperson', task_type: 'advice', must: ['CPR'] },
+  { question: 'rash on my arm for a week, itchy', urgency: 'routine', expertise: 'layperson', task_type: 'advice', must: ['SKIN'] },
+  { question: 'itchy rash that comes and goes', urgency: 'routine', expertise: 'layperson', task_type: 'advice', must: ['SKIN'] },
+  { question: 'how do I renew my repeat prescription', urgency: 'not_applicable', expertise: 'layperson', task_type: 'advice', must: ['ADMIN'] },
+  { question: 'can you renew the prescription form for me', urgency: 'not_applicable', expertise: 'layperson', task_type: 'advice', must: ['ADMIN'] },
 ];
 
 describe('training', () => {
@@ -67,8 +70,8 @@ describe('the file form', () => {
   it('keeps what the model reads through encoding', () => {
     const decoded = decodeLearned(JSON.parse(JSON.stringify(encodeLearned(model))));
     for (const q of ['collapsed not breathing', 'itchy rash', 'renew prescription']) {
-      const before = learnedUrgency(model, learnedFeatures(model, q));
-      const after = learnedUrgency(decoded, learnedFeatures(decoded, q));
+      const before = learnedValues(model, learnedFeatures(model, q), 'urgency');
+      const after = learnedValues(decoded, learnedFeatures(decoded, q), 'urgency');
       for (const c of URGENCY_CLASSES) expect(after.get(c)!).toBeCloseTo(before.get(c)!, 1);
     }
     // A presentation principle enters by its triggers only: the model learns no prior for it.
@@ -78,20 +81,21 @@ describe('the file form', () => {
   it('refuses a file of another shape', () => {
     const file = encodeLearned(model);
     expect(() => decodeLearned({ ...file, format: 'other' })).toThrow(/not a learned relevance model/);
-    expect(() => decodeLearned({ ...file, urgency: { ...file.urgency, weights: 'AAAA' } })).toThrow(/do not match/);
+    expect(() => decodeLearned({ ...file, scenario: { ...file.scenario, urgency: { ...file.scenario.urgency, weights: 'AAAA' } } })).toThrow(/do not match/);
     expect(() => decodeLearned(null)).toThrow();
   });
 });
 
-describe('blending urgency with the rules', () => {
+describe('blending a dimension with the rules', () => {
   const probs = (e: number, u: number, r: number, n: number) => new Map<Urgency, number>([['emergent', e], ['urgent', u], ['routine', r], ['not_applicable', n]]);
 
   it('keeps the rules when the model finds another reading only a little likelier', () => {
-    expect(blendUrgency('urgent', probs(0.45, 0.4, 0.1, 0.05))).toBe('urgent');
+    expect(blendValue('urgent', probs(0.45, 0.4, 0.1, 0.05))).toBe('urgent');
+    expect(blendValue('urgent', probs(0.8, 0.15, 0.04, 0.01))).toBe('urgent');
   });
 
   it('takes the model when it is sure', () => {
-    expect(blendUrgency('routine', probs(0.9, 0.05, 0.04, 0.01))).toBe('emergent');
+    expect(blendValue('routine', probs(0.95, 0.02, 0.02, 0.01))).toBe('emergent');
   });
 });
 
@@ -104,11 +108,10 @@ describe('the shipped learned model', () => {
     expect(classifyScenarioOffline(q, library).urgency).toBe('emergent');
   });
 
-  it('leaves the other dimensions to the rules', () => {
-    const q = 'what is the evidence for statins after 75?';
-    const rules = classifyScenarioByRules(q, library);
-    const both = classifyScenarioOffline(q, library);
-    expect({ ...both, urgency: rules.urgency }).toEqual(rules);
+  it('leaves uncertainty to the rules', () => {
+    for (const q of ['what is the evidence for statins after 75?', 'can I take my tablets with grapefruit', '我妈头疼 怎么办']) {
+      expect(classifyScenarioOffline(q, library).uncertainty).toBe(classifyScenarioByRules(q, library).uncertainty);
+    }
   });
 
   it('lifts a principle clinicians label for such questions into the pool, and says so', () => {

@@ -5,7 +5,7 @@ import { TUNED_PARTS } from '../../../../bench/support/relevanceParts';
 import relevance from '../../../../tests/fixtures/relevance-labels.json';
 import manifest from '../../../../principles/library.json';
 import scenarioLabels from '../../../../tests/fixtures/scenario-labels.json';
-import { decodeLearned, encodeLearned, learnedFeatures, learnedPoolPrior, learnedUrgency } from './model';
+import { decodeLearned, encodeLearned, LEARNED_DIMENSIONS, learnedFeatures, learnedPoolPrior, learnedValues } from './model';
 import { shippedLearnedRelevance } from './shipped';
 import { labelledRows, trainLearnedRelevance } from './train';
 
@@ -15,8 +15,8 @@ describe('the shipped learned relevance model', () => {
   it('was trained on exactly the tuned parts, with the shipped library', () => {
     expect(shipped.trainedOn.parts).toEqual(TUNED_PARTS);
     // The classifier bench's held-out part stays unseen.
-    expect(shipped.trainedOn.urgencyParts).toEqual(['scenario-labels dev']);
-    expect(shipped.trainedOn.urgencyQuestions).toBe(scenarioLabels.dev.length);
+    expect(shipped.trainedOn.scenarioParts).toEqual(['scenario-labels dev']);
+    expect(shipped.trainedOn.scenarioQuestions).toBe(scenarioLabels.dev.length);
     expect(shipped.trainedOn.library).toBe(manifest.version);
     const unseen = Object.keys(relevance).filter((k) => Array.isArray((relevance as Record<string, unknown>)[k]) && k !== 'presentation_ids' && !TUNED_PARTS.includes(k));
     expect(shipped.trainedOn.questions).toBe(labelledRows(relevance as never, TUNED_PARTS).length);
@@ -30,8 +30,8 @@ describe('the shipped learned relevance model', () => {
       presentationIds: new Set(relevance.presentation_ids),
       parts: TUNED_PARTS,
       libraryVersion: manifest.version,
-      urgencyRows: scenarioLabels.dev as never,
-      urgencyParts: ['scenario-labels dev'],
+      scenarioRows: scenarioLabels.dev as never,
+      scenarioParts: ['scenario-labels dev'],
     })))));
     expect(retrained.poolIds).toEqual(shipped.poolIds);
     const questions = labelledRows(relevance as never, TUNED_PARTS).map((r) => r.question);
@@ -39,7 +39,7 @@ describe('the shipped learned relevance model', () => {
     let differ = 0;
     for (const q of questions) {
       const a = learnedFeatures(shipped, q);
-      if (top(learnedUrgency(shipped, a)) !== top(learnedUrgency(retrained, a))) differ++;
+      for (const d of LEARNED_DIMENSIONS) if (top(learnedValues(shipped, a, d)) !== top(learnedValues(retrained, a, d))) differ++;
       if (top(learnedPoolPrior(shipped, a)) !== top(learnedPoolPrior(retrained, a))) differ++;
     }
     expect(differ, 'run `npm run learn` after changing the labels or the tuned parts').toBe(0);

@@ -4,25 +4,26 @@
 // rules as well) among a handful of values, before the parts that measure the shipped model existed.
 import { hashedFeatures } from './features';
 import { trainLogistic, trainSoftmax, type TrainOptions } from './linear';
-import type { LearnedRelevance } from './model';
-import type { Urgency } from '../types';
+import { LEARNED_DIMENSIONS, type LearnedDimension, type LearnedRelevance, type LearnedSoftmax } from './model';
+import { SCENARIO_VALUES, type Scenario } from '../types';
 
-export interface LabelledQuestion {
-  readonly question: string;
-  readonly urgency: Urgency;
+/** A question with its labelled scenario values (the ones the model learns). */
+export type ScenarioLabelled = { readonly question: string } & Pick<Scenario, LearnedDimension>;
+
+export type LabelledQuestion = ScenarioLabelled & {
   /** The principles that must be in the pool. */
   readonly must: readonly string[];
-}
+};
 
 export interface TrainInput {
   readonly rows: readonly LabelledQuestion[];
   /**
-   * Questions labelled for urgency only (tests/fixtures/scenario-labels.json's dev part): short, plain
-   * questions, unlike the relevance sets' long ones, so the urgency model learns both kinds.
+   * Questions labelled for their scenario only (tests/fixtures/scenario-labels.json's dev part): short,
+   * plain questions, unlike the relevance sets' long ones, so the softmaxes learn both kinds.
    */
-  readonly urgencyRows?: readonly { readonly question: string; readonly urgency: Urgency }[];
-  /** Names what urgencyRows are (recorded in the model). */
-  readonly urgencyParts?: readonly string[];
+  readonly scenarioRows?: readonly ScenarioLabelled[];
+  /** Names what scenarioRows are (recorded in the model). */
+  readonly scenarioParts?: readonly string[];
   /** Presentation-specific principles: these enter by trigger, never by the learned prior. */
   readonly presentationIds: ReadonlySet<string>;
   readonly parts: readonly string[];
@@ -33,24 +34,24 @@ export interface TrainInput {
 export const LEARNED_BITS = 13;
 /**
  * Weaker penalties fitted the relevance sets' long questions better and read short plain ones worse
- * (scenario-labels' held-out part); this one, with RULES_URGENCY_WEIGHT = 2, was the best on both.
+ * (scenario-labels' held-out part); this one, with RULES_WEIGHT = 2, was the best on both.
  */
-const URGENCY_TRAINING: Omit<TrainOptions, 'buckets'> = { l2: 1e-4, iterations: 300, learningRate: 0.05 };
+const SCENARIO_TRAINING: Omit<TrainOptions, 'buckets'> = { l2: 1e-4, iterations: 300, learningRate: 0.05 };
 const POOL_TRAINING: Omit<TrainOptions, 'buckets'> = { l2: 1e-3, iterations: 40, learningRate: 0.2 };
 /** A principle labelled a must-have fewer times than this has too few examples to learn from. */
 export const POOL_MIN_POSITIVES = 3;
-export const URGENCY_CLASSES: readonly Urgency[] = ['emergent', 'urgent', 'routine', 'not_applicable'];
 
 export function trainLearnedRelevance(input: TrainInput): LearnedRelevance {
   const buckets = 1 << LEARNED_BITS;
   const rows = input.rows.map((r) => hashedFeatures(r.question, LEARNED_BITS));
-  const urgencyOnly = input.urgencyRows ?? [];
-  const urgency = trainSoftmax(
-    [...rows, ...urgencyOnly.map((r) => hashedFeatures(r.question, LEARNED_BITS))],
-    [...input.rows, ...urgencyOnly].map((r) => URGENCY_CLASSES.indexOf(r.urgency)),
-    URGENCY_CLASSES.length,
-    { ...URGENCY_TRAINING, buckets },
-  );
+  const scenarioOnly = input.scenarioRows ?? [];
+  const scenarioX = [...rows, ...scenarioOnly.map((r) => hashedFeatures(r.question, LEARNED_BITS))];
+  const labelled: readonly ScenarioLabelled[] = [...input.rows, ...scenarioOnly];
+  const softmaxFor = (dimension: LearnedDimension): LearnedSoftmax => {
+    const classes: readonly string[] = SCENARIO_VALUES[dimension];
+    return { classes, weights: trainSoftmax(scenarioX, labelled.map((r) => classes.indexOf(r[dimension])), classes.length, { ...SCENARIO_TRAINING, buckets }) };
+  };
+  const scenario = Object.fromEntries(LEARNED_DIMENSIONS.map((d) => [d, softmaxFor(d)])) as Record<LearnedDimension, LearnedSoftmax>;
   const counts = new Map<string, number>();
   for (const r of input.rows) for (const id of new Set(r.must)) if (!input.presentationIds.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   const poolIds = [...counts].filter(([, n]) => n >= POOL_MIN_POSITIVES).map(([id]) => id).sort();
@@ -59,9 +60,8 @@ export function trainLearnedRelevance(input: TrainInput): LearnedRelevance {
   const pool = trainLogistic(rows, positives, poolIds.length, { ...POOL_TRAINING, buckets });
   return {
     bits: LEARNED_BITS,
-    trainedOn: { parts: input.parts, questions: input.rows.length, library: input.libraryVersion, urgencyParts: input.urgencyParts ?? [], urgencyQuestions: urgencyOnly.length },
-    urgencyClasses: URGENCY_CLASSES,
-    urgency,
+    trainedOn: { parts: input.parts, questions: input.rows.length, library: input.libraryVersion, scenarioParts: input.scenarioParts ?? [], scenarioQuestions: scenarioOnly.length },
+    scenario,
     poolIds,
     pool,
   };
@@ -72,6 +72,6 @@ export function labelledRows(file: Readonly<Record<string, unknown>>, parts: rea
   return parts.flatMap((part) => {
     const rows = file[part];
     if (!Array.isArray(rows)) throw new Error(`relevance labels: no part "${part}"`);
-    return rows.map((r: { question: string; urgency: Urgency; must: string[] }) => ({ question: r.question, urgency: r.urgency, must: r.must }));
+    return rows.map((r: LabelledQuestion) => ({ question: r.question, urgency: r.urgency, expertise: r.expertise, task_type: r.task_type, must: r.must }));
   });
 }
