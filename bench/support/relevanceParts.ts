@@ -47,4 +47,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout43',
   'heldout44',
   'heldout45',
+  'heldout46',
 ];

@@ -206,11 +206,26 @@ export function foldCjk(text: string): string {
 }
 
 /**
+ * Observations in Latin shorthand inside Chinese text ("BP 84/50 HR 118 R 32次/分"), as the Chinese
+ * words the triggers are written with (血压84/50 心率118 呼吸32次/分): clinicians write both.
+ */
+const LATIN_VITALS: readonly (readonly [RegExp, string])[] = [
+  [/\bbp\s?(?=\d)/gi, '血压'],
+  [/\b(hr|p)\s?(?=\d)/gi, '心率'],
+  [/\b(rr|r)\s?(?=\d)/gi, '呼吸'],
+  [/\b(spo2|sao2|sats?)\s?(?=\d)/gi, '血氧'],
+  [/\bt\s?(?=(3[5-9]|4[0-2])(\.\d)?\b)/gi, '体温'],
+];
+function chineseVitals(text: string): string {
+  return LATIN_VITALS.reduce((t, [re, word]) => t.replace(re, word), text);
+}
+
+/**
  * A CJK scan with interchangeable characters folded (foldCjk), the form triggers and Chinese
  * keywords are matched in. The classifier's cues read the scan unfolded: they spell out both forms.
  */
 export function foldedCjkScan(text: string): CjkScan {
-  const { plain, live } = scanCjk(text);
+  const { plain, live } = scanCjk(chineseVitals(text));
   return { plain: foldCjk(plain), live: foldCjk(live) };
 }
 
