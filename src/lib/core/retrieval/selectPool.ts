@@ -60,6 +60,8 @@ interface Scored {
   rank: number;
   dimension: Dimension;
   score: number;
+  /** The learned prior it was given (0 for a presentation principle or none). */
+  learned: number;
 }
 
 const FIT_WORDING: { [D in Dimension]: Record<Scenario[D], string> } = {
@@ -196,7 +198,7 @@ export function selectPrinciplePool(
     const learned = d.presentation ? 0 : (options.prior?.get(d.principle.id) ?? 0);
     bonus += LEARNED_WEIGHT * learned;
     const lex = match.lexical[doc]!;
-    scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
+    scored.push({ doc, rank: 0, id: d.principle.id, dimension: d.principle.dimension, learned, score: bonus + fitTotal[doc]! + (LEXICAL_WEIGHT * lex) / (lex + LEXICAL_HALF) });
   }
   scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   scored.forEach((s, rank) => (s.rank = rank));
@@ -230,8 +232,7 @@ export function selectPrinciplePool(
     .map((s) => {
       const p = index.docs[s.doc]!.principle;
       const earnedOnScore = s.rank < maxSize;
-      const learned = !index.docs[s.doc]!.presentation ? (options.prior?.get(p.id) ?? 0) : 0;
-      const reason = why(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore, learned >= LEARNED_NAMED);
+      const reason = why(index, s.doc, scenario, match, coverage.has(s) && !earnedOnScore, s.learned >= LEARNED_NAMED);
       return {
         id: p.id,
         dimension: p.dimension,
