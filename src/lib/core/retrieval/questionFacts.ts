@@ -99,6 +99,9 @@ export function statedGestationWeeks(text: string): number | null {
   // (not "2 weeks ago", "6 weeks old", "3 weeks post op").
   const person = lower.match(/\b(?:i am|i'm|im|she is|she's|shes|my wife is|my partner is|my girlfriend is|caller is|patient is|lady is|woman is|mum is)\s+(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\b(?![\s-]*(?:ago|old|post|after|since|later|into|of|now))/);
   if (person) return Number(person[1]);
+  // "32 weeks with my first", "28 wks with our second": weeks carried with a baby.
+  const carrying = lower.match(/\b(\d{1,2})(?:\+\d)?\s*(?:weeks?|wks?)\s+(?:with|into)\s+(?:my|our|her|the)\s+(?:first|second|third|fourth|1st|2nd|3rd|4th|baby|bump|twins|pregnancy)\b/);
+  if (carrying) return Number(carrying[1]);
   // 停经 (no period for) N weeks is how an early pregnancy is dated before a scan.
   const zh = lower.match(/(?:怀孕|孕|妊娠|停经)\s?(?:大概|大约|约|快|差不多|才|刚)?\s?(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?(?:周|週)/);
   if (zh) {
@@ -119,7 +122,7 @@ export function statedGestationWeeks(text: string): number | null {
  * An exam in a medical subject ("内分泌明天期末考", "药理考试"): a medical student revising, with no patient.
  * Shared with the Chinese clinician cues; an exam alone ("等期末考完再带她去看") is neither.
  */
-export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化)(学)?(明天|后天|下周)?(期末考|期中考|考试|大考)/;
+export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理|生理|病理|解剖|诊断学|神经病学|急诊医学|生化|生物)(学)?(明天|后天|下周)?(期末考|期中考|考试|大考)/;
 
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
