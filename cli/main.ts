@@ -8,7 +8,7 @@ import { applyRunEvent, createRun } from '../src/lib/core/pipeline/fold';
 import { runPipeline } from '../src/lib/core/pipeline/pipeline';
 import { selectPrinciplePool } from '../src/lib/core/retrieval/selectPool';
 import { classifyScenarioOffline } from '../src/lib/core/scenario/offline';
-import { shippedPoolPrior } from '../src/lib/core/learned/shipped';
+import { learnedPoolHints } from '../src/lib/core/learned/shipped';
 import { budgetTokenCounter } from '../src/lib/core/pipeline/tokens';
 import { runOptionsProblems } from '../src/lib/core/runOptions';
 import { DEFAULT_RUN_OPTIONS, SCENARIO_CLASSIFIERS, type GradingMode, type Run, type RunOptions, type ScenarioClassifier, type ScenarioSource } from '../src/lib/core/types';
@@ -266,7 +266,8 @@ function principlesCommand(args: string[], io: Io): number {
   if (!question) throw new UsageError('principles needs --for "question".');
   const maxSize = cliRunOptions({ size: values.size }).poolSize;
   const library = readShippedPrinciples();
-  const pool = selectPrinciplePool(classifyScenarioOffline(question, library), question, library, { maxSize, prior: shippedPoolPrior(question) });
+  const scenario = classifyScenarioOffline(question, library);
+  const pool = selectPrinciplePool(scenario, question, library, { maxSize, ...learnedPoolHints(question, scenario) });
   io.stdout.write(`${JSON.stringify(pool.map(({ id, dimension, title, reason }) => ({ id, dimension, title, reason })))}\n`);
   return 0;
 }

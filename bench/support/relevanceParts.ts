@@ -48,4 +48,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout44',
   'heldout45',
   'heldout46',
+  'heldout47',
 ];

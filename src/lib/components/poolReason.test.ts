@@ -44,4 +44,15 @@ describe('pool reasons through the catalogs', () => {
     const plain = selectPrinciplePool(classifyScenarioByRules('I think I have sciatica, what stretches help?', library), 'I think I have sciatica, what stretches help?', library, { index }).find((e) => e.id === 'URG-018');
     expect(plain?.why?.emergencySign).toBeUndefined();
   });
+
+  it('says when a principle fits a plausible reading of the question, in both languages and as the core does', async () => {
+    const q = 'one trivia card says you put a spoon in someones mouth during a fit, what is the actual answer now';
+    const s = { ...classifyScenarioByRules(q, library), task_type: 'advice' as const };
+    const entry = selectPrinciplePool(s, q, library, { index, plausible: { task_type: ['information'] }, maxSize: 1000 }).find((e) => e.id === 'TSK-008')!;
+    expect(entry.reason).toContain('an information question (a possible reading of the question)');
+    await locale.use('en');
+    expect(poolReasonWords(entry.why!, entry.dimension)).toBe(entry.reason);
+    await locale.use('zh-Hans');
+    expect(poolReasonWords(entry.why!, entry.dimension)).toContain('问题的另一种可能理解');
+  });
 });

@@ -16,7 +16,11 @@ export function poolReasonWords(r: PoolReason, dimension: Dimension): string {
   const quote = (term: string) => t('ask:pool.why.quoted', { term });
   const parts: string[] = [];
   if (r.triggers.length) parts.push(t(r.emergencySign ? 'ask:pool.why.mentionsEmergency' : 'ask:pool.why.mentions', { terms: join(r.triggers.map(quote)), presentation: r.presentation ?? '' }));
-  const fits = join(r.fits.map((f) => (f.beyondUrgency ? t('ask:pool.why.beyondUrgency', { fit: fitLabel(f.value) }) : fitLabel(f.value))));
+  const fits = join(
+    r.fits.map((f) =>
+      f.beyondUrgency ? t('ask:pool.why.beyondUrgency', { fit: fitLabel(f.value) }) : f.plausible ? t('ask:pool.why.plausible', { fit: fitLabel(f.value) }) : fitLabel(f.value),
+    ),
+  );
   if (parts.length === 0) parts.push(r.fits.length ? t('ask:pool.why.appliesFirst', { fits }) : t('ask:pool.why.everyQuestionFirst'));
   else parts.push(r.fits.length ? t('ask:pool.why.applies', { fits }) : t('ask:pool.why.everyQuestion'));
   if (r.terms.length) {

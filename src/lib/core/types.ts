@@ -97,8 +97,12 @@ export interface PoolReason {
   presentation: string | null;
   /** The first of them is one of the presentation's emergency signs ("emergency: …" triggers). */
   emergencySign?: boolean;
-  /** The scenario values it is constrained on and fits; `beyondUrgency` when a presentation was let in past its urgency list, treated as `value`. */
-  fits: { dimension: Dimension; value: string; beyondUrgency?: boolean }[];
+  /**
+   * The scenario values it is constrained on and fits; `beyondUrgency` when a presentation was let in
+   * past its urgency list, treated as `value`; `plausible` when a general principle fits a plausible
+   * reading of the question (`value`) rather than the classified one.
+   */
+  fits: { dimension: Dimension; value: string; beyondUrgency?: boolean; plausible?: boolean }[];
   /** Other words and phrases the question shares with it, as written. */
   terms: string[];
   /** The learned relevance model says clinicians labelled it for questions like this one. */

@@ -12,7 +12,7 @@ import { selectPrinciplePool, type PoolCandidate } from '../retrieval/selectPool
 import { classifyMessages } from '../scenario/classifyPrompt';
 import { synthesiseRubric } from '../rubric/rubric';
 import { classifyScenarioOffline } from '../scenario/offline';
-import { shippedPoolPrior } from '../learned/shipped';
+import { learnedPoolHints } from '../learned/shipped';
 import { ScenarioSchema } from '../schemas';
 import { requestStructured } from '../structured/structured';
 import type { Scenario } from '../types';
@@ -236,7 +236,7 @@ export async function runModelCheck(input: ModelCheckInput): Promise<ModelCheckR
       scenario = classifyScenarioOffline(byText.get(question)!, input.principles);
     }
     tick();
-    const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8, prior: shippedPoolPrior(byText.get(question)!) });
+    const pool = selectPrinciplePool(scenario, byText.get(question)!, input.principles, { maxSize: 8, ...learnedPoolHints(byText.get(question)!, scenario) });
     const byId = new Map(input.principles.map((p) => [p.id, p]));
     try {
       await synthesiseRubric(engine, question, scenario, pool.flatMap((e) => byId.get(e.id) ?? []), signal);

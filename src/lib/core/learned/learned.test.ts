@@ -6,7 +6,8 @@ import { classifyScenarioByRules } from '../scenario/rules';
 import type { Urgency } from '../types';
 import { featureTerms, hashedFeatures } from './features';
 import { logistic, softmax, trainLogistic, trainSoftmax } from './linear';
-import { decodeLearned, encodeLearned, learnedFeatures, learnedValues } from './model';
+import { decodeLearned, encodeLearned, learnedFeatures, learnedPlausible, learnedPoolPrior, learnedValues, LEARNED_DIMENSIONS, PLAUSIBLE_AT, POOL_WEIGHTS_KEPT } from './model';
+import { learnedPoolHints, shippedLearnedRelevance } from './shipped';
 import { trainLearnedRelevance, type LabelledQuestion } from './train';
 import { SCENARIO_VALUES } from '../types';
 
@@ -76,6 +77,25 @@ describe('the file form', () => {
     }
     // A presentation principle enters by its triggers only: the model learns no prior for it.
     expect(decoded.poolIds).toEqual(['ADMIN', 'SKIN']);
+    for (const q of ['itchy rash', 'renew prescription']) {
+      const before = learnedPoolPrior(model, learnedFeatures(model, q));
+      const after = learnedPoolPrior(decoded, learnedFeatures(decoded, q));
+      for (const id of decoded.poolIds) expect(after.get(id)!).toBeCloseTo(before.get(id)!, 1);
+    }
+  });
+
+  it('keeps at most POOL_WEIGHTS_KEPT weights per pool principle, the largest', () => {
+    const decoded = decodeLearned(encodeLearned(model));
+    for (let k = 0; k < decoded.poolIds.length; k++) {
+      const row = (m: typeof model) => Array.from(m.pool.weights.subarray(k * m.pool.buckets, (k + 1) * m.pool.buckets));
+      const kept = row(decoded).filter((w) => w !== 0).length;
+      const nonzero = row(model).filter((w) => w !== 0).length;
+      expect(kept).toBeLessThanOrEqual(Math.min(POOL_WEIGHTS_KEPT, nonzero));
+      // The largest weight survives, within int8 rounding.
+      const weights = row(model);
+      const at = weights.reduce((best, w, j) => (Math.abs(w) > Math.abs(weights[best]!) ? j : best), 0);
+      expect(row(decoded)[at]!).toBeCloseTo(weights[at]!, 2);
+    }
   });
 
   it('refuses a file of another shape', () => {
@@ -83,6 +103,10 @@ describe('the file form', () => {
     expect(() => decodeLearned({ ...file, format: 'other' })).toThrow(/not a learned relevance model/);
     expect(() => decodeLearned({ ...file, scenario: { ...file.scenario, urgency: { ...file.scenario.urgency, weights: 'AAAA' } } })).toThrow(/do not match/);
     expect(() => decodeLearned(null)).toThrow();
+    const [id, row] = Object.entries(file.pool.principles)[0]!;
+    expect(() => decodeLearned({ ...file, pool: { principles: { ...file.pool.principles, [id]: { ...row, weights: 'AAA=' } } } })).toThrow(/not whole entries/);
+    // Bucket 0xffff is past the model's buckets.
+    expect(() => decodeLearned({ ...file, pool: { principles: { ...file.pool.principles, [id]: { ...row, weights: '//8B' } } } })).toThrow(/past the/);
   });
 });
 
@@ -130,5 +154,48 @@ describe('the shipped learned model', () => {
     const presentation = library.filter((p) => p.presentation).map((p) => p.id);
     const prior = new Map(presentation.map((id) => [id, 1]));
     expect(selectPrinciplePool(s, q, library, { prior }).filter((e) => presentation.includes(e.id))).toEqual([]);
+  });
+});
+
+describe('plausible readings', () => {
+  const library = readShippedPrinciples();
+  // A labelled misreading: a trivia question about first aid read as advice, which shuts out the
+  // information principles (correcting a misconception) by their task-type gate.
+  const q = 'one trivia card says you put a spoon in someones mouth during a fit, what is the actual answer now';
+  const advice = { ...classifyScenarioOffline(q, library), task_type: 'advice' as const };
+
+  it('lets a general principle gated to a plausible value in, named as such, and ranks it below an equal strict fit', () => {
+    const all = (plausible?: { task_type: ('information' | 'advice')[] }) => selectPrinciplePool(advice, q, library, { plausible, maxSize: 1000 });
+    expect(all().map((e) => e.id)).not.toContain('TSK-008');
+    const entry = all({ task_type: ['information'] }).find((e) => e.id === 'TSK-008');
+    expect(entry?.why?.fits).toContainEqual({ dimension: 'task_type', value: 'information', plausible: true });
+    // The same principle under the reading itself scores more: the plausible fit costs a little.
+    const strict = selectPrinciplePool({ ...advice, task_type: 'information' }, q, library, { maxSize: 1000 }).find((e) => e.id === 'TSK-008')!;
+    expect(entry!.score).toBeLessThan(strict.score);
+    expect(strict.why?.fits.some((f) => f.plausible)).toBe(false);
+  });
+
+  it('never lets a presentation principle in by a plausible reading', () => {
+    const chest = '58, crushing chest pain down my left arm for an hour, sweaty';
+    const clinician = { ...classifyScenarioOffline(chest, library), expertise: 'health_professional' as const };
+    const lay = library.filter((p) => p.presentation && p.applies_when.expertise?.length && !p.applies_when.expertise.includes('health_professional')).map((p) => p.id);
+    expect(lay).toContain('URG-004');
+    const pool = selectPrinciplePool(clinician, chest, library, { plausible: { expertise: ['layperson', 'unclear'] }, maxSize: 1000 });
+    expect(pool.filter((e) => lay.includes(e.id))).toEqual([]);
+    expect(selectPrinciplePool({ ...clinician, expertise: 'layperson' }, chest, library).map((e) => e.id)).toContain('URG-004');
+  });
+
+  it('reads as plausible every other value the model gives at least PLAUSIBLE_AT, and nothing else', () => {
+    const model = shippedLearnedRelevance();
+    for (const question of [q, 'my 3 year old has had diarrhoea since yesterday', '帮我把这些化验结果整理成交班记录', 'what does an NNT of 20 mean']) {
+      const s = classifyScenarioOffline(question, library);
+      const x = learnedFeatures(model, question);
+      const plausible = learnedPlausible(model, x, s);
+      for (const d of LEARNED_DIMENSIONS) {
+        const expected = [...learnedValues(model, x, d)].filter(([v, p]) => p >= PLAUSIBLE_AT && v !== s[d]).map(([v]) => v);
+        expect(plausible[d]).toEqual(expected);
+      }
+      expect(learnedPoolHints(question, s).plausible).toEqual(plausible);
+    }
   });
 });

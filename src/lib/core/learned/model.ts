@@ -6,13 +6,13 @@
 // - pool: for each general principle labelled a must-have often enough, the probability that a
 //   clinician would want it in this question's pool, which adds to its rank (retrieval/selectPool.ts).
 // Trained by train.ts from tests/fixtures/relevance-labels.json; serialised compactly (softmax
-// weights as int8 per output, pool weights as each principle's largest few) so it ships in the
-// pipeline's lazily loaded chunk.
+// weights as int8 per output, pool weights as each principle's largest few hundred, int8 too) so it
+// ships in the pipeline's lazily loaded chunk.
 import { hashedFeatures, type SparseVector } from './features';
 import { logistic, softmax, type LinearWeights } from './linear';
 import type { Scenario } from '../types';
 
-export const LEARNED_FORMAT = 'clinrevise-learned-relevance/2';
+export const LEARNED_FORMAT = 'clinrevise-learned-relevance/3';
 
 /** The scenario dimensions the model reads (uncertainty stays with the rules: the model lost on it). */
 export const LEARNED_DIMENSIONS = ['urgency', 'expertise', 'task_type'] as const;
@@ -43,8 +43,16 @@ export interface LearnedRelevanceFile {
   readonly bits: number;
   readonly scenario: Readonly<Record<LearnedDimension, SoftmaxFile>>;
   readonly pool: {
-    readonly principles: Readonly<Record<string, { readonly bias: number; readonly weights: readonly (readonly [number, number])[] }>>;
+    readonly principles: Readonly<Record<string, PoolRowFile>>;
   };
+}
+
+/** One pool principle in file form: its largest weights, each int8 × scale at a bucket. */
+export interface PoolRowFile {
+  readonly bias: number;
+  readonly scale: number;
+  /** Base64 of 3 bytes per kept weight, in bucket order: the bucket (uint16, little-endian), then the int8. */
+  readonly weights: string;
 }
 
 /** A softmax ready to use, with the value of each output. */
@@ -75,8 +83,12 @@ function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-/** How many weights each pool principle keeps (its largest in size); the rest are dropped as noise. */
-export const POOL_WEIGHTS_KEPT = 80;
+/**
+ * How many weights each pool principle keeps (its largest in size). Fold-out validation on the tuned
+ * parts found 91.8% of must-haves keeping 80, 92.2% keeping 200, 92.5% keeping 400 and 92.6% with
+ * all 8,192 as int8 (which would add about 0.5 MB); past 400 the gain is within a few questions.
+ */
+export const POOL_WEIGHTS_KEPT = 400;
 
 const round = (w: number) => Math.round(w * 1000) / 1000;
 
@@ -96,11 +108,20 @@ function encodeSoftmax(s: LearnedSoftmax): SoftmaxFile {
 
 /** The compact file form of a trained model. */
 export function encodeLearned(model: LearnedRelevance): LearnedRelevanceFile {
-  const principles: Record<string, { bias: number; weights: [number, number][] }> = {};
+  const principles: Record<string, PoolRowFile> = {};
   model.poolIds.forEach((id, k) => {
     const row = Array.from(model.pool.weights.subarray(k * model.pool.buckets, (k + 1) * model.pool.buckets), (w, j) => [j, w] as [number, number]);
     const kept = row.filter(([, w]) => w !== 0).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || a[0] - b[0]).slice(0, POOL_WEIGHTS_KEPT);
-    principles[id] = { bias: round(model.pool.bias[k]!), weights: kept.sort((a, b) => a[0] - b[0]).map(([j, w]) => [j, round(w)]) };
+    kept.sort((a, b) => a[0] - b[0]);
+    const max = kept.reduce((m, [, w]) => Math.max(m, Math.abs(w)), 0);
+    const scale = Number((max / 127 || 1).toPrecision(6));
+    const bytes = new Uint8Array(kept.length * 3);
+    const view = new DataView(bytes.buffer);
+    kept.forEach(([j, w], i) => {
+      view.setUint16(i * 3, j, true);
+      view.setInt8(i * 3 + 2, Math.round(w / scale));
+    });
+    principles[id] = { bias: round(model.pool.bias[k]!), scale, weights: toBase64(bytes) };
   });
   const scenario = Object.fromEntries(LEARNED_DIMENSIONS.map((d) => [d, encodeSoftmax(model.scenario[d])])) as Record<LearnedDimension, SoftmaxFile>;
   return { format: LEARNED_FORMAT, trainedOn: model.trainedOn, bits: model.bits, scenario, pool: { principles } };
@@ -124,7 +145,7 @@ export function isLearnedRelevanceFile(v: unknown): v is LearnedRelevanceFile {
   if (!f.scenario || !LEARNED_DIMENSIONS.every((d) => isSoftmaxFile(f.scenario![d]))) return false;
   const principles = f.pool?.principles;
   if (!principles || typeof principles !== 'object') return false;
-  return Object.values(principles).every((p) => p && typeof p.bias === 'number' && Array.isArray(p.weights) && p.weights.every((w) => isNumbers(w) && w.length === 2));
+  return Object.values(principles).every((p) => p && Number.isFinite(p.bias) && Number.isFinite(p.scale) && typeof p.weights === 'string');
 }
 
 function decodeSoftmax(file: SoftmaxFile, buckets: number, dimension: string): LearnedSoftmax {
@@ -149,7 +170,14 @@ export function decodeLearned(input: unknown): LearnedRelevance {
   poolIds.forEach((id, k) => {
     const p = file.pool.principles[id]!;
     poolBias[k] = p.bias;
-    for (const [j, w] of p.weights) if (j >= 0 && j < buckets) pool[k * buckets + j] = w;
+    const bytes = fromBase64(p.weights);
+    if (bytes.length % 3 !== 0) throw new Error(`learned relevance model: ${id}'s pool weights are not whole entries`);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < bytes.length; i += 3) {
+      const j = view.getUint16(i, true);
+      if (j >= buckets) throw new Error(`learned relevance model: ${id} has a weight past the ${buckets} buckets`);
+      pool[k * buckets + j] = view.getInt8(i + 2) * p.scale;
+    }
   });
   return { bits: file.bits, trainedOn: file.trainedOn, scenario, poolIds, pool: { outputs: poolIds.length, buckets, weights: pool, bias: poolBias } };
 }
@@ -164,6 +192,21 @@ export function learnedValues<D extends LearnedDimension>(model: LearnedRelevanc
   const s = model.scenario[dimension];
   const p = softmax(s.weights, x);
   return new Map(s.classes.map((c, k) => [c as Scenario[D], p[k]!]));
+}
+
+/**
+ * A value the model gives at least this probability is a plausible reading of the question for the
+ * pool (selectPrinciplePool's `plausible`), whatever value the scenario holds. Chosen with the pool's
+ * weights by fold-out validation among 0.05, 0.1, 0.15, 0.2, 0.3 and 0.4 (see PLAUSIBLE_FIT_PENALTY):
+ * higher shuts out more of what a misread scenario needs; from 0.1 down, what it lets in crowds the pool.
+ */
+export const PLAUSIBLE_AT = 0.15;
+
+/** The values of each learned dimension, other than the scenario's, the model finds plausible for the question. */
+export function learnedPlausible(model: LearnedRelevance, x: SparseVector, scenario: Scenario): { [D in LearnedDimension]: Scenario[D][] } {
+  const plausibleOf = <D extends LearnedDimension>(dimension: D): Scenario[D][] =>
+    [...learnedValues(model, x, dimension)].filter(([value, p]) => p >= PLAUSIBLE_AT && value !== scenario[dimension]).map(([value]) => value);
+  return { urgency: plausibleOf('urgency'), expertise: plausibleOf('expertise'), task_type: plausibleOf('task_type') };
 }
 
 /** For each general principle the model knows, the probability that it belongs in the question's pool. */

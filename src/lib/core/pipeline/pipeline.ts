@@ -35,7 +35,7 @@ import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '..
 import { rubricFromPrinciples, synthesiseRubric } from '../rubric/rubric';
 import type { PresentationLibrary } from '../scenario/presentationUrgency';
 import { classifyScenarioOffline } from '../scenario/offline';
-import { shippedPoolPrior } from '../learned/shipped';
+import { learnedPoolHints } from '../learned/shipped';
 import { classifyWithConfidence } from '../scenario/confidence';
 import { ScenarioSchema } from '../schemas';
 import { scoreAnswer } from '../grading/score';
@@ -301,7 +301,7 @@ export async function* runPipeline(input: PipelineInput): AsyncGenerator<RunEven
     yield { type: 'step_started', step: 'select_principles' };
     const s = scenario;
     pool = await inStep('select_principles', signal, async () =>
-      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize, index: input.principleIndex, prior: shippedPoolPrior(said) }),
+      selectPrinciplePool(s, said, input.principles, { maxSize: options.poolSize, index: input.principleIndex, ...learnedPoolHints(said, s) }),
     );
     yield { type: 'pool', pool };
   }

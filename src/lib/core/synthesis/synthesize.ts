@@ -8,7 +8,7 @@ import { classifyScenario, writeRubric } from '../pipeline/pipeline';
 import { roughTokenCount, type TokenCounter } from '../pipeline/tokens';
 import { selectPrinciplePool, type PoolCandidate, type PrincipleIndex } from '../retrieval/selectPool';
 import { classifyScenarioOffline } from '../scenario/offline';
-import { shippedPoolPrior } from '../learned/shipped';
+import { learnedPoolHints } from '../learned/shipped';
 import type { RubricItem, RubricSource, Scenario } from '../types';
 
 /** Where the scenario comes from: one model call, or the rule classifier (no call). */
@@ -58,7 +58,7 @@ export async function scenarioFor(input: SynthesisInput): Promise<{ scenario: Sc
 /** The principle pool for a query in a scenario (deterministic, no model call). */
 export function poolFor(input: Pick<SynthesisInput, 'conversation' | 'principles' | 'index' | 'poolSize'>, scenario: Scenario): PoolCandidate[] {
   const said = userText(input.conversation);
-  const entries = selectPrinciplePool(scenario, said, input.principles, { maxSize: input.poolSize, index: input.index, prior: shippedPoolPrior(said) });
+  const entries = selectPrinciplePool(scenario, said, input.principles, { maxSize: input.poolSize, index: input.index, ...learnedPoolHints(said, scenario) });
   const byId = new Map(input.principles.map((p) => [p.id, p]));
   return entries.flatMap((e) => byId.get(e.id) ?? []);
 }

@@ -233,6 +233,7 @@ export default {
       learned: 'clinicians chose it for questions like this one',
       coverage: 'kept so the pool covers {{dimension}}',
       beyondUrgency: '{{fit}} (whatever the scenario’s urgency)',
+      plausible: '{{fit}} (a possible reading of the question)',
       quoted: '“{{term}}”',
       separator: ', ',
       lastSeparator: ' and ',

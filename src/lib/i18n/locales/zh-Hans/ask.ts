@@ -233,6 +233,7 @@ export default {
       learned: '临床医生为类似问题选过这条原则',
       coverage: '为使原则覆盖“{{dimension}}”维度而保留',
       beyondUrgency: '{{fit}}（不论分类给出的紧急程度）',
+      plausible: '{{fit}}（问题的另一种可能理解）',
       quoted: '「{{term}}」',
       separator: '、',
       lastSeparator: '和',
