@@ -237,8 +237,10 @@ describe('the GGUF worker dies mid-run (real wllama, tiny model)', () => {
     await page.getByRole('button', { name: 'Resume from the last completed step' }).click();
     // A fresh engine: a new worker loads the model again (the dead one would fail the resumed run at once).
     await expect.poll(ggufWorkers, { timeout: 60_000 }).toBeGreaterThan(before);
+    // The load bar may not have appeared yet when this looks, so the step's own wait covers the load
+    // too: a loaded CI machine takes longer than the 30 s default to compile wllama again.
     await page.locator('.load-progress').waitFor({ state: 'hidden', timeout: 120_000 });
-    await page.getByText('Writing the rubric…').waitFor();
+    await page.getByText('Writing the rubric…').waitFor({ timeout: 120_000 });
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Stopped during: writing the rubric').waitFor({ timeout: 15_000 });
