@@ -116,8 +116,10 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * once unseen (1.2.26 with the learned model: must-haves found 82.9%, clean pools 95.0%, Chinese
  * urgency 83.3%), it has been tuned on since (library 1.2.27, with plausible readings) and is in the
  * learned model's training data. heldout48 was written blind by a forty-second labeller while
- * heldout47 was tuned on, and added after 1.2.27 and plausible readings were committed: unseen, the
- * shipped library's and learned model's own measurement.
+ * heldout47 was tuned on, and added after 1.2.27 and plausible readings were committed; scored once
+ * unseen (1.2.27 with the learned model and plausible readings: must-haves found 93.5%, clean pools
+ * 92.5%, Chinese urgency 88.9%), it has been tuned on since (library 1.2.28) and is in the learned
+ * model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

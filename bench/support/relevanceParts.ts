@@ -49,4 +49,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout45',
   'heldout46',
   'heldout47',
+  'heldout48',
 ];

@@ -182,7 +182,8 @@ const TEACHING = [
   // A class being taught first aid ("班会课想教孩子们海姆立克急救法").
   /班会课|(教|给)(孩子们|学生们?|同学们|大家|全班).{0,8}(急救|海姆立克|心肺复苏)/,
   // A textbook exercise ("病理生理教材课后练习第三题").
-  /考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|课后(练习|习题)|练习题|习题|教材.{0,8}第.{1,3}题|(讲|上)(一堂|一节)?.{0,6}(急救|培训|科普|健康)(科普|知识|教育)?课|期末复习|医学生.{0,6}(复习|备考)/,
+  // A nursing or licensing exam drilled question by question ("护考刷题 这题想不通… 答案给的B").
+  /护考|执业护士考试|刷题|这(道)?题(想不通|不会|怎么选|选什么|为什么|没看懂)|答案(给的|选的)是?\s?[a-e]\b|考试题|考题|真题|选择题|单选题|多选题|求解析|题目(是|如下)|课后(练习|习题)|练习题|习题|教材.{0,8}第.{1,3}题|(讲|上)(一堂|一节)?.{0,6}(急救|培训|科普|健康)(科普|知识|教育)?课|期末复习|医学生.{0,6}(复习|备考)/,
   // Fundraising and quizzes: a condition named as a cause or a question of fact, not a patient.
   /\b(sponsored|charity|fundraising) (walk|run|race|swim|cycle|page|event)\b|\bfundraising page\b|\bpub quiz\b|\bquiz (question|night)\b|\btrivia\b|募捐|义卖|公益(跑|走)|知识竞赛/,
 ];

@@ -191,7 +191,7 @@ export const ZH_STRONG_NOW: readonly RegExp[] = [
 /** Something different this time (see CONTRAST in cues.ts). */
 export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来|(这周|这几天|今天|最近|突然).{0,6}(加重|更重|更厉害|严重了)|越来越(重|厉害|严重)/];
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
-export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|发作|犯|抽)过(一次|一回|两次|几次)|生我的时候|生我那(时|会)|当年|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
+export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|发作|犯|抽)过(一次|一回|两次|几次)|生我的时候|生我那(时|会)|当年|年轻(的)?时(候)?|年轻那会(儿)?|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
 export const ZH_HYPOTHETICAL: readonly RegExp[] = [
   // An exam in first aid or medicine is training; one's own driving test tomorrow ("明天的考试还能去吗") is not.
