@@ -50,4 +50,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout46',
   'heldout47',
   'heldout48',
+  'heldout49',
 ];

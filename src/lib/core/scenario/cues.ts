@@ -303,6 +303,8 @@ export const URGENT: readonly Cue[] = [
   [/\basthma attack\b/, 2, NAMES],
   [/\b(burn|burns|burnt|burned|scald|scalded|boiling)\b/, 2],
   [/\b(kettle|hob|iron|oven|stove|steam|flames?)\b.*\b(blister\w*|peeling|red raw|burn\w*|scald\w*)\b/, 2],
+  // A kitchen's hot metal grabbed or touched ("grabbed a pan handle straight out of the salamander… blistered").
+  [/\b(pan|pan handle|salamander|grill|griddle|hotplate|hot plate|baking tray|oven tray|fryer|wok|exhaust)\b.*\b(blister\w*|peeling|red raw|gone white|burn\w*|scald\w*)\b/, 2],
   [/\bhot (oil|water|fat|tea|coffee|liquid)\b.*\b(spill\w*|splash\w*|pour\w*|blister\w*)\b|\b(spill\w*|splash\w*|pour\w*)\b.*\bhot (oil|water|fat|tea|coffee|liquid)\b/, 2],
   [/\b(fracture|broken (bone|arm|leg|wrist|ankle)|deformed|dislocated)\b/, 2, NAMES],
   [/\b(urinary retention|cant pee|cannot pee|unable to pee|cant urinate)\b/, 2],
@@ -317,7 +319,7 @@ export const URGENT: readonly Cue[] = [
   // Emergency contraception, also in a clinician's words ("UPSI Saturday… asked for Levonelle").
   [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b|upsi|levonelle|ellaone|ella one)\b/, 2],
   // A needle through the skin from an unknown source ("a needle came through the black bag… into my palm").
-  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (straight )?(through|thru|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\b(pricked|jabbed|stabbed|stuck) (in|through) (the|my) (finger|thumb|hand|palm|arm|leg|foot) (with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\bpost exposure\b|\bpep\b/, 2],
+  [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (straight )?(through|thru|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\b(pricked|jabbed|stabbed|stuck) (in|through) (the|my) (finger|thumb|hand|palm|arm|leg|foot) (with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\b(pricked|jabbed|stabbed|stuck) (myself|me) (through (my|the) gloves? )?(with|on) (a|an|the) ((used|dirty|discarded|same|tattoo) )?(needle|syringe|sharp|lancet)\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
   // A sexual assault or exposure: the windows for emergency contraception and PEP run from it.

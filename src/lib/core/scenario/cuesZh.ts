@@ -195,7 +195,8 @@ export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|�
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
 export const ZH_HYPOTHETICAL: readonly RegExp[] = [
   // An exam in first aid or medicine is training; one's own driving test tomorrow ("明天的考试还能去吗") is not.
-  /如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|(急救|护理|医学|执业|资格|规培|理论|期末|期中)考试|考试(题|内容|会考|要考|重点)/,
+  // Asked ahead, in case ("先问一下以备不时之需：要是在高铁上有人突然倒地…").
+  /以备不时之需|以防万一|要是(在)?.{0,10}(有人|遇到|碰到|碰上)|如果|万一|假如|假设|急救(课|培训|知识|证)|学(习)?急救|培训|(急救|护理|医学|执业|资格|规培|理论|期末|期中)考试|考试(题|内容|会考|要考|重点)/,
   // Prevention: what one has heard is dangerous and how to keep it from happening ("平时应该怎么收才安全").
   // ("听说有个什么ella更好 我这个年龄药店会卖给我吗" is hearsay about what to do now, not prevention.)
   /听说.{0,24}(危险|不能|会(中毒|致命|出事|死|伤|窒息|爆炸|烧|噎))|(怎么|如何)(收|放|存放|保管|收纳|预防|防止|避免)|(收|放|存放|保管|收纳)(才|得)?(安全|稳妥)|平时(应该|要|该)(怎么|注意)/,
@@ -260,7 +261,7 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
 ];
 export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
 /** Asking one's odds: whether something runs in families ("宫外孕会遗传吗") or comes back ("再来一次宫外孕的几率有多少"). */
-export const ZH_ODDS_ASKED = /会(不会)?遗传|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
+export const ZH_ODDS_ASKED = /会(不会)?遗传|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得|再犯|又犯|再患).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
 /** Research pooled or trialled ("meta分析 纳入了14个RCT"): evidence, whatever numbers come with it. */
 export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/;
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [

@@ -112,7 +112,8 @@ function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing:
   // "帮我总结…" and "我是骨科住院医" ask for help; they do not make the records the asker's own.
   const personal = /我|咱/.test(t.plain.replace(/(请|麻烦)?(帮|给|替|让)我|我是|我们科|我科/g, '')) || onlyValues(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
-  if (task === 'information' && askedForOdds(t.plain)) return 'routine';
+  // The odds of it coming back, asked with what to prepare ("三年前…产后精神病…再犯的可能性大吗？能提前做些什么准备？").
+  if ((task === 'information' || task === 'advice') && askedForOdds(t.plain)) return 'routine';
   const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
   const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT, timing), english.urgent);
   // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
