@@ -124,7 +124,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * and plausible readings: must-haves found 88.9%, clean pools 95.0%, Chinese urgency 90.0%), it has
  * been tuned on since (library 1.2.29) and is in the learned model's training data. heldout50 was
  * written blind by a forty-fourth labeller while heldout49 was tuned on, and added after 1.2.29 was
- * committed: unseen, the shipped library's and learned model's own measurement.
+ * committed; scored once unseen (1.2.29 with the learned model and plausible readings: must-haves
+ * found 83.0%, clean pools 87.5%, Chinese urgency 85.0%), it has been tuned on since (library
+ * 1.2.30) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -51,4 +51,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout47',
   'heldout48',
   'heldout49',
+  'heldout50',
 ];

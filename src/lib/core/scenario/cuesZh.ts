@@ -126,6 +126,8 @@ export const ZH_URGENT: readonly Cue[] = [
   [/幻觉|幻听|被害妄想|有人要害|要害(他|她|我)|装了监控|(听到|听见)有人(在)?.{0,6}(骂|说话|叫|议论)|被跟踪|被监视|监视(他|她|我)|(被人)?下(了)?毒|被人害|跟踪(他|她|我)|精神病|胡言乱语/, 2],
   [/(宝宝|胎儿).{0,4}(不怎么动|不太动|动得少|没怎么动)/, 2, SELF_NEGATING],
   [/家暴|家庭暴力|(老公|丈夫|男朋友|对象|前夫).{0,4}(打|推|掐|威胁)(我|她)|被打|把(我|她)(推|按|摔|撞)(到|在|倒)/, 2],
+  // A child's bruises shaped like fingers, or with fear of the adults at home ("胳膊上有淤青，看着像手指印…家长来接的时候他好像很害怕").
+  [/(孩子|男孩|女孩|小孩|学生|儿子|女儿|宝宝).{0,30}(淤青|青紫|瘀青|伤痕|掐痕|勒痕).{0,30}(手指印|指印|掐的|打的|害怕|不敢回家|说不知道|不说)|(手指印|指印|巴掌印)(样)?的?(淤青|瘀青|青紫)/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.
   [/掐(住)?(我|她|他)?(的)?脖子|勒(住)?(我|她|他)?(的)?脖子|(弄死|杀了|打死|掐死)(我|你)|(一喝酒|喝醉|喝多|喝了酒|喝完酒)(了)?就?(动手|打人|打我)|把我(推|按|摔|撞)(到|在|倒)/, 2],
   [/紧急避孕|事后避孕|避孕套破|(套子|避孕套|套)破了|避孕(措施)?失败|毓婷|左炔诺孕酮|事后(避孕)?药|紧急避孕药/, 2],
@@ -213,7 +215,7 @@ export const ZH_GENERAL_FRAME: readonly RegExp[] = [/^(什么是|为什么|请�
 /** Asking for a document to be written. */
 export const ZH_DOCUMENT = /(写|起草|拟|撰写|生成|草拟|整理成|做|出一份|开一份|开一张|出具|填写)(一份|一封|一个|个|份|封)?.{0,12}(情况说明|申请表|申请书|病历|记录|小结|出院小结|转诊信|转诊单|诊断证明|上报|事件报告|不良事件|信|证明|假条|病假条|交班|交接班|soap|sbar|医嘱单|知情同意书|宣教|通知|模板|计划|报告|提纲|旁白|稿|会诊单|会诊申请|宣传单|传单)|(?<!(需要|要不要|需不需要|有没有|开|拿|要)[a-z\s]{0,4})(出院小结|转诊信|转诊单|病程记录|交班记录|病假条|请假(说明|条|单|信|邮件)|假条)/;
 /** A form's layout asked for ("按表格的格式写一下"), or notes turned into a record ("整理成规范门诊病历"): a document. */
-export const ZH_DOCUMENT_FORM = /按(照)?(表格|表|模板|格式)(的)?(格式)?(写|填)|整理成.{0,6}(病历|病例|入院记录|出院小结|病程记录|交班|soap)/;
+export const ZH_DOCUMENT_FORM = /按(照)?(表格|表|模板|格式)(的)?(格式)?(写|填)|整理成.{0,8}(病历|病例|入院记录|出院小结|病程记录|交班|soap|sbar|转诊信|转诊单|会诊单|会诊申请)/;
 /** Working on given records or results. */
 export const ZH_HEALTH_DATA: readonly RegExp[] = [
   // A report pasted or named, then the ask ("体检报告全是日文 看不太懂 帮我看看哪些不正常", "化验单如下:").
@@ -261,9 +263,9 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
 ];
 export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
 /** Asking one's odds: whether something runs in families ("宫外孕会遗传吗") or comes back ("再来一次宫外孕的几率有多少"). */
-export const ZH_ODDS_ASKED = /会(不会)?遗传|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得|再犯|又犯|再患).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
+export const ZH_ODDS_ASKED = /会(不会)?遗传|(还会|会不会|还会不会|会)(再)?复发|还会再(犯|得|发)|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得|再犯|又犯|再患).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
 /** Research pooled or trialled ("meta分析 纳入了14个RCT"): evidence, whatever numbers come with it. */
-export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照/;
+export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照|\bnn[th]\b|需治疗人数|绝对风险降低|相对风险降低/;
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
   // Whether a claim passed around holds ("家族群里都在转这个…到底有没有道理").
   /有没有道理|有道理吗|是不是真的|靠不靠谱/,
