@@ -127,8 +127,10 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * committed; scored once unseen (1.2.29 with the learned model and plausible readings: must-haves
  * found 83.0%, clean pools 87.5%, Chinese urgency 85.0%), it has been tuned on since (library
  * 1.2.30) and is in the learned model's training data. heldout51 was written blind by a
- * forty-fifth labeller while heldout50 was tuned on, and added after 1.2.30 was committed: unseen,
- * the shipped library's and learned model's own measurement.
+ * forty-fifth labeller while heldout50 was tuned on, and added after 1.2.30 was committed; scored
+ * once unseen (1.2.30 with the learned model and plausible readings: must-haves found 80.0%, clean
+ * pools 92.5%, Chinese urgency 85.0%), it has been tuned on since (library 1.2.31) and is in the
+ * learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

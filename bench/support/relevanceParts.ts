@@ -52,4 +52,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout48',
   'heldout49',
   'heldout50',
+  'heldout51',
 ];

@@ -159,6 +159,8 @@ export const EMERGENT: readonly Cue[] = [
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
+  // Chest pain in a dispatcher's or clinician's shorthand ("central CP x40 min radiating L arm, diaphoretic").
+  [/\b(central |crushing |cardiac sounding )?(cp|chest pain)\b.{0,40}\b(radiat\w*|going|spreading) (to |into |down )?(the )?(l|left|lt) ?(arm|jaw|shoulder)\b|\bcentral cp\b.{0,40}\b(diaphoretic|sweaty|clammy|grey|gray)\b/, 3],
   [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
   [/\b(gasping|choking|turning blue|blue lips|lips (are |look |looks |turning |went |going |gone |getting )?(a (bit|little) |slightly |quite |really |very )?(blue|grey|gray|purple))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],

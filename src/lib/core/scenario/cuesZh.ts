@@ -119,7 +119,9 @@ export const ZH_URGENT: readonly Cue[] = [
   [/烫伤|烧伤|烫到|起水泡|起泡/, 2],
   [/骨折|脱臼|变形/, 2, NAMES],
   [/尿不出|排不出尿|尿潴留/, 2],
-  [/晕倒|晕厥|昏倒|晕过去|眼前一黑/, 2],
+  // A faint had once ("去年晕倒过一次") is history; 晕厥 is also a diagnosis's name ("血管迷走性晕厥").
+  [/(晕倒|昏倒|晕过去|眼前一黑)(?!过)/, 2],
+  [/晕厥(?!过)/, 2, NAMES],
   [/戒酒|停酒|戒断|(白酒|喝酒|酗酒|饮酒).{0,12}(戒|停|不喝)/, 2],
   // A heavy drinker stopping at once ("每天一斤白酒…说戒就戒，一下子停掉").
   [/(白酒|喝酒|酒).{0,40}(一滴不沾|说戒就戒|一下子(停|戒|不喝)|突然(停|戒|不喝)|马上(停|戒))/, 2],
@@ -186,7 +188,8 @@ export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
 export const ZH_STRONG_NOW: readonly RegExp[] = [
   /救命|快来人/,
-  /突然|忽然|猛地|一下子|刚才|刚刚|正在|这会儿|今晚|今早|半夜|\d+\s?(分钟|小时)|(几|半|一|两)(个)?小时|还没停|(?<!高)血压\s?\d{2,3}|心率\s?\d|spo2|血氧\s?\d/,
+  // A test named by its hours ("24小时动态心电图", "24小时尿蛋白") is no time since onset.
+  /突然|忽然|猛地|一下子|刚才|刚刚|正在|这会儿|今晚|今早|半夜|\d+\s?(分钟|小时)(?!\s?(动态|尿|心电|血压|holter))|(几|半|一|两)(个)?小时|还没停|(?<!高)血压\s?\d{2,3}|心率\s?\d|spo2|血氧\s?\d/,
   // Clinician shorthand: "2h前", "30min前", and observations ("P 112", "BP 85/50").
   /\d+\s?(h|hr|hrs|min|mins)\s?前|(^|[^a-z])(p|bp|hr|rr)\s?\d{2,3}/,
 ];
@@ -297,6 +300,8 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   // A shift as the heading, then the patient in Latin shorthand ("夜班 急诊收上来的 19F T1DM…").
   [/^(夜班|值班|白班|早班)\s/, 6],
   [ZH_LATIN_PATIENT, 6],
+  // Obstetric shorthand: gravida and para ("G2P1 孕34+2周 BP 162/108").
+  [/(^|[^a-z])g\d{1,2}\s?p\d{1,2}([^a-z0-9]|$)/, 6],
   // Nursing students on placement ("护理实习生 带教老师让我们…").
   [/护理实习生|实习护士|护生|带教老师/, 6],
   [/医学生|执医|执业医师考试|规培考/, 6],
