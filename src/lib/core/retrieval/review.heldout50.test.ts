@@ -37,6 +37,11 @@ describe('whether a facial palsy long ago comes back', () => {
     expect(pool(odds)).not.toContain('URG-005');
     expect(pool('我爸刚才突然嘴歪了 说话也不清楚 怎么办')).toContain('URG-005');
   });
+
+  it('still reads an emergency today asked in the words of recurrence ("去年心梗过 今天又胸口疼 会不会复发") as one', () => {
+    expect(scenario('我爸去年心梗过 今天又胸口疼得厉害 出冷汗 是不是复发了 会不会复发').urgency).toBe('emergent');
+    expect(scenario('我爸去年心梗过 刚才又胸口疼 会不会复发了').urgency).toBe('emergent');
+  });
 });
 
 describe('a collapse with gasping breaths', () => {

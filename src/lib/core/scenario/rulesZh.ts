@@ -67,8 +67,12 @@ function onlyValues(text: string): boolean {
   return values >= 2 && hanCount(text.replace(ZH_LAB_VALUE, '')) <= 2;
 }
 
-/** A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"). */
-const askedForOdds = (text: string) => ZH_ODDS_ASKED.test(text) && any(ZH_HISTORY, text);
+/**
+ * A relative's emergency long ago asked about for one's own odds ("我妈生我的时候大出血…会遗传吗"), or
+ * whether one's own comes back. Not when something is happening today ("去年心梗过 今天又胸口疼 会不会复发了"):
+ * that is the emergency, asked in the words of recurrence.
+ */
+const askedForOdds = (text: string) => ZH_ODDS_ASKED.test(text) && any(ZH_HISTORY, text) && !ZH_TODAY.test(text);
 
 function classifyTask(t: CjkScan, situation: boolean, emergency: boolean): TaskType {
   const text = t.plain;
