@@ -53,4 +53,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout49',
   'heldout50',
   'heldout51',
+  'heldout52',
 ];

@@ -70,6 +70,9 @@ export function statedAgeDays(text: string): number | null {
     const count = /^\d+$/.test(n!) ? Number(n) : EN_NUMBERS[n!]!;
     return count * DAYS_PER[unit!.startsWith('d') ? 'd' : unit!.startsWith('w') ? 'w' : 'm']!;
   }
+  // The shorthand before the word, as triage notes put it ("10/52 infant", "6/52 boy", "3/7 old").
+  const before = lower.match(/\b(\d{1,2})\/(52|7)\b[\s,-]{0,3}(?:old\s+)?(?:infant|baby|neonate|boy|girl|son|daughter|old|m|f|male|female)\b/);
+  if (before) return Number(before[1]) * (before[2] === '52' ? 7 : 1);
   if (/\b(newborn|neonate|neonatal)\b|新生儿|刚出生/.test(lower)) return 0;
   if (/刚?满月/.test(lower)) return 30;
   const zh = lower.match(/(?:生下来第|出生第|出生|生后|才满|刚满|才|刚|满)\s?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个?礼拜|个?星期|个月)|(?<!孕|怀孕|妊娠|孕期|停经|怀了)(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周|个月)(?:大|龄|的(?:宝宝|婴儿|孩子|娃|小孩|儿子|女儿|男婴|女婴)|宝宝)|(?:患儿|婴儿|宝宝|男婴|女婴)[，,、\s]*(?:男|女)?[，,、\s]*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s?(天|周)(?![前后以])/);

@@ -43,6 +43,8 @@ export const SITUATION: readonly RegExp[] = [
   /\b(patient|pt|pts|client|resident|customer|service user)\b/,
   /\b\d{1,3} ?(m|f|yo|yom|yof|y)\b/,
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
+  // An age in triage shorthand: weeks or days of life before the patient ("10/52 infant", "3/7 old boy").
+  /\b\d{1,2} (52|7) (old )?(infant|baby|neonate|boy|girl|son|daughter|male|female|m|f)\b/,
   /\bfor (a|an|my) \d+/,
   /\b(elderly|old|older|young|pregnant|frail) (man|woman|lady|gentleman|patient|boy|girl|child|person)\b|\b(a|an) (man|woman|boy|girl|lady|gentleman|child|teenager) (with|who|presenting|aged|has)\b/,
   // A clinician's note that starts with the patient: "Prison nurse. Man on methadone 80 mg daily…".
@@ -61,6 +63,8 @@ export const ACUTE_NOW: readonly RegExp[] = [
   /\b(sudden|suddenly|all of a sudden|out of nowhere|just now|right now|now|tonight|today|this (morning|afternoon|evening)|last night|an hour|half an hour|(the )?(last|past) (hour|few hours|couple of hours|\d+ hours))\b/,
   // A change since yesterday is a new one ("normally chatty… since yesterday afternoon muddled").
   /\bsince yesterday( morning| afternoon| evening| lunchtime| teatime)?\b/,
+  // Asking whether it can wait till morning says it is happening now ("Mum asking if she can wait till morning?").
+  /\b(wait|waiting|hold on|leave it) (till|until|for|to) (the )?(morning|tomorrow|monday|the gp|own gp|our gp)\b/,
   // A clock time it started at ("since about 3am", "since 7, about 45 min now").
   /\bsince (about |around |roughly )?\d{1,2}( ?(am|pm|ish|o clock))?\b(?! (weeks|months|years|days))/,
   // Still going after what was tried ("6 puffs of ventolin and still wheezing"): happening as the question is typed.
@@ -537,6 +541,8 @@ export const PROFESSIONAL: readonly Cue[] = [
   [/\b(ibw|tbw|lbw|abw|adjusted body weight|ideal body weight|lean body weight|total body weight)\b/, 3],
   // A triage or ward query as a heading ("triage q - 44M…").
   [/^ (triage|resus|majors|minors|ward|handover|ed|a e) (q|question|query)\b/, 6],
+  // Out-of-hours or telephone triage as the heading ("OOH triage: 10/52 infant, T 38.1…").
+  [/^ (ooh|out of hours|ooh gp|111|telephone|phone|gp) (triage|telephone triage|phone triage|call back|callback)\b|^ (ooh|triage)\b(?! (is|was|said|told|says|nurse said|took))/, 6],
   // A pharmacy writing as a team ("community pharmacy here").
   [/\b(community|hospital|high street|our) pharmacy (here|team)\b|^ pharmacy here\b/, 6],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],

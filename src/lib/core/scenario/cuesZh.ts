@@ -20,6 +20,8 @@ export const ZH_EMERGENT: readonly Cue[] = [
   [/胸口.{0,6}(石头|压着|压得|憋得|堵得)|像.{0,4}压了.{0,3}石头/, 3],
   [/(放射|蔓延|传到|窜到|牵扯到|连着).{0,4}(胳膊|手臂|左臂|左肩|下巴|下颌|后背)/, 3],
   [/(卡住|卡在|噎).{0,10}(发不出声|说不出话|喘不上|憋得通红|脸发紫|憋紫|发紫|哭不出|出不了声|咳不出)/, 3],
+  // A drowsy child with cold hands and feet ("人蔫蔫的老想睡，小手小脚摸着凉凉的"): shock, from dehydration or sepsis.
+  [/(手脚|小手小脚|手和脚|四肢).{0,6}(冰凉|凉凉|发凉|冰冷|冰冰).{0,40}(蔫|老想睡|嗜睡|叫不醒|没反应|软绵绵|没精神)|(蔫|老想睡|嗜睡|叫不醒|没反应|软绵绵|没精神).{0,40}(手脚|小手小脚|手和脚|四肢).{0,6}(冰凉|凉凉|发凉|冰冷|冰冰)/, 3, SELF_NEGATING],
   [/喘不(上|过)气|呼吸困难|无法呼吸|不能呼吸|透不过气|上不来气|憋得慌|嘴唇(发紫|发青|青紫)|窒息|噎住|卡住喉咙/, 3],
   [/(过敏|花生|坚果|海鲜|虾|蜂).{0,14}((舌头|喉咙|嗓子|嘴唇).{0,3}(肿|发紧|发厚|变厚|堵)|声音嘶哑)/, 3],
   [/(嘴唇|舌头|喉咙|嗓子|脸).{0,3}(肿起|肿了|肿胀|水肿)|喉咙(发紧|收紧|堵)/, 3],
@@ -238,7 +240,7 @@ export const ZH_EVIDENCE: readonly RegExp[] = [
 ];
 /** "Does it really work?": a question about evidence unless someone's situation is described (a folk remedy for a scald is advice). */
 export const ZH_LAY_EVIDENCE = /真的(能|有用|有效|管用)|有效吗|有没有用/;
-export const ZH_OTHER: readonly RegExp[] = [/工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
 
 /** Medicines and medicine words; generic names also by their class endings (万古霉素, 左氧氟沙星, 辛伐他汀, 低分子肝素…). */
 export const ZH_DRUG =
@@ -266,7 +268,7 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
 ];
 export const ZH_ADVICE_FRAME: readonly RegExp[] = [/怎么办|该怎么|要不要|需不需要|需要(去|看|上)|应该|(可以|能).{0,6}吗|怎么处理|怎么(治|缓解)|建议|有(没有)?必要(吗)?|需要(吃|用|做)吗/];
 /** Asking one's odds: whether something runs in families ("宫外孕会遗传吗") or comes back ("再来一次宫外孕的几率有多少"). */
-export const ZH_ODDS_ASKED = /会(不会)?遗传|(还会|会不会|还会不会|会)(再)?复发|还会再(犯|得|发)|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得|再犯|又犯|再患).{0,12}(几率|概率|可能性|风险)|(几率|概率)(大概)?(有)?多(少|大)/;
+export const ZH_ODDS_ASKED = /会(不会)?遗传|(还会|会不会|还会不会|会)(再)?复发|还会再(犯|得|发)|遗传(吗|给|性)|(再来一次|再发|复发|再次发生|再得|再犯|又犯|再患).{0,12}(几率|概率|可能性|风险)|(几率|概率)(到底|究竟|大概)?(有)?多(少|大)/;
 /** Research pooled or trialled ("meta分析 纳入了14个RCT"): evidence, whatever numbers come with it. */
 export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b|随机对照|\bnn[th]\b|需治疗人数|绝对风险降低|相对风险降低/;
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
