@@ -135,7 +135,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * learned model and plausible readings: must-haves found 88.2%, clean pools 92.5%, Chinese urgency
  * 100%), it has been tuned on since (library 1.2.32) and is in the learned model's training data.
  * heldout53 was written blind by a forty-seventh labeller while heldout52 was tuned on, and added
- * after 1.2.32 was committed: unseen, the shipped library's and learned model's own measurement.
+ * after 1.2.32 was committed; scored once unseen (1.2.32 with the learned model and plausible
+ * readings: must-haves found 82.5%, clean pools 87.5%, Chinese urgency 85.0%), it has been tuned on
+ * since (library 1.2.33) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -54,4 +54,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout50',
   'heldout51',
   'heldout52',
+  'heldout53',
 ];

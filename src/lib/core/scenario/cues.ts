@@ -116,6 +116,8 @@ export const HISTORY: readonly RegExp[] = [
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
+  // A trip being planned for someone in one's care ("taking my Year 6 class on a residential trip next month… if he has a reaction").
+  /\b(trip|residential|camp|holiday|expedition|tour|visit) (is )?(next|in) (week|month|term|summer|spring|autumn|year|\d+ (weeks|months))\b.*\bif (he|she|they|one|someone|a child|any) (has|have|gets|get|starts|goes)\b/,
   /\bhypothetical(ly)?\b|\bjust in case\b|\bif (i|we) (ever )?(saw|see|found|find|came across|come across|witnessed|witness)\b/,
   // Preventing something that has not happened ("so I don't end up with heat stroke on race day").
   /\bso (that )?(i|we|he|she|they|you) (dont|do not|wont|will not) (end up|get|develop|catch)\b|\b(how|ways|tips|advice) (do i |can i |should i |to )?(avoid|prevent)\b/,
