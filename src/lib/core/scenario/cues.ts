@@ -326,7 +326,8 @@ export const URGENT: readonly Cue[] = [
   [/\b(hits|hit|beats|pushed|kicked|punched|slapped|strangled) me\b|\bdomestic (abuse|violence)\b/, 2],
   // Emergency contraception, also in a clinician's words ("UPSI Saturday… asked for Levonelle").
   [/\b(morning after pill|emergency contraception|condom (broke|split|burst|came off|slipped off)|(burst|split) condom|unprotected sex|plan b|upsi|levonelle|ellaone|ella one)\b/, 2],
-  // A needle through the skin from an unknown source ("a needle came through the black bag… into my palm").
+  // A needle through the skin from an unknown source ("a needle came through the black bag… into my palm"),
+  // told by where it went in ("jabbed in the palm by a needle") or through a glove with one just used on a client.
   [/\bhiv\b.*\b(exposed|exposure|positive|sex|slept)\b|\bneedle ?stick\b|\bsharps injury\b|\bneedle (came|went|poked|stuck|jabbed) (straight )?(through|thru|into|in)\b|\b(pricked|jabbed|stabbed|stuck) (myself |me |my (finger|thumb|hand|palm) )?(with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\b(pricked|jabbed|stabbed|stuck) (in|through) (the|my) (finger|thumb|hand|palm|arm|leg|foot) (with|by|on) a (used |dirty |discarded )?(needle|syringe|sharp)\b|\b(pricked|jabbed|stabbed|stuck) (myself|me) (through (my|the) gloves? )?(with|on) (a|an|the) ((used|dirty|discarded|same|tattoo) )?(needle|syringe|sharp|lancet)\b|\bpost exposure\b|\bpep\b/, 2],
   [/\bfirst (ever )?(seizure|fit|convulsion)\b|\b(seizure|fit) for the first time\b/, 2],
   [/\b(suddenly|sudden|new) (muddled|confused|disoriented|drowsy)\b|\bnot making sense\b/, 2],
