@@ -203,8 +203,11 @@ describe('the GGUF worker dies mid-run (real wllama, tiny model)', () => {
     const { page } = session;
     await nav(page, 'Settings');
     await page.locator('input[name="engine-kind"][value="gguf"]').check();
+    // As gguf.e2e does: the GGUF section shows its file source before the file is given, and the file is
+    // stored in the browser before it is listed, which took longer than the 30 s default on a loaded CI machine.
+    await expect.poll(() => page.getByLabel('GGUF file on this computer', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Choose a GGUF file').setInputFiles(fixturePath(FIXTURES.tiny));
-    await page.getByRole('radio', { name: /^tiny\.gguf/ }).check();
+    await page.getByRole('radio', { name: /^tiny\.gguf/ }).check({ timeout: 60_000 });
     await page.getByLabel('Context size (tokens)').fill('16384');
     await page.getByRole('button', { name: 'Save' }).first().click();
     await page.getByText('Saved.').first().waitFor();
