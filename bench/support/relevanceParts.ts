@@ -55,4 +55,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout51',
   'heldout52',
   'heldout53',
+  'heldout54',
 ];

@@ -31,6 +31,12 @@ export const FAMILY =
   'roommate|aunt|uncle|niece|nephew|parents?|family|neighbour|neighbor|fiance|fiancee|colleague|teenager|twins?|' +
   'little one|little boy|little girl|grandson|granddaughter|stepson|stepdaughter)';
 
+/**
+ * Age and sex in shorthand ("81F", "34 m", "72yo"). Not a race run ("collapsed after the 800m", "the 100m
+ * sprint"): "m" or "f" after no "the" and before no race word.
+ */
+export const AGE_SEX = /\b\d{1,3} ?(yo|yom|yof)\b|(?<!\bthe )\b\d{1,3} ?(m|f)\b(?! (sprint|race|run|dash|hurdles|relay|swim|freestyle|breaststroke|backstroke|final|heat|track))/;
+
 /** A real person's situation is described (not a general-knowledge question). */
 export const SITUATION: readonly RegExp[] = [
   // The asker, also with the "I" left out ("bad year, keep thinking how easy it would be…").
@@ -41,7 +47,7 @@ export const SITUATION: readonly RegExp[] = [
   // A caller's relative, or a relative with an age ("Caller's dad, 81, on apixaban").
   new RegExp(`\\b(caller|callers|caller s|patient s|patients) (\\w+ )?${FAMILY}\\b|\\b${FAMILY} \\d{2}\\b`),
   /\b(patient|pt|pts|client|resident|customer|service user)\b/,
-  /\b\d{1,3} ?(m|f|yo|yom|yof|y)\b/,
+  new RegExp(`${AGE_SEX.source}|\\b\\d{1,3} ?y\\b`),
   /\b\d{1,3} (year|yr|month|week|day)s? old\b/,
   // An age in triage shorthand: weeks or days of life before the patient ("10/52 infant", "3/7 old boy").
   /\b\d{1,2} (52|7) (old )?(infant|baby|neonate|boy|girl|son|daughter|male|female|m|f)\b/,
@@ -368,9 +374,10 @@ export const DOCUMENT_REQUEST = new RegExp(
     `|\\bturn (this|these|it|the following|my notes) into (a|an) (\\w+ ){0,2}(discharge summary|discharge letter|referral|letter|handover|soap note|sbar|care plan|summary for the gp|medication list|medicines list|med list|medicine chart|medication chart)\\b` +
     `|\\bword (the|my|a|this) (\\w+ ){0,3}(declaration|statement|section|bit|paragraph|answer)\\b` +
     // A letter or note someone wants for work, school or an insurer, with the asker asking for it to be
-    // written ("the firm want a 'return to work letter'… can you write one?"); "my manager wants a sick
+    // written ("the firm want a 'return to work letter'… can you write one?", "the school wants a letter saying… could
+    // you draft something short?"); "my manager wants a sick
     // note, do I ring the GP?" asks where to get one.
-    `|\\b((want|wants|need|needs|asking for|asked for) (a |an )?(return to work|fit to work|fitness to fly|sick|absence|school|gym|travel|insurance) (letter|note|form)|need a (note|letter) for (school|work|my employer|the gym|my insurer|insurance))\\b.*\\b(can|could|would) you (write|draft|do|make) (one|it|this|that|me one|something|up)\\b`,
+    `|\\b((want|wants|need|needs|asking for|asked for) (a |an )?(return to work|fit to work|fitness to fly|sick|absence|school|gym|travel|insurance)? ?(letter|note|form)|need a (note|letter) for (school|work|my employer|the gym|my insurer|insurance))\\b.*\\b(can|could|would) you (write|draft|do|make) (one|it|this|that|me one|something|up)\\b`,
 );
 /** A document type named without a verb ("SBAR for bed 4"). */
 export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
@@ -399,6 +406,11 @@ export const LAB_VALUE = /\b(hb|hba1c|mcv|ferritin|wcc|wbc|plt|platelets|crp|esr
 export const RESULT_EXPLANATION = /\b(explain|explaining|interpret|interpreting|mean|means|meaning|is (that|this|it|mine) (normal|high|low|bad|good|ok|okay))\b/;
 
 /** What trials or reviews show, asked about whatever numbers the question wants back ("summarise what the trials show, numbers if poss"). */
+/**
+ * Figures to quote from the evidence, asked while writing something ("writing the board report… which figures should I
+ * quote for deaths prevented?"): the question is what the evidence says, not how to word the document.
+ */
+export const FIGURES_TO_QUOTE = /\bwhich (figures|numbers|statistics|stats|data|estimates|rates|studies|trials) (should|do|can|would) (i|we) (quote|cite|use|report)\b/;
 export const RESEARCH_ASKED = /\b(what (the|do the|did the) (trials|studies|evidence|research) (show|shows|say|says|suggest)|meta analys\w*|systematic reviews?)\b/;
 export const EVIDENCE: readonly RegExp[] = [
   // Where a number comes from and how sure it is ("where does that figure actually come from, is it measured or modelled?", "real figures on how often…").
@@ -429,7 +441,7 @@ export const OTHER: readonly RegExp[] = [
   /\b(find|choose|register with|sign up with|switch) (a |an |the |my )?(new |good |private |local )?(\w+ )?(doctor|gp|dentist|dental|clinic|practice|surgery|specialist|therapist|hospital|pharmacy|optician)\b/,
   /\b(app|apps|website|websites|software|tracker|smartwatch|fitbit|gadget)\b/,
   // Work as the subject ("find a job", "job interview"), not a job mentioned in passing ("its a physical job").
-  /\b(career|careers|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b|\b(find|get|apply for|applying for|applied for|lose|losing|quit|quitting) (a |my |the )?(\w+ ){0,2}jobs?\b|\bjob (interview|application|applications|offer|hunting|search|medical)\b|\b(pre employment|work|employment) (medical|health questionnaire|health form)\b|\bmedical form\b/,
+  /\b(career|careers|become a|becoming a|qualify as|training to be|university|med school|medical school|nursing school|interview|cv|resume|salary)\b|\b(find|get|apply for|applying for|applied for|lose|losing|quit|quitting) (a |my |the )?(\w+ ){0,2}jobs?\b|\bjob (interview|application|applications|offer|hunting|search|medical)\b|\b(pre employment|work|employment) (medical|health questionnaire|health form)\b|\bmedical form\b|\b(medical|health) questionnaire\b|\b(applying|apply|applied) to (be|become) (a|an)\b|\b(get|getting|got) the job\b/,
   /\b(copy of (my|his|her) (medical )?records|access (to )?(my|his|her) records|complaint|complain|data protection|gdpr request)\b/,
   /\bcopy of (\w+ ){0,4}(records|notes)\b|\b(records|notes) (\w+ ){0,2}(moved|transferred|sent|forwarded)\b|\btransfer(ring)? (\w+ ){0,3}(records|notes)\b/,
   /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,
@@ -452,7 +464,7 @@ export const DRUG_NAMES =
   'sudafed|pseudoephedrine|phenylephrine|lemsip|beechams|night nurse|day nurse|nyquil|dayquil|benylin|robitussin|mucinex|' +
   'dextromethorphan|guaifenesin|claritin|clarityn|zyrtec|zirtek|aleve|excedrin|anadin|solpadeine|voltarol|buscopan|' +
   'rennie|tums|pepto bismol|dioralyte|movicol|fybogel|senokot|nytol|sominex|phenergan|promethazine|diphenhydramine|' +
-  'canesten|clotrimazole|kwells|gentamicin|amikacin|vancomycin|tobramycin|' +
+  'canesten|clotrimazole|kwells|chlordiazepoxide|librium|thiamine|pabrinex|gentamicin|amikacin|vancomycin|tobramycin|' +
   'ivermectin|epipen|adrenaline|epinephrine|iron tablets|ferrous \\w+|folic acid|vitamin \\w+|supplements?|painkillers?|' +
   'medications?|medicines?|meds|drugs?|tablets?|pills?|capsules?|syrup|liquid|cream|ointment|patch|injection|jab|vaccines?|' +
   'potassium|fluids|iv fluids|oxygen|sumatriptan|triptans?|nsaids?|ssris?|opioids?|benzodiazepines?|antidepressants?|antipsychotics?|' +
@@ -548,13 +560,15 @@ export const PROFESSIONAL: readonly Cue[] = [
   [/^ (ooh|out of hours|ooh gp|111|telephone|phone|gp) (triage|telephone triage|phone triage|call back|callback)\b|^ (ooh|triage)\b(?! (is|was|said|told|says|nurse said|took))/, 6],
   // A pharmacy writing as a team ("community pharmacy here").
   [/\b(community|hospital|high street|our) pharmacy (here|team)\b|^ pharmacy here\b/, 6],
+  // A public-health programme run as one's own ("the annual board report for our breast screening programme").
+  [/\bour (\w+ ){0,2}(screening|vaccination|immunisation|immunization|stop smoking|smoking cessation) (programme|program|service)\b/, 3],
   [/\b(on the ward|on shift|source patient|in clinic today|on my list|on my caseload|in resus|in majors|at triage|handover)\b/, 3],
   [/\bfor (a|an|this) (\d+ ?(kg|kgs|year old|yo) )?(man|woman|male|female|patient|child|lady|gentleman)\b.*\b(regimen|dose|dosing|egfr|crcl|levels)\b/, 3],
   [/\bmy (patient|patients|pt|pts|ward|wards|clinic list|caseload|nursing students|medical students|students|trainees|registrar|team)\b/, 5],
   [/\b(the|a|this|our|my|your|these|those) (patient|pt|patients)\b|\bpt\b(?! at (a|the) gym)|\bpts\b|^ patient\b/, 3],
   [/\b(septic|elderly|frail|diabetic|unwell|confused|pregnant|postnatal|post op|postoperative|ventilated|intubated|admitted) (patient|pt)\b/, 3],
   [/\bpatient\b/, 1],
-  [/\b\d{1,3} ?(m|f|yo|yom|yof)\b/, 2],
+  [AGE_SEX, 2],
   // Case-vignette style: "a 72-year-old woman", "for a 34-year-old".
   [/\b(a|an) \d{1,3} (year|yr)s? old (man|woman|male|female|boy|girl|lady|gentleman|patient|child|infant|baby)\b|\b(for|in|of|with) (a|an) \d{1,3} (year|yr)s? old\b/, 2],
   [/\b(presenting|presents|presented) with\b|\b(hx|pmh|dhx|shx|c o|o e|on examination|obs|news2|news score|gcs|spo2|sats|rr \d|hr \d|bp \d|temp \d)\b/, 2],
@@ -629,7 +643,8 @@ export const CONTESTED: readonly RegExp[] = [
 
 /** Facts that make a personal question answerable: age, weight, duration, dose, values, who. */
 export const CONTEXT_FACTS: readonly RegExp[] = [
-  /\b\d+ ?(years?|yrs?|months?|weeks?|days?|hours?|hrs?) (old|ago)\b|\b\d{1,3} ?(m|f|yo|yom|yof)\b|\baged? \d+\b|\bim \d+\b/,
+  /\b\d+ ?(years?|yrs?|months?|weeks?|days?|hours?|hrs?) (old|ago)\b|\baged? \d+\b|\bim \d+\b/,
+  AGE_SEX,
   /\b\d+ ?(kg|kgs|lbs?|stone)\b|\bweigh\w*\b/,
   /\b(for|since|over|past|last) (the )?(\d+|a|an|two|three|four|five|six|few|couple of) (of )?(hours?|days?|weeks?|months?|years?)\b|\bsince (yesterday|this morning|last night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(yesterday|this morning|last night|an hour ago|today)\b/,
   /\b\d+ ?(mg|mcg|ml|g|units|mmol|umol)\b/,

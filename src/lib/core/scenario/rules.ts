@@ -17,6 +17,7 @@ import {
   CONTEXT_FACTS,
   DOCUMENT_NAMED,
   DOCUMENT_REQUEST,
+  FIGURES_TO_QUOTE,
   DRUG,
   EMERGENT,
   EVIDENCE,
@@ -94,8 +95,8 @@ function timingOf(t: Text, situation: boolean, generalFrame: boolean): Timing {
 function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Timing): Urgency {
   if (task === 'documentation' || task === 'other') return 'not_applicable';
   // Whose records or decision: "my results", "my doctor wants me to…" make it someone's situation.
-  // A research team's own project ("our pilot", "our trial") is not anyone's health.
-  const personal = /\b(my|our)\b(?! (pilot|trial|study|studies|protocol|review|audit|journal club|department|unit|team|service|research|grant|project)\b)/.test(t.plain);
+  // A research team's own project ("our pilot", "our trial") or a programme run ("our breast screening programme") is not anyone's health.
+  const personal = /\b(my|our)\b(?! (pilot|trial|study|studies|protocol|review|audit|journal club|department|unit|team|service|research|grant|project)\b| (\w+ ){0,2}(programme|program)\b)/.test(t.plain);
   if (task === 'health_data' || task === 'evidence') return personal ? 'routine' : 'not_applicable';
   // Cues that include their own negation ("rash that doesn't fade", "not breathing") read the plain text.
   const emergent = liveScore(t.live, t.plain, EMERGENT, timing);
@@ -123,6 +124,7 @@ function classifyTask(t: Text, situation: boolean, emergency: boolean): TaskType
   const text = t.plain;
   // "Rewrite this radiology report in plain English" works on a record: health data, not a new document.
   const aboutRecord = new RegExp(`\\b(rewrite|translate|explain|reword|simplify|summari[sz]e|extract) (\\w+ ){0,3}${RECORD_NOUN}\\b`).test(text);
+  if (FIGURES_TO_QUOTE.test(text)) return 'evidence';
   if (DOCUMENT_REQUEST.test(text) && !aboutRecord) return 'documentation';
   if (RESEARCH_ASKED.test(text)) return 'evidence';
   const labValues = text.match(LAB_VALUE)?.length ?? 0;
