@@ -142,8 +142,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * once unseen (1.2.33 with the learned model and plausible readings: must-haves found 79.0%, clean
  * pools 92.5%, Chinese urgency 95.0%), it has been tuned on since (library 1.2.34) and is in the
  * learned model's training data. heldout55 was written blind by a forty-ninth labeller while
- * heldout54 was tuned on, and added after 1.2.34 was committed: unseen, the shipped library's and
- * learned model's own measurement.
+ * heldout54 was tuned on, and added after 1.2.34 was committed; scored once unseen (1.2.34 with the
+ * learned model and plausible readings: must-haves found 89.7%, clean pools 92.5%, Chinese urgency
+ * 95.2%), it has been tuned on since (library 1.2.35) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

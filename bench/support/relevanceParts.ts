@@ -56,4 +56,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout52',
   'heldout53',
   'heldout54',
+  'heldout55',
 ];

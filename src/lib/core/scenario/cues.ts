@@ -125,6 +125,8 @@ export const HYPOTHETICAL: readonly RegExp[] = [
   // A trip being planned for someone in one's care ("taking my Year 6 class on a residential trip next month… if he has a reaction").
   /\b(trip|residential|camp|holiday|expedition|tour|visit) (is )?(next|in) (week|month|term|summer|spring|autumn|year|\d+ (weeks|months))\b.*\bif (he|she|they|one|someone|a child|any) (has|have|gets|get|starts|goes)\b/,
   /\bhypothetical(ly)?\b|\bjust in case\b|\bif (i|we) (ever )?(saw|see|found|find|came across|come across|witnessed|witness)\b/,
+  // A risk being lowered or weighed ("this tablet cuts my risk of a stroke by a third"): nothing has happened.
+  /\b(cuts?|reduces?|lowers?|halves|raises?|increases?|doubles?) (my|your|his|her|the|their) (risk|chance|odds) of\b|\b(risk|chance|odds) of (having |getting )?(a |another )?(stroke|heart attack|clot|blood clot|dvt|seizure|fit)\b/,
   // Preventing something that has not happened ("so I don't end up with heat stroke on race day").
   /\bso (that )?(i|we|he|she|they|you) (dont|do not|wont|will not) (end up|get|develop|catch)\b|\b(how|ways|tips|advice) (do i |can i |should i |to )?(avoid|prevent)\b/,
   /\b(first aid|cpr|bls|resus|life support) (course|class|training|exam|test|certificate)\b|\b(learning|learn|revising|studying for) (cpr|first aid|bls)\b/,
