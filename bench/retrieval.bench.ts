@@ -146,7 +146,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * learned model and plausible readings: must-haves found 89.7%, clean pools 92.5%, Chinese urgency
  * 95.2%), it has been tuned on since (library 1.2.35) and is in the learned model's training data.
  * heldout56 was written blind by a fiftieth labeller while heldout55 was tuned on, and added after
- * 1.2.35 was committed: unseen, the shipped library's and learned model's own measurement.
+ * 1.2.35 was committed; scored once unseen (1.2.35 with the learned model and plausible readings:
+ * must-haves found 80.0%, clean pools 87.5%, Chinese urgency 85.0%), it has been tuned on since
+ * (library 1.2.36) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -57,4 +57,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout53',
   'heldout54',
   'heldout55',
+  'heldout56',
 ];

@@ -382,7 +382,7 @@ export const DOCUMENT_REQUEST = new RegExp(
     `|\\b((want|wants|need|needs|asking for|asked for) (a |an )?(return to work|fit to work|fitness to fly|sick|absence|school|gym|travel|insurance)? ?(letter|note|form)|need a (note|letter) for (school|work|my employer|the gym|my insurer|insurance))\\b.*\\b(can|could|would) you (write|draft|do|make) (one|it|this|that|me one|something|up)\\b`,
 );
 /** A document type named without a verb ("SBAR for bed 4"). */
-export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note)\b/;
+export const DOCUMENT_NAMED = /(?<!\b(wants|want|needs|need|asked for|asking for|requires|get|getting|got) (a |an |me a |me an )?)\b(soap note|sbar|isbar|discharge summary|referral letter|sick note|fit note|handover note|atmist)\b/;
 /** Rewriting or explaining records/results belongs to health data, not documentation. */
 export const RECORD_NOUN =
   '(results?|labs?|bloods|blood (test|tests|work|results)|readings|values|levels|numbers|note|notes|records|report|reports|letter|' +
@@ -463,7 +463,7 @@ export const DRUG_NAMES =
   'laxatives?|senna|lactulose|statins?|atorvastatin|simvastatin|rosuvastatin|ramipril|lisinopril|perindopril|losartan|amlodipine|' +
   'bisoprolol|propranolol|atenolol|furosemide|bendroflumethiazide|spironolactone|hrt|contraceptives?|birth control|the pill|' +
   'morning after pill|levonorgestrel|sildenafil|viagra|tadalafil|finasteride|isotretinoin|roaccutane|methotrexate|hydroxychloroquine|' +
-  'sudafed|pseudoephedrine|phenylephrine|lemsip|beechams|night nurse|day nurse|nyquil|dayquil|benylin|robitussin|mucinex|' +
+  'chloramphenicol|sudafed|pseudoephedrine|phenylephrine|lemsip|beechams|night nurse|day nurse|nyquil|dayquil|benylin|robitussin|mucinex|' +
   'dextromethorphan|guaifenesin|claritin|clarityn|zyrtec|zirtek|aleve|excedrin|anadin|solpadeine|voltarol|buscopan|' +
   'rennie|tums|pepto bismol|dioralyte|movicol|fybogel|senokot|nytol|sominex|phenergan|promethazine|diphenhydramine|' +
   'canesten|clotrimazole|kwells|chlordiazepoxide|librium|thiamine|pabrinex|gentamicin|amikacin|vancomycin|tobramycin|' +

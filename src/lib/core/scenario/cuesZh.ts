@@ -14,7 +14,7 @@ export const ZH_FAMILY =
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
   // Heart and breathing.
-  [/胸痛|胸口(疼|痛|闷|发紧|压|憋)|胸(闷|部)(痛|疼|压迫)|心口窝?子?(疼|痛|闷|发紧|压|憋)|压榨(性|样)/, 3],
+  [/胸痛|胸口(疼|痛|闷|发紧|发闷|发堵|压|憋)|胸(闷|部)(痛|疼|压迫)|心口窝?子?(疼|痛|闷|发紧|压|憋)|压榨(性|样)/, 3],
   [/心绞痛|心梗|心肌梗|心脏病发作/, 3, NAMES],
   // Lay images of cardiac pressure: "胸口像压了块大石头", "跟压了块大石头似的".
   [/胸口.{0,6}(石头|压着|压得|憋得|堵得)|(像|跟|好像|好似).{0,4}压了.{0,3}石头/, 3],
@@ -142,7 +142,7 @@ export const ZH_URGENT: readonly Cue[] = [
   // Sex without protection says its own negation ("没戴套", "无保护").
   [/无保护|无防护|没(戴|带|用)(套|避孕套)|没做(措施|防护|安全措施)/, 2, SELF_NEGATING],
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
-  [/糊涂|不认识人|说胡话|意识模糊/, 2],
+  [/糊涂|不认识人|说胡话|意识模糊|颠三倒四|答非所问|前言不搭后语/, 2],
   // Asking what dose would kill (see the English cue).
   [/致死量|致命剂量|(吃|吞|打|注射)多少.{0,8}(会死|能死|致死|死人|没命)|多少.{0,6}(片|粒|支|单位).{0,6}(会死|能死|致死|没命)/, 2],
 ];
@@ -236,7 +236,8 @@ export const ZH_HEALTH_DATA: readonly RegExp[] = [
   /整理成(一个|一张)?(表格|表)|(异常|不正常|偏高|偏低)的(标|圈|挑|找)出来|标(出|注)(异常|不正常)/,
 ];
 export const ZH_EVIDENCE: readonly RegExp[] = [
-  /证据|研究(表明|显示|发现|证明)?|文献|临床试验|试验的结论|(指南|共识)(现在)?(还)?推荐|荟萃分析|meta分析|循证|科学依据/,
+  // An efficacy figure ("流感疫苗有效率才40%") is a number from the evidence.
+  /有效率|保护率|证据|研究(表明|显示|发现|证明)?|文献|临床试验|试验的结论|(指南|共识)(现在)?(还)?推荐|荟萃分析|meta分析|循证|科学依据/,
   // How a trial is read: its endpoints and the size of the benefit ("主要终点分别是什么，绝对获益大概多少").
   // The results of named trials asked for ("EMPEROR-Preserved和DELIVER具体结果是怎样的").
   /(试验|研究|trial)(的)?(具体)?结果|具体结果(是)?(怎样|如何|怎么样)|[a-z]{3,}-?[a-z]*(和|与|跟)[a-z]{3,}(的)?(具体)?(结果|研究|试验)/,
@@ -254,6 +255,8 @@ export const ZH_MEDICATION_FRAME: readonly RegExp[] = [
   /剂量|用量|多少合适|喂多少|多少(毫克|mg|片|粒|ml|毫升|克)|吃多少|吃几(片|粒|次)|一(天|日)最多|最多(可以|能)?(吃|服|用)|一次(吃|服|用|喂)?(几|多少)|喂(几|多少)(毫升|ml|片)|怎么(吃|服用)/,
   /副作用|不良反应|相互作用|冲突|相冲|相克|一起(吃|喝|服|用)|同时(吃|服|用)|和酒|喝酒|饮酒|配酒|沾酒|碰酒|喝了?一?小?(口|点|杯|两口|几口)(啤酒|白酒|红酒|酒)|伤(肾|肝|胃)|要吃一辈子|吃一辈子|要(特别)?注意(什么|的)|有什么要(特别)?注意/,
   /(能|可以)(再|同时|一起|另外|顺便)(加)?(吃|用|服)|加(吃|服|用)|再吃(一|点|些)?/,
+  // A dose asked for as a village doctor does ("怎么给量").
+  /怎么给量|给多少量|给量/,
   // Which of two medicines is taken when ("哪个是每天固定用的，哪个是喘的时候才用").
   /哪个是.{0,8}(用|吃)的|(每天|定时|固定)(固定)?(用|吃|喷)的|时候才(用|吃|喷)|用完.{0,4}漱口/,
   // Keeping a medicine: where and how ("开封在用的笔放哪儿", "胰岛素怎么保存").
@@ -288,7 +291,7 @@ export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
 
 /** A clinician writing. */
 export const ZH_PROFESSIONAL: readonly Cue[] = [
-  [/(我是|作为)(一名|一个)?(\S{0,10})(医生|大夫|护士|药师|医学生|规培|住院医|主治|医师|护师|实习医生)/, 6],
+  [/(我是|作为)(一名|一个)?(\S{0,10})(医生|大夫|护士|药师|医学生|规培|住院医|主治|医师|护师|实习医生)|(我是|作为)(一名|一个)?(村医|乡村医生|赤脚医生)/, 6],
   [/我的(患者|病人)|(我们|我)科(室)?/, 5],
   // A role as a heading ("助产士：产妇产后第二天…", "社区医生：…"); with a colon only, since
   // "医生，我孩子发烧了" is a lay person addressing a doctor.
