@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ask, configureServer, openApp, type AppSession } from '../support/appDriver';
+import { ask, configureServer, configureTinyGguf, openApp, type AppSession } from '../support/appDriver';
 import { FIXTURES, fixturePath } from '../support/ggufFixtures';
 import { startScriptedServer, type ScriptedServer } from '../support/scriptedServer';
 import { seenTexts, shootLightDark, watchTexts } from '../support/pageWatch';
@@ -201,16 +201,7 @@ describe('a damaged stored run', () => {
 describe('the GGUF worker dies mid-run (real wllama, tiny model)', () => {
   it('fails at that step naming the engine, and Resume loads a fresh engine and continues from there', { timeout: 300_000 }, async () => {
     const { page } = session;
-    await nav(page, 'Settings');
-    await page.locator('input[name="engine-kind"][value="gguf"]').check();
-    // As gguf.e2e does: the GGUF section shows its file source before the file is given, and the file is
-    // stored in the browser before it is listed, which took longer than the 30 s default on a loaded CI machine.
-    await expect.poll(() => page.getByLabel('GGUF file on this computer', { exact: true }).isChecked()).toBe(true);
-    await page.getByLabel('Choose a GGUF file').setInputFiles(fixturePath(FIXTURES.tiny));
-    await page.getByRole('radio', { name: /^tiny\.gguf/ }).check({ timeout: 60_000 });
-    await page.getByLabel('Context size (tokens)').fill('16384');
-    await page.getByRole('button', { name: 'Save' }).first().click();
-    await page.getByText('Saved.').first().waitFor();
+    await configureTinyGguf(page);
 
     await ask(page, 'How long should a sprained ankle take to heal?');
     await page.getByText('Writing the rubric…').waitFor({ timeout: 120_000 });

@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchChromium } from './chromium';
+import { FIXTURES, fixturePath } from './ggufFixtures';
 import { serveStatic, type StaticServer, type StaticServerOptions } from './staticServer';
 
 export interface AppSession {
@@ -43,6 +44,20 @@ export async function configureServer(page: Page, url: string, model = 'scripted
   await page.getByRole('radio', { name: /OpenAI-compatible server/ }).check();
   await page.getByLabel('Server URL').fill(url);
   await page.getByLabel('Model', { exact: true }).fill(model);
+  await page.getByRole('button', { name: 'Save' }).first().click();
+  await page.getByText('Saved.').first().waitFor();
+}
+
+/** Settings → the on-device GGUF engine with the project's tiny model given as a file, saved. */
+export async function configureTinyGguf(page: Page, contextTokens = 16384): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Settings' }).click();
+  await page.locator('input[name="engine-kind"][value="gguf"]').check();
+  // The GGUF section shows its file source before the file is given, and the file is stored in the
+  // browser before it is listed, which took longer than the 30 s default on a loaded CI machine.
+  await expect.poll(() => page.getByLabel('GGUF file on this computer', { exact: true }).isChecked()).toBe(true);
+  await page.getByLabel('Choose a GGUF file').setInputFiles(fixturePath(FIXTURES.tiny));
+  await page.getByRole('radio', { name: /^tiny\.gguf/ }).check({ timeout: 60_000 });
+  await page.getByLabel('Context size (tokens)').fill(String(contextTokens));
   await page.getByRole('button', { name: 'Save' }).first().click();
   await page.getByText('Saved.').first().waitFor();
 }
