@@ -149,10 +149,13 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * 1.2.35 was committed; scored once unseen (1.2.35 with the learned model and plausible readings:
  * must-haves found 80.0%, clean pools 87.5%, Chinese urgency 85.0%), it has been tuned on since
  * (library 1.2.36) and is in the learned model's training data. heldout57 was written blind by a
- * fifty-first labeller while heldout56 was tuned on, and added after 1.2.36 was committed: unseen,
- * the shipped library's and learned model's own measurement. heldout58 was written blind by a
- * fifty-second labeller while heldout57's misses were being read, and added with 1.2.36 still
- * shipped: unseen, likewise.
+ * fifty-first labeller while heldout56 was tuned on, and added after 1.2.36 was committed; scored
+ * once unseen (1.2.36 with the learned model and plausible readings: must-haves found 86.1%, clean
+ * pools 95.0%, Chinese urgency 100%), it has been tuned on since (library 1.2.37) and is in the
+ * learned model's training data. heldout58 was written blind by a fifty-second labeller while
+ * heldout57's misses were being read, and added with 1.2.36 still shipped; scored once unseen
+ * (must-haves found 84.6%, clean pools 92.5%, Chinese urgency 90.0%), it has been tuned on with
+ * heldout57 since (library 1.2.37) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -58,4 +58,6 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout54',
   'heldout55',
   'heldout56',
+  'heldout57',
+  'heldout58',
 ];

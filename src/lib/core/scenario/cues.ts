@@ -119,6 +119,11 @@ export const HISTORY: readonly RegExp[] = [
   // A procedure some weeks behind, as clinicians write it ("5/52 post PCI", "post CABG").
   /\b\d+ (52|12|7) (post|after|since)\b|\bpost (pci|cabg|stent|stenting|angioplasty)\b/,
 ];
+/**
+ * A past episode that has not come back ("back in 2015… came on in seconds… nothing like it since"):
+ * with a history it outweighs the sudden onset it describes, which was then, not now.
+ */
+export const SETTLED_SINCE = /\b(nothing like (it|that|this) since|none since|nothing since|never (had|happened|came back|come back)( (it|one|another|anything like it))?( again| since)|not had (one|it|another|anything like it) since|(hasnt|has not|havent|have not) (happened|come back|had (one|it|another)) since)\b/;
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
@@ -168,8 +173,9 @@ export const EMERGENT: readonly Cue[] = [
   [/\bcrushing\b/, 3],
   // Meningitis told by what is seen: a stiff neck with a fever, or light that hurts the eyes with one.
   [/\b(stiff neck|neck (is )?(really |very |so )?stiff)\b.*\b(temp|temperature|fever|feverish|light|confused)\b|\b(temp|temperature|fever)\b.*\b(stiff neck|neck (is )?(really |very |so )?stiff|light hurts|hurts (his|her|my) eyes)\b/, 3],
-  // A relative's heart attack at an age ("dad had a heart attack at 62") is family history, not this one.
-  [/\bheart attack\b(?! at \d{2}\b)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
+  // A relative's heart attack at an age ("dad had a heart attack at 62") is family history, not this one;
+  // "nearly had a heart attack when I opened my energy bill" is a figure of speech.
+  [/\bheart attack\b(?! at \d{2}\b)(?<!\b(nearly|almost) (had|gave me|giving me) a heart attack)(?<!\bgave me a heart attack)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
@@ -435,7 +441,7 @@ export const EVIDENCE: readonly RegExp[] = [
 export const OTHER: readonly RegExp[] = [
   // The law around helping or treating someone ("scared of being sued", "what does the law say").
   /\b(what does the law say|the law on|legally (allowed|required|liable)|be sued|being sued|get sued|good samaritan law|liable if)\b/,
-  /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b/,
+  /\b(insurance|insurer|medicare|medicaid|copay|co pay|deductible|reimburs\w*|refund|invoice|billing|bill)\b(?<!\b(energy|gas|electric|electricity|phone|water|heating) bill)/,
   /\b(cost|costs|price|prices|fee|fees|charge|charges|pay for|afford)\b(?!.*\b(dose|take|tablets)\b)(?<!\b(dose|dosing|volume|how much for each)\b.*)/,
   /\b(book|booking|schedule|reschedule|cancel) (an |my |a )?(appointment|consultation|visit)\b|\bwaiting (list|time)\b/,
   // Getting through to a practice at all: hours, repeat prescriptions, booking without phoning.
@@ -556,6 +562,8 @@ export const PROFESSIONAL: readonly Cue[] = [
   [/\b(ed|a e|ae|er|icu|itu|ccu|hdu|paeds|obs|ortho|medical|surgical|on call|night|ward|community|district|practice|school|mental health|care home|nursing home|residential home) (reg|registrar|sho|fy1|fy2|nurse|doctor|doc|dr|resident|consultant|fellow|matron|midwife|pharmacist)\b(?! (is|was|has|had|says|said|told|thinks|thought|isnt|wasnt|off|away|not|came|comes|started|changed|switched|stopped|upped|increased|put|gave|prescribed|wants|rang|called|referred))/, 5],
   // Dosing by a body-weight scalar ("118kg BMI 41 - TBW or IBW?").
   [/\b(ibw|tbw|lbw|abw|adjusted body weight|ideal body weight|lean body weight|total body weight)\b/, 3],
+  // Teaching one's own juniors ("Prepping a teaching session for our FY1s").
+  [/\bteach(ing)?( (session|slot|talk))? (for|to) (our|my) (fy1s|fy2s|f1s|f2s|foundation doctors|juniors|junior doctors|medical students|med students|student nurses|trainees|registrars|residents|interns)\b|\bour (fy1s|fy2s|f1s|f2s|foundation doctors|junior doctors)\b/, 6],
   // A triage or ward query as a heading ("triage q - 44M…").
   [/^ (triage|resus|majors|minors|ward|handover|ed|a e) (q|question|query)\b/, 6],
   // Out-of-hours or telephone triage as the heading ("OOH triage: 10/52 infant, T 38.1…").

@@ -13,6 +13,7 @@ import {
   HAPPENING_AS_ASKED,
   HISTORY,
   HYPOTHETICAL,
+  SETTLED_SINCE,
   CONTESTED,
   CONTEXT_FACTS,
   DOCUMENT_NAMED,
@@ -80,15 +81,19 @@ interface Timing {
   hypothetical: boolean;
   /** Happening now, for a named presentation to raise urgency (see withPresentationUrgency). */
   now: boolean;
+  /** A past episode that has not come back, and nothing told as today (see SETTLED_SINCE). */
+  settledPast: boolean;
 }
 
 function timingOf(t: Text, situation: boolean, generalFrame: boolean): Timing {
   const history = any(HISTORY, t.plain) || any(CHRONIC, t.plain);
-  const strong = any(STRONG_NOW, t.plain) || any(CONTRAST, t.plain);
+  const settled = history && SETTLED_SINCE.test(t.plain);
+  const strong = !settled && (any(STRONG_NOW, t.plain) || any(CONTRAST, t.plain));
   return {
     pastOnly: history && !strong,
     hypothetical: (generalFrame && !situation) || (any(HYPOTHETICAL, t.plain) && !HAPPENING_AS_ASKED.test(t.plain)),
     now: strong || (any(ACUTE_NOW, t.plain) && !history),
+    settledPast: settled && !TODAY.test(t.plain),
   };
 }
 
@@ -103,7 +108,8 @@ function classifyUrgency(t: Text, task: TaskType, situation: boolean, timing: Ti
   const urgent = liveScore(t.live, t.plain, URGENT, timing);
   if (LETHAL_DOSE.test(t.plain)) return emergent >= 3 && !timing.hypothetical ? 'emergent' : 'urgent';
   // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
-  if (!timing.hypothetical) {
+  // The emergency cues of a past episode that has not come back tell what happened then.
+  if (!timing.hypothetical && !timing.settledPast) {
     if (emergent >= 3) return 'emergent';
     if (emergent >= 2 || urgent >= 2) return 'urgent';
   }
