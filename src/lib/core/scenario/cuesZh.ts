@@ -323,10 +323,10 @@ export const ZH_PROFESSIONAL: readonly Cue[] = [
   [/鉴别诊断|查房|医嘱|病程|入院|出院|会诊|床(号|位)?\d|\d+床|处理方案|用药方案|指南|静滴|静推|口服|肌注|bid|tid|qd|iv|po/, 1],
   // A case written as a clinician writes it: the department first, a history, examination findings.
   [/^(急诊|门诊|病房|值班|夜班|规培|轮转)|(既往|高血压|糖尿病|冠心病|手术)(病)?史|现病史|主诉|查体|(下一步|接下来)(该|应该)?怎么处理|mmhg/, 2],
-  // Handover writing: a shift or a handover as the heading ("肿瘤科夜班交班：女54，…"), the patient as sex and age.
-  // A handover of one's own to write; the ward's handover going on nearby ("护士站那边在交班很忙") is someone else's.
   // A trainee's self-description as a heading ("急诊规培一枚，问下：…").
   [/^\S{0,8}(规培|规培生|住院医|实习医生|医学生|轮转)(的)?(一枚|一只|狗|汪|小白)/, 6],
+  // Handover writing: a shift or a handover as the heading ("肿瘤科夜班交班：女54，…"), the patient as sex and age.
+  // A handover of one's own to write; the ward's handover going on nearby ("护士站那边在交班很忙") is someone else's.
   [/^\S{0,8}(交班|接班|夜班|值班|白班|早班|查房)\s?[：:]|(写|整理|准备|做|帮我)(一下|一份|个)?.{0,4}(交班|交接班)|(交班|交接班)(记录|单|本|内容|报告)/, 6],
   [/(^|[：:，,\s])[男女]\s?\d{1,3}\s?(岁)?[，,、\s]|(^|[：:。\s])[男女][，,、]\s?\d{1,3}\s?(岁|y|yo|yrs)[，,、\s]/, 3],
   // Observations in Latin shorthand inside Chinese ("T 38.6，P 112，BP 100/60").
