@@ -158,8 +158,11 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * heldout57 since (library 1.2.37) and is in the learned model's training data. heldout59 was
  * written blind by a fifty-third labeller at the same time as heldout58, and added after 1.2.37 was
  * committed; scored once unseen with 1.2.37 (must-haves found 90.0%, clean pools 95.0%, Chinese
- * urgency 90.5%), it is not tuned on yet. heldout60 was written blind by a fifty-fourth labeller
- * with 1.2.37 shipped and nothing being tuned, and added untouched: unseen likewise.
+ * urgency 90.5%), it has not been tuned on (its misses were never read) and is not in the learned
+ * model's training data: still unseen. heldout60 was written blind by a fifty-fourth labeller with
+ * 1.2.37 shipped and nothing being tuned, and added untouched; scored once unseen (must-haves found
+ * 81.3%, clean pools 90.0%, Chinese urgency 89.5%), it has been tuned on since (library 1.2.38) and
+ * is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

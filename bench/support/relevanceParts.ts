@@ -60,4 +60,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout60',
 ];

@@ -174,8 +174,8 @@ export const EMERGENT: readonly Cue[] = [
   // Meningitis told by what is seen: a stiff neck with a fever, or light that hurts the eyes with one.
   [/\b(stiff neck|neck (is )?(really |very |so )?stiff)\b.*\b(temp|temperature|fever|feverish|light|confused)\b|\b(temp|temperature|fever)\b.*\b(stiff neck|neck (is )?(really |very |so )?stiff|light hurts|hurts (his|her|my) eyes)\b/, 3],
   // A relative's heart attack at an age ("dad had a heart attack at 62") is family history, not this one;
-  // "nearly had a heart attack when I opened my energy bill" is a figure of speech.
-  [/\bheart attack\b(?! at \d{2}\b)(?<!\b(nearly|almost) (had|gave me|giving me) a heart attack)(?<!\bgave me a heart attack)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
+  // "nearly had a heart attack when I opened my energy bill" and "an actual heart attack over my energy bill" are figures of speech.
+  [/\bheart attack\b(?! at \d{2}\b)(?! over (my|the|this|that|our|his|her) (\w+ )?(bill|bills|price|prices|invoice|rent|tax|fees|quote)\b)(?<!\b(nearly|almost) (had|gave me|giving me) a heart attack)(?<!\bgave me a heart attack)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
@@ -309,6 +309,9 @@ export const URGENT: readonly Cue[] = [
   [/\b(does not|doesnt|did not|didnt) (know|recognise|recognize) (where (she|he|they) (is|are|was)|who (i|we|she|he|they) (am|are|is)|what day|us|me|her own|his own)\b|\bnot (with it|herself|himself) (today|suddenly|since)\b/, 3, SELF_NEGATING],
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
+  // A bite that broke the skin ("another toddler bit him… it broke the skin"): a human or animal bite through
+  // the skin is assessed the same day for antibiotic cover (NICE CKS, human and animal bites).
+  [/(?<!\b(a|little|quite|tiny|wee) )\b(bit|bitten|bite|bites)\b.{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],
   [/\bstitches\b/, 1],
   [/\bnews ?2? (score )?(of |is )?([5-9]|1\d)\b/, 2],
   [/\b(short of breath|shortness of breath|breathless|breathlessness|out of breath|sob)\b/, 2],
@@ -454,6 +457,8 @@ export const OTHER: readonly RegExp[] = [
   /\bcopy of (\w+ ){0,4}(records|notes)\b|\b(records|notes) (\w+ ){0,2}(moved|transferred|sent|forwarded)\b|\btransfer(ring)? (\w+ ){0,3}(records|notes)\b/,
   /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,
   /\b(opening|closing) (hours|times)\b|\bwhat time (does|do|is) (\w+ ){1,3}(open|close|shut)\b/,
+  // Paying for prescriptions ("a cheaper way than paying per item", a prepayment certificate): cost, whatever the medicines.
+  /\b(cheaper|cheapest) (way|option|route)\b|\bpay(ing)? (per|for each) (item|prescription)\b|\bprescription (charge|charges|costs?|prepayment)\b|\bprepayment certificate\b/,
 ];
 
 export const DRUG_NAMES =

@@ -48,4 +48,21 @@ export const ES_FR_URGENT: readonly RegExp[] = [
 export const ES_FR_LAY = /\b(mi|mis|mon|ma|mes) (hijo|hija|padre|madre|abuela|abuelo|marido|esposa|esposo|tio|tia|prima|primo|bebe|pote|fils|fille|pere|mere|mari|femme|grand mere|grand pere|copain|copine)\b|\b(tengo|je suis|estoy|jai|tomo|je prends)\b/;
 
 /** Asking what to do. */
-export const ES_FR_ADVICE = /\b(que (hago|hacemos|debo hacer|tengo que hacer)|que (faire|dois je faire|je fais)|quest ce que (je|on) (fait|fais|dois faire)|je fais quoi|on fait quoi|llamo|jappelle|debo ir|je dois aller)\b/;
+export const ES_FR_ADVICE = /\b(que (hago|hacemos|debo hacer|tengo que hacer)|que (faire|dois je faire|je fais)|quest ce que (je|on) (fait|fais|dois faire)|je fais quoi|on fait quoi|llamo|jappelle|debo ir|je dois aller|je peux attendre|puedo esperar|(je dois|dois je|faut il) (l|le|la)?emmener|lemmener|(debo|tengo que) llevarl[oa]|llevarl[oa] (al|a urgencias))\b/;
+
+/**
+ * A medicine named, in Spanish, French or as an international drug name, by a generic noun (drops,
+ * tablets, syrup) or by a brand sold there (Doliprane, Kardégic, Sintrom).
+ */
+export const ES_FR_MEDICINE =
+  /\b(medicamento\w*|medicacion|pastillas?|comprimidos?|jarabe|gotas|pomada|antibiotico\w*|pildora|medicament\w*|comprimes?|cachets?|sirop|gouttes|pommade|antibiotique\w*|pilule|ibuprofeno|ibuprofene|paracetamol|doliprane|dafalgan|efferalgan|advil|nurofen|aspirina|aspirine|kardegic|sintrom|previscan|warfarina|warfarine|losartan|levotiroxina|levothyrox|amoxicilina|amoxicilline|ciprofloxacino|ciprofloxacine|acetazolamida|acetazolamide|timolol|metformina|metformine|omeprazol|omeprazole)\b/;
+
+/**
+ * Asking about taking or giving a medicine: may I take it, how much, how often, together, is it
+ * compatible, does it still work. (Whether to see a doctor or wait is advice, not this.)
+ */
+export const ES_FR_MEDICINE_ASKED =
+  /\b(puedo|puede|podemos|se puede|le puedo|debo) (tomar|tomarla|tomarlo|darle|dar|mezclar|usar|combinar|cambiarla|cambiarlo)\b|\bcuant[oa]s? (\w+ ){0,3}(puedo|le doy|darle|tomar|cada)\b|\b(dosis|a la vez|juntos|es compatible|sigue funcionando|lo tomo|la tomo)\b|\b(je peux|peut on|on peut|puis je|il peut|elle peut|quil peut|quelle peut|peut il|peut elle)( lui| en)? (prendre|donner|alterner|melanger|utiliser|associer)\b|\b(quelle dose|a quelle dose|combien de (fois|ml|comprimes|gouttes)|cest compatible|est compatible|en meme temps)\b/;
+
+/** The asker's own or a relative's situation: a medicine question that is someone's, not general knowledge. */
+export const ES_FR_PERSONAL = /\b(mi|mis|mon|ma|mes|puedo|peso|tengo|tomo|estoy|je|jai|me)\b/;

@@ -48,7 +48,7 @@ import { aboutNoPatient } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
-import { ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_URGENT } from './cuesEsFr';
+import { ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_MEDICINE, ES_FR_MEDICINE_ASKED, ES_FR_PERSONAL, ES_FR_URGENT } from './cuesEsFr';
 
 /** The question in the two forms the cues read: every word, and with negated words blanked out. */
 interface Text {
@@ -223,18 +223,23 @@ function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncer
 /**
  * A Spanish or French question: the English reading (which finds little) corrected by the few cues
  * cuesEsFr.ts has — an emergency or an urgent problem described, a relative or the asker's own
- * situation, a request for what to do. An emergency described is advice for someone now.
+ * situation, a request for what to do, a medicine asked about. An emergency described is advice for
+ * someone now; a medicine someone asks to take or give, outside an emergency, is a medication question
+ * about their own situation.
  */
 function readSpanishOrFrench(t: Text, english: Scenario): Scenario {
   const emergent = any(ES_FR_EMERGENT, t.plain);
   const urgent = !emergent && any(ES_FR_URGENT, t.plain);
-  const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : english.urgency;
+  const medicine = !emergent && !urgent && ES_FR_MEDICINE.test(t.plain) && ES_FR_MEDICINE_ASKED.test(t.plain);
   const acting = emergent || urgent || ES_FR_ADVICE.test(t.plain);
+  // What to do, or which medicine to take, for the asker or a relative: someone's situation, not general knowledge.
+  const someones = (medicine || acting) && ES_FR_PERSONAL.test(t.plain);
+  const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : someones && english.urgency === 'not_applicable' ? 'routine' : english.urgency;
   return {
     urgency,
     uncertainty: english.uncertainty,
     expertise: ES_FR_LAY.test(t.plain) && english.expertise === 'unclear' ? 'layperson' : english.expertise,
-    task_type: acting && (english.task_type === 'information' || english.task_type === 'other') ? 'advice' : english.task_type,
+    task_type: medicine ? 'medication' : acting && (english.task_type === 'information' || english.task_type === 'other') ? 'advice' : english.task_type,
   };
 }
 
