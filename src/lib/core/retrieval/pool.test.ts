@@ -359,6 +359,15 @@ describe('presentation triggers: word prefixes', () => {
     expect(chosen(['a lot + drink|drinking'], 'we had a drink on the day of the wedding')).toBe(false);
   });
 
+  it('matches a phrase that ends on a function word word for word, so it does not shrink to a commoner phrase', () => {
+    expect(chosen(['better off without me'], 'she keeps saying everyone would be better off without me')).toBe(true);
+    expect(chosen(['better off without me'], 'we would be better off without the car')).toBe(false);
+    expect(chosen(['bit confused'], 'a fever and I feel a bit confused')).toBe(true);
+    // As an exclusion, "bit confused by" must not shut out every "a bit confused".
+    expect(chosen(['fever + confused', '!bit confused by'], 'a fever and I feel a bit confused')).toBe(true);
+    expect(chosen(['fever + confused', '!bit confused by'], 'a fever, and I am a bit confused by the dosing')).toBe(false);
+  });
+
   it('reads 痛 and 疼 (pain), 昏 and 晕 (faint, dizzy) as one character, in triggers, combinations and negations', () => {
     expect(chosen(['胸口疼'], '我爸胸口痛了半小时')).toBe(true);
     expect(chosen(['胸口痛'], '我爸胸口疼了半小时')).toBe(true);

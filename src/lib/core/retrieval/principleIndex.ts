@@ -153,10 +153,13 @@ function compileTerm(text: string, stemmer: TriggerStemmer): CompiledTerm | null
     return chars ? { kind: 'cjk', text, chars, selfNegating: containsCjkNegator(chars) } : null;
   }
   // A phrase made mostly of function words ("not with it", "end it", "a lot", "top of") would shrink
-  // to one common word ("not", "end") and fire on any question holding it; it is matched word for
-  // word instead, function words included.
+  // to one common word ("not", "end") and fire on any question holding it; so would a phrase that
+  // ends on one ("took all of", "better off without me", "woke up and") shrink to a commoner phrase
+  // ("took all" of the antibiotics, "better off without" the car). Both are matched word for word
+  // instead, function words included.
   const every = tokenize(text);
-  if (every.length >= 2 && !text.includes('*') && every.filter((w) => !TRIGGER_SKIP.has(w)).length <= 1) {
+  const content = every.filter((w) => !TRIGGER_SKIP.has(w)).length;
+  if (every.length >= 2 && !text.includes('*') && (content <= 1 || TRIGGER_SKIP.has(every[every.length - 1]!))) {
     return { kind: 'words', text, terms: every.map((w) => (TRIGGER_SKIP.has(w) ? w : stemmer(w))), literal: true };
   }
   // A word ending in "*" matches any word it begins ("hallucinat*": hallucinating, hallucinations);

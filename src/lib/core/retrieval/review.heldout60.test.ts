@@ -82,3 +82,23 @@ describe('a medicine asked about in Spanish or French', () => {
     expect([fr.urgency, fr.task_type]).toEqual(['routine', 'advice']);
   });
 });
+
+// Found while checking why heldout60's "a bit confused" exclusion fired: phrases in the library that
+// ended on a function word had been shrinking to commoner ones.
+describe('trigger phrases that end on a function word', () => {
+  it('keeps CPR in for "I woke up and he is not breathing", and out once someone woke up and is talking', () => {
+    expect(pool('I woke up and my husband next to me is not breathing and will not respond')).toContain('URG-021');
+    expect(pool('my dad collapsed, was not breathing for a moment, then woke up and is talking now')).not.toContain('URG-021');
+  });
+  it('reads "took all of his antibiotics" as a finished course, and "took all of her sleeping tablets" as an overdose', () => {
+    const course = 'my son took all of his antibiotics but the ear infection is back';
+    expect(scenario(course).urgency).toBe('routine');
+    expect(pool(course)).not.toContain('URG-020');
+    expect(pool('my sister took all of her sleeping tablets an hour ago')).toContain('URG-020');
+    expect(pool('my dad took all the paracetamol in the box')).toContain('URG-020');
+  });
+  it('keeps the suicide principle out of "better off without the car"', () => {
+    expect(pool('we would be better off without the car, would walking more help my knees?')).not.toContain('URG-019');
+    expect(pool('my brother keeps saying we would all be better off without me')).toContain('URG-019');
+  });
+});
