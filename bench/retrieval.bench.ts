@@ -163,7 +163,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * 1.2.37 shipped and nothing being tuned, and added untouched; scored once unseen (must-haves found
  * 81.3%, clean pools 90.0%, Chinese urgency 89.5%), it has been tuned on since (library 1.2.38) and
  * is in the learned model's training data. heldout61 was written blind by a fifty-fifth labeller
- * while heldout60 was being tuned on, and added untouched after 1.2.38 was committed: unseen.
+ * while heldout60 was being tuned on, and added untouched after 1.2.38 was committed; scored once
+ * unseen (must-haves found 85.4%, clean pools 90.0%, Chinese urgency 100%), it has been tuned on
+ * since (library 1.2.39) and is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -61,4 +61,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout57',
   'heldout58',
   'heldout60',
+  'heldout61',
 ];

@@ -123,7 +123,7 @@ export const HISTORY: readonly RegExp[] = [
  * A past episode that has not come back ("back in 2015… came on in seconds… nothing like it since"):
  * with a history it outweighs the sudden onset it describes, which was then, not now.
  */
-export const SETTLED_SINCE = /\b(nothing like (it|that|this) since|none since|nothing since|never (had|happened|came back|come back)( (it|one|another|anything like it))?( again| since)|not had (one|it|another|anything like it) since|(hasnt|has not|havent|have not) (happened|come back|had (one|it|another)) since)\b/;
+export const SETTLED_SINCE = /\b((ive|i have|hes|shes|he has|she has) been (fine|ok|okay|well|absolutely fine) (ever )?since|nothing like (it|that|this) since|none since|nothing since|never (had|happened|came back|come back)( (it|one|another|anything like it))?( again| since)|not had (one|it|another|anything like it) since|(hasnt|has not|havent|have not) (happened|come back|had (one|it|another)) since)\b/;
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
@@ -224,6 +224,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
   [/\b(everyone|they|people|my family|my kids) (would be|d be|are) better off\b|\bif i (just )?(disappeared|was gone|were gone|wasnt around|didnt wake up)\b|\b(go to sleep|fall asleep) and (never|not) wake up\b/, 3, SELF_NEGATING],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
+  // Alcohol withdrawal with hallucinations (delirium tremens): an emergency (NICE CG100). A fit "last time" is history.
+  [/\b(last drink|stopped drinking|no drink|not had a drink|withdrawal|withdrawing|cold turkey|(drink|drinks|drinking|vodka|alcohol|cans|booze|beer|cider|spirits)\b.{0,80}\b(stopped|quit))\b.*\b(hallucinat\w*|seeing things|insects|bugs|spiders|picking at the air|plucking at)\b|\b(hallucinat\w*|seeing things|insects on the wall|picking at the air)\b.*\b(last drink|stopped drinking|withdrawal|cold turkey)\b/, 3],
   // "Took all of her tablets" is an overdose; "took all of his antibiotics" finished a course.
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole)\b|\btook all (of )?(my|his|her|the|their)\b(?= (\w+ ){0,3}(pills|tablets|capsules|meds|medication|medicine|paracetamol|tylenol|ibuprofen|sleeping|painkillers|insulin|packet|box|bottle|strip|antidepressants|drugs)\b)(?! (\w+ ){0,2}(course|antibiotics?)\b)/, 3],
   [/\b(took|taken|swallowed|ate|had) (about |around |maybe |like |over |at least |nearly |almost )?([1-9]\d|\d{3}) (\w+ )?(pills|tablets|capsules|paracetamol|tylenol|ibuprofen|aspirin|co codamol|codeine|sleeping pills)\b/, 3],

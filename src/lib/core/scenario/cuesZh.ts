@@ -245,7 +245,7 @@ export const ZH_EVIDENCE: readonly RegExp[] = [
 ];
 /** "Does it really work?": a question about evidence unless someone's situation is described (a folk remedy for a scald is advice). */
 export const ZH_LAY_EVIDENCE = /真的(能|有用|有效|管用)|有效吗|有没有用/;
-export const ZH_OTHER: readonly RegExp[] = [/(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/(带|准备|要|需要)(些)?(什么|哪些|啥)材料|慢病卡|慢特病|门特|办理?.{0,6}手续|(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
 
 /** Medicines and medicine words; generic names also by their class endings (万古霉素, 左氧氟沙星, 辛伐他汀, 低分子肝素…). */
 export const ZH_DRUG =
