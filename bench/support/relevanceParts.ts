@@ -60,6 +60,8 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout59',
   'heldout60',
   'heldout61',
+  'heldout62',
 ];

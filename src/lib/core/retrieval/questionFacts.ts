@@ -158,7 +158,7 @@ const FICTION = [
   // Watching a drama ("追剧", "女主顺产完…") or a scene recalled from one ("watched pulp fiction again… the bit where").
   /追剧|追(一部|个|了一部|了个)?.{0,4}剧|医疗剧|医务剧|韩剧|日剧|美剧|泰剧|英剧|偶像剧|宫斗剧|(剧|片子)\s?里(的|面)?|(电视剧|电影|短剧)片段|(女主|男主|女二|男二)(角)?(突然|刚|顺产|生孩子|生娃|得了|被|在|吃)|\b(watched|rewatched|watching|rewatching)\b.{1,40}\b(the (bit|scene|part) where|in the (film|movie))\b/,
   // A title in book-and-film brackets, then what happens in it ("看了《我不是药神》，里面…").
-  /(看|看完|看了|重温|刷了)了?《[^》]{1,20}》.{0,12}(里面|里|中|讲)|(写|创作).{0,6}(小说|剧本|故事)|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
+  /(看|看完|看了|重温|刷了)了?《[^》]{1,20}》.{0,12}(里面|里|中|讲)|(写|创作).{0,6}(小说|剧本|故事|网文)|网络小说|(小说|剧本|故事)(里|中)的?(人物|角色)|角色.{0,4}(突发|得了)|(电视剧|电影|短剧|纪录片)(里|中)|(看|看完|看了)(一部|一个|一集|个|部)?.{0,10}(纪录片|电视剧|电影|短剧|综艺)|(动画片|动画|动漫|卡通)(里|中)/,
 ];
 /** What a question about no person's illness is about (see aboutNoPatient). */
 export type NoPatientKind = 'animal' | 'fiction' | 'teaching' | 'dream';

@@ -113,7 +113,8 @@ export const CONTRAST: readonly RegExp[] = [
 ];
 /** A past event or a diagnosis given as history ("a stroke five years ago", "diagnosed with a PE in 2019"). */
 export const HISTORY: readonly RegExp[] = [
-  /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?|weeks?) ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
+  // Weeks since an operation or a birth are its recovery, not a history ("had my appendix out a week ago, now breathless").
+  /\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) (years?|yrs?|months?) ago\b|(?<!\b(out|op|operation|surgery|replacement|repair|repaired|section|caesarean|birth|delivery|discharged|removed|hysterectomy|appendicectomy) )\b(\d+|a|a few|several|two|three|four|five|six|seven|eight|nine|ten|many) weeks? ago\b|\b(last|this past) (year|spring|summer|autumn|fall|winter|month)\b|\bin (19|20)\d\d\b/,
   /\bwhen (i|he|she|they|we) (was|were) (about |around )?(\d{1,2}|a teenager|at school|at uni|in school)\b|\b(19|20)\d\d ?ish\b|\bat the age of \d{1,2}\b|\bas a (child|kid|toddler|baby|teenager|teen)\b|\bwhen (i|he|she|they) (was|were) (a )?(child|kid|baby|toddler|little|young|younger)\b/,
   /\b(diagnosed with|history of|hx of|recovering from|recovered from|survivor of|used to|in the past|years back|once before)\b/,
   // A procedure some weeks behind, as clinicians write it ("5/52 post PCI", "post CABG").
@@ -224,6 +225,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
   [/\b(everyone|they|people|my family|my kids) (would be|d be|are) better off\b|\bif i (just )?(disappeared|was gone|were gone|wasnt around|didnt wake up)\b|\b(go to sleep|fall asleep) and (never|not) wake up\b/, 3, SELF_NEGATING],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
+  // Hypothermia past shivering: stopped shivering and now slurring, clumsy or confused (the body has stopped defending its heat).
+  [/\b(stopped shivering|stops shivering|no longer shivering|hypotherm\w*)\b.*\b(slurr\w*|clumsy|confused|drowsy|stumbling|not making sense)\b|\b(slurr\w*|clumsy|confused|drowsy|stumbling)\b.*\b(stopped shivering|no longer shivering)\b/, 3],
   // Alcohol withdrawal with hallucinations (delirium tremens): an emergency (NICE CG100). A fit "last time" is history.
   [/\b(last drink|stopped drinking|no drink|not had a drink|withdrawal|withdrawing|cold turkey|(drink|drinks|drinking|vodka|alcohol|cans|booze|beer|cider|spirits)\b.{0,80}\b(stopped|quit))\b.*\b(hallucinat\w*|seeing things|insects|bugs|spiders|picking at the air|plucking at)\b|\b(hallucinat\w*|seeing things|insects on the wall|picking at the air)\b.*\b(last drink|stopped drinking|withdrawal|cold turkey)\b/, 3],
   // "Took all of her tablets" is an overdose; "took all of his antibiotics" finished a course.
@@ -315,6 +318,8 @@ export const URGENT: readonly Cue[] = [
   // A bite that broke the skin ("another toddler bit him… it broke the skin"): a human or animal bite through
   // the skin is assessed the same day for antibiotic cover (NICE CKS, human and animal bites).
   [/(?<!\b(a|little|quite|tiny|wee) )\b(bit|bitten|bite|bites)\b.{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],
+  // A child wetting the bed again and drinking loads: possible new type 1 diabetes, for a same-day test (NICE NG18).
+  [/\b(wetting the bed|wet the bed|wets the bed|bedwetting|bed wetting|weeing (a lot|loads|constantly)|peeing (a lot|loads|constantly))\b.*\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty|always asking for (a )?drinks?|lost weight|losing weight)\b|\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty)\b.*\b(wetting the bed|wet the bed|bedwetting|bed wetting)\b/, 2],
   [/\bstitches\b/, 1],
   [/\bnews ?2? (score )?(of |is )?([5-9]|1\d)\b/, 2],
   [/\b(short of breath|shortness of breath|breathless|breathlessness|out of breath|sob)\b/, 2],

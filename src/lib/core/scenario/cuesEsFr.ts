@@ -41,7 +41,7 @@ export const ES_FR_URGENT: readonly RegExp[] = [
   // Bleeding in pregnancy.
   /\b(embarazada|enceinte)\b.*\b(sangre|sangrado|sangra|sang|saigne|saignement)\b/,
   // Blood in diarrhoea, or a fever after travel.
-  /\b(diarrea|diarrhee) (\w+ ){0,3}(sangre|sang)\b|\b(viaje|voyage)\b.*\b(fiebre|fievre)\b/,
+  /\b(diarrea|diarrhee) (\w+ ){0,3}(sangre|sang)\b|\b(viaje|voyage)\b.*(?<!\b(pas de|sans|sin|ni|no tengo|pas eu de) )\b(fiebre|fievre)\b/,
 ];
 
 /** A family member or the asker's own situation: a lay person asking. */

@@ -34,6 +34,8 @@ export const ZH_EMERGENT: readonly Cue[] = [
   [/(?<!差点|气出|气到|气得|要被气出|快)(中风|脑卒中|卒中|脑梗|脑出血|脑溢血|小中风)/, 3, NAMES],
   [/(最|从没|从未|前所未有).{0,4}(剧烈|厉害|严重).{0,2}头(痛|疼)|炸裂(样|般)?头(痛|疼)|霹雳样头痛|突然.{0,2}(剧烈|爆炸样)头(痛|疼)/, 3],
   [/昏迷|不省人事|叫不醒|没有反应|没反应|失去意识|意识不清|晕过去.{0,3}(醒不过来|没醒)/, 3, SELF_NEGATING],
+  // Answering only after being called for a long time ("叫半天才应一声"): consciousness is falling.
+  [/叫(了)?(半天|好久|好几声|很久)(才|她才|他才)(应|答应|醒|睁眼|有反应)/, 3],
   [/没有呼吸|没呼吸|呼吸停止|停止呼吸|不喘气了|没有心跳|没心跳|心脏骤停|心跳停止|摸不到脉搏|没有脉搏/, 3, SELF_NEGATING],
   // Called by name and cannot answer ("叫他名字也答不上来").
   [/叫(他|她)?(也|都)?不(应|答应|理人)|叫(他|她)(的)?名字.{0,3}(答不上|不答应|没反应|没回应|不应)|喊不(醒|应)|(倒下|倒地|晕倒|栽倒).{0,10}(打呼噜|倒吸气|喘不上)/, 3, SELF_NEGATING],
@@ -96,6 +98,8 @@ export const ZH_EMERGENT: readonly Cue[] = [
 
 /** Needs care within hours to a day. */
 export const ZH_URGENT: readonly Cue[] = [
+  // Thoughts of being better off dead, without a plan told ("一了百了", "活着也没什么意思"): same-day help.
+  [/一了百了|活着(也)?没(什么|啥)?意思|不想活(了)?|死了算了|不如死了/, 2],
   [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(大)?.{0,16}(发烧|发热|体温|烧到|头烫|\d+(\.\d)?度)|新生儿.{0,8}(发烧|发热|体温)/, 3],
   [/高烧|高热|(39|40|41)(\.\d)?(度|℃|°)/, 1],
   [/(发烧|发热).{0,10}(腰痛|腰疼|背痛|肾区)|(腰痛|腰疼).{0,10}(发烧|发热)/, 2],
@@ -153,7 +157,7 @@ const ZH_FEELING_UNSAID_I = /^(最近|这几天|这段时间|这阵子)?(总|老
 
 export const ZH_SITUATION: readonly RegExp[] = [
   // Thoughts of dying told with the I left out ("有时候觉得不如死了算了").
-  /不如死了|死了算了|活着没意思|不想活/,
+  /不如死了|死了算了|活着(也)?没(什么|啥)?意思|不想活|一了百了/,
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   // A reading with how someone is ("血糖2.6 手抖 出汗 打胰岛素的"): telegraphic, but someone's.
@@ -163,7 +167,7 @@ export const ZH_SITUATION: readonly RegExp[] = [
   new RegExp(ZH_FAMILY),
   /患者|病人|病患|\d+岁|岁(的)?(男|女)/,
   // Chinese often leaves the person out and anchors what happened in time: "剖腹产第五天，刚才胸口…".
-  /刚才|刚刚|今天|今早|昨天|昨晚|前天|这几天|这两天|第[一二三四五六七八九十\d]+天|(天|小时|礼拜|星期)了/,
+  /刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|这几天|这两天|第[一二三四五六七八九十\d]+天|(天|小时|礼拜|星期)了/,
 ];
 /** A patient written as clinicians write one in Latin shorthand, age then sex ("19F", "72 m"). */
 const ZH_LATIN_PATIENT = /(^|[\s，,：:])\d{1,3}\s?[mf](?=[\s，,]|$)/;
@@ -245,7 +249,7 @@ export const ZH_EVIDENCE: readonly RegExp[] = [
 ];
 /** "Does it really work?": a question about evidence unless someone's situation is described (a folk remedy for a scald is advice). */
 export const ZH_LAY_EVIDENCE = /真的(能|有用|有效|管用)|有效吗|有没有用/;
-export const ZH_OTHER: readonly RegExp[] = [/(带|准备|要|需要)(些)?(什么|哪些|啥)材料|慢病卡|慢特病|门特|办理?.{0,6}手续|(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|工作|工资(?!卡)|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/(带|准备|要|需要)(些)?(什么|哪些|啥)材料|慢病卡|慢特病|门特|办理?.{0,6}手续|(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|找工作|换工作|工作(机会|岗位|签证|证明)|入职体检|工资(?!卡)|职业/];
 
 /** Medicines and medicine words; generic names also by their class endings (万古霉素, 左氧氟沙星, 辛伐他汀, 低分子肝素…). */
 export const ZH_DRUG =
