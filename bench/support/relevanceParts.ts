@@ -64,4 +64,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout60',
   'heldout61',
   'heldout62',
+  'heldout63',
 ];

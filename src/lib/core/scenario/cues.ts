@@ -176,7 +176,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(stiff neck|neck (is )?(really |very |so )?stiff)\b.*\b(temp|temperature|fever|feverish|light|confused)\b|\b(temp|temperature|fever)\b.*\b(stiff neck|neck (is )?(really |very |so )?stiff|light hurts|hurts (his|her|my) eyes)\b/, 3],
   // A relative's heart attack at an age ("dad had a heart attack at 62") is family history, not this one;
   // "nearly had a heart attack when I opened my energy bill" and "an actual heart attack over my energy bill" are figures of speech.
-  [/\bheart attack\b(?! at \d{2}\b)(?! over (my|the|this|that|our|his|her) (\w+ )?(bill|bills|price|prices|invoice|rent|tax|fees|quote)\b)(?<!\b(nearly|almost) (had|gave me|giving me) a heart attack)(?<!\bgave me a heart attack)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
+  [/\bheart attack\b(?! at \d{2}\b)(?! over (my|the|this|that|our|his|her) (\w+ )?(bill|bills|price|prices|invoice|rent|tax|fees|quote)\b)(?<!\b(nearly|almost) (had|gave me|giving me) a heart attack)(?<!\bgave me a heart attack)(?<!\b(giving|give|gives) (me|her|him|us|them) a heart attack)(?<!\b(dad|dads|mum|mums|father|mother|grandad|grandma|granddad|brother|sister|uncle|aunt|auntie) (had|has had|died of|died from|passed from) a heart attack)|\b(stemi|nstemi|acs)\b/, 3, NAMES],
   // Lay images of a weight on the chest.
   [/\b(elephant|weight|brick|someone|something heavy) (sitting|standing|pressing|sat|stood) on (my|his|her|the) chest\b/, 3],
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],

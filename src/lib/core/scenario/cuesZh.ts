@@ -193,6 +193,11 @@ export const ZH_ACUTE_NOW: readonly RegExp[] = [
 ];
 /** An event over and the person recovered (see SETTLED in cues.ts). */
 export const ZH_SETTLED = /(现在|目前|已经|醒来以后|醒了以后|醒了之后|醒过来后?)(也)?(完全|基本)?(清醒|正常|好了|没事|恢复(正常)?|能说话|神志清楚)|(醒|缓)过来了|跟没事人一样|(完全|基本)(清醒|正常)|好好的|能吃能喝/;
+/**
+ * A past episode told as over (see SETTLED_SINCE in cues.ts): "当时…", "后来再没犯过", "恢复得挺好".
+ * With a history it outweighs the symptoms it describes, which were then, not now.
+ */
+export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺好|很好|还好|正常)/;
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
 export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */

@@ -23,6 +23,7 @@ import {
   ZH_HAPPENING_AS_ASKED,
   ZH_ODDS_ASKED,
   ZH_HISTORY,
+  ZH_SETTLED_SINCE,
   ZH_RESEARCH_ASKED,
   ZH_HYPOTHETICAL,
   ZH_HEALTH_DATA,
@@ -99,15 +100,20 @@ interface Timing {
   pastOnly: boolean;
   hypothetical: boolean;
   now: boolean;
+  /** A past episode told as over, and nothing told as today (see ZH_SETTLED_SINCE). */
+  settledPast: boolean;
 }
 
 function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
   const history = any(ZH_HISTORY, t.plain) || any(ZH_CHRONIC, t.plain);
-  const strong = any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain);
+  const settled = any(ZH_HISTORY, t.plain) && ZH_SETTLED_SINCE.test(t.plain) && !ZH_TODAY.test(t.plain);
+  // "当时是胸口疼了一整晚" tells the night it happened, three years ago: its onset words are not today's.
+  const strong = !settled && (any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain));
   return {
     pastOnly: history && !strong,
     hypothetical: (generalFrame && !situation) || (any(ZH_HYPOTHETICAL, t.plain) && !ZH_HAPPENING_AS_ASKED.test(t.plain)),
     now: strong || (any(ZH_ACUTE_NOW, t.plain) && !history),
+    settledPast: settled,
   };
 }
 
@@ -121,7 +127,8 @@ function classifyUrgency(t: CjkScan, task: TaskType, situation: boolean, timing:
   const emergent = Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent);
   const urgent = Math.max(liveScore(t.live, t.plain, ZH_URGENT, timing), english.urgent);
   // Asking what an emergency looks like, with nobody in it, or what to do if one ever happens, is not an emergency.
-  if (!timing.hypothetical) {
+  // The emergency cues of a past episode told as over tell what happened then.
+  if (!timing.hypothetical && !timing.settledPast) {
     if (emergent >= 3) return 'emergent';
     if (emergent >= 2 || urgent >= 2) return 'urgent';
   }
