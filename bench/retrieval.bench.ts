@@ -173,7 +173,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * after 1.2.40 was committed; scored once unseen (must-haves found 84.6%, clean pools 92.5%, Chinese
  * urgency 90.0%), it has been tuned on since (library 1.2.41) and is in the learned model's training
  * data. heldout64 was written blind by a fifty-eighth labeller with 1.2.40 shipped, and added
- * untouched after 1.2.41 was committed: unseen.
+ * untouched after 1.2.41 was committed; scored once unseen (must-haves found 88.8%, clean pools
+ * 97.5%, Chinese urgency 90.0%), it has been tuned on since (library 1.2.42) and is in the learned
+ * model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

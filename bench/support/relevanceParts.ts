@@ -65,4 +65,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout61',
   'heldout62',
   'heldout63',
+  'heldout64',
 ];

@@ -225,6 +225,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(tired of living|no point (in )?(living|going on)|(planned|worked out|decided|know) (how|when) (i|to) (would |will |am going to |m going to )?(do it|end it|die))\b|\b(written|wrote|writing) (a |my )?(suicide |goodbye )?(note|letter)s? (to|for) (my|everyone)\b/, 3],
   [/\b(everyone|they|people|my family|my kids) (would be|d be|are) better off\b|\bif i (just )?(disappeared|was gone|were gone|wasnt around|didnt wake up)\b|\b(go to sleep|fall asleep) and (never|not) wake up\b/, 3, SELF_NEGATING],
   [/\bbetter off (without me|if i (wasnt|was not|werent) (here|around|alive))\b|\bways to (do it|die|end it|kill)\b|\bno reason to live\b/, 3, SELF_NEGATING],
+  // Carbon monoxide: an alarm or a spilling flue with headaches or sickness, however well the person feels outside.
+  [/\b(carbon monoxide|co poisoning|co alarm|co detector|flue (was )?spilling)\b.*\b(headache|headaches|sick|nausea|dizzy|drowsy|confused|collapsed)\b|\b(headache|headaches|dizzy|drowsy)\b.*\b(carbon monoxide|co alarm|co detector)\b/, 3],
   // Hypothermia past shivering: stopped shivering and now slurring, clumsy or confused (the body has stopped defending its heat).
   [/\b(stopped shivering|stops shivering|no longer shivering|hypotherm\w*)\b.*\b(slurr\w*|clumsy|confused|drowsy|stumbling|not making sense)\b|\b(slurr\w*|clumsy|confused|drowsy|stumbling)\b.*\b(stopped shivering|no longer shivering)\b/, 3],
   // Alcohol withdrawal with hallucinations (delirium tremens): an emergency (NICE CG100). A fit "last time" is history.
@@ -315,6 +317,8 @@ export const URGENT: readonly Cue[] = [
   [/\b(does not|doesnt|did not|didnt) (know|recognise|recognize) (where (she|he|they) (is|are|was)|who (i|we|she|he|they) (am|are|is)|what day|us|me|her own|his own)\b|\bnot (with it|herself|himself) (today|suddenly|since)\b/, 3, SELF_NEGATING],
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
+  // A fever after travel (a returned traveller from a malaria area needs a same-day malaria test, UKHSA).
+  [/\b(back from|got back from|returned from|came back from|home from|since (i|we) (got|came) back)\b.*\b(fever|fevers|feverish|temperature|shivering|rigors|sweats)\b(?<!\b(no|not|without|any) (fever|fevers|temperature))/, 2],
   // A bite that broke the skin ("another toddler bit him… it broke the skin"): a human or animal bite through
   // the skin is assessed the same day for antibiotic cover (NICE CKS, human and animal bites).
   [/(?<!\b(a|little|quite|tiny|wee) )\b(bit|bitten|bite|bites)\b.{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],

@@ -66,3 +66,6 @@ export const ES_FR_MEDICINE_ASKED =
 
 /** The asker's own or a relative's situation: a medicine question that is someone's, not general knowledge. */
 export const ES_FR_PERSONAL = /\b(mi|mis|mon|ma|mes|puedo|peso|tengo|tomo|estoy|je|jai|me)\b/;
+
+/** Registering with a doctor or the health system: an admin question. */
+export const ES_FR_ADMIN = /\b(minscrire|inscrire|inscription|registrarme|inscribirme|darme de alta|empadronarme|numero nhs|nhs number|carte vitale|tarjeta sanitaria)\b/;

@@ -48,7 +48,7 @@ import { aboutNoPatient } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
-import { ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_MEDICINE, ES_FR_MEDICINE_ASKED, ES_FR_PERSONAL, ES_FR_URGENT } from './cuesEsFr';
+import { ES_FR_ADMIN, ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_MEDICINE, ES_FR_MEDICINE_ASKED, ES_FR_PERSONAL, ES_FR_URGENT } from './cuesEsFr';
 
 /** The question in the two forms the cues read: every word, and with negated words blanked out. */
 interface Text {
@@ -234,12 +234,14 @@ function readSpanishOrFrench(t: Text, english: Scenario): Scenario {
   const acting = emergent || urgent || ES_FR_ADVICE.test(t.plain);
   // What to do, or which medicine to take, for the asker or a relative: someone's situation, not general knowledge.
   const someones = (medicine || acting) && ES_FR_PERSONAL.test(t.plain);
-  const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : someones && english.urgency === 'not_applicable' ? 'routine' : english.urgency;
+  // Registering with a GP or the health system, outside an emergency, is admin: nobody's health.
+  const admin = !emergent && !urgent && !medicine && ES_FR_ADMIN.test(t.plain);
+  const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : admin ? 'not_applicable' : someones && english.urgency === 'not_applicable' ? 'routine' : english.urgency;
   return {
     urgency,
     uncertainty: english.uncertainty,
     expertise: ES_FR_LAY.test(t.plain) && english.expertise === 'unclear' ? 'layperson' : english.expertise,
-    task_type: medicine ? 'medication' : acting && (english.task_type === 'information' || english.task_type === 'other') ? 'advice' : english.task_type,
+    task_type: admin ? 'other' : medicine ? 'medication' : acting && (english.task_type === 'information' || english.task_type === 'other') ? 'advice' : english.task_type,
   };
 }
 
