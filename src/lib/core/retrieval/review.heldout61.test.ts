@@ -11,7 +11,7 @@ const pool = (q: string) => selectPrinciplePool(scenario(q), q, library).map((e)
 
 describe('an inhaler named in a question about how to use it', () => {
   it('keeps the asthma-attack principle out of a spacer question, and in when the blue inhaler is not helping', () => {
-    expect(pool('My son uses a blue inhaler and a spacer. How long should he hold his breath after each puff, and when do we replace the spacer?')).not.toContain('URG-006');
+    expect(pool('My 5 year old has a blue reliever inhaler with a spacer and face mask. Is she old enough for the mouthpiece yet, and how many breaths per puff?')).not.toContain('URG-006');
     expect(pool('His blue inhaler is not helping, he is wheezing and can only say a word at a time')).toContain('URG-006');
   });
 });
@@ -38,7 +38,7 @@ describe('a thunderclap headache years ago, investigated and fine since', () => 
 
 describe('agonal gasps after a collapse, in Chinese', () => {
   it('brings CPR, not the blackout principle, for someone down, not responding and gasping now and then', () => {
-    const q = '公园里一个阿姨刚才突然倒下了，叫她没反应，隔几秒一下一下地大喘气，我该怎么办';
+    const q = '公园里一个阿姨刚才突然倒地上了，叫她也没反应，隔一会儿一下一下地大喘气，我该怎么办';
     expect(pool(q)).toContain('URG-021');
     expect(pool(q)).not.toContain('URG-007');
   });
