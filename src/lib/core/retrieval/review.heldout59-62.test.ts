@@ -54,7 +54,7 @@ describe('a burn from hot metal', () => {
   });
 });
 
-describe('bruises like finger marks on a pupil, in Chinese', () => {
+describe('repeated bruises on a pupil who will not meet your eye, in Chinese', () => {
   it('brings the safeguarding principle', () => {
     expect(pool('我是初中老师，有个学生胳膊上又有几块青紫，问他就说是自己撞的，眼睛都不敢看人')).toContain('URG-041');
   });

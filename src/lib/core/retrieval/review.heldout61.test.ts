@@ -17,10 +17,10 @@ describe('an inhaler named in a question about how to use it', () => {
 });
 
 describe('alcohol withdrawal with hallucinations', () => {
-  it('reads seeing insects two days after the last drink as an emergency (delirium tremens), and a month sober as not', () => {
+  it('reads seeing insects two days after the last drink as an emergency, and dreams of spiders a month sober as not', () => {
     const q = 'My uncle drinks heavily and stopped three days ago. Tonight he is shaking, soaked in sweat and keeps brushing insects off his arms that are not there';
     expect(scenario(q).urgency).toBe('emergent');
-    expect(scenario('I stopped drinking a month ago and feel great, any tips to stay off it?').urgency).not.toBe('emergent');
+    expect(scenario('I stopped drinking a month ago and keep dreaming about spiders, is that normal?').urgency).not.toBe('emergent');
   });
   it('brings the delirium principle for a clinician\'s patient picking at the air after his last drink', () => {
     expect(pool('Ward nurse: 50M, last drink 48 hours ago, tremor, HR 120, picking at the air and talking to people who are not there. Escalate how fast?')).toContain('URG-051');

@@ -21,9 +21,9 @@ describe('carbon monoxide', () => {
 });
 
 describe('a fever after travel', () => {
-  it('reads a fever a week after coming back from Ghana as urgent, and a fever asked about before a trip as not', () => {
+  it('reads a fever a week after coming back from Ghana as urgent, and a cold met on getting back from work as not', () => {
     expect(scenario('came back from Ghana last week and since yesterday I have a fever and chills').urgency).toBe('urgent');
-    expect(scenario('planning a trip to Kenya next month, which vaccines do I need and what if I get a fever there?').urgency).not.toBe('urgent');
+    expect(scenario('got back from work and my husband has a temperature of 37.8 and a runny nose, is it just a cold?').urgency).not.toBe('urgent');
   });
 });
 
@@ -33,7 +33,7 @@ describe('delusions told by a flatmate or a brother', () => {
   });
 });
 
-describe('a TIA last year, fine since, in Chinese', () => {
+describe('a TIA the year before last, fine since, in Chinese', () => {
   it('keeps the stroke principle out', () => {
     expect(pool('前年我妈有一次突然说不出话，半小时就自己好了，之后一直挺正常，还需要做什么检查吗')).not.toContain('URG-005');
   });
@@ -47,7 +47,7 @@ describe('registering with a GP, in French', () => {
 });
 
 describe('a dose in millilitres and a trade given as who asks, in Chinese', () => {
-  it('reads "要喂几毫升" as a medication question', () => {
+  it('reads "要喝几毫升" as a medication question', () => {
     expect(scenario('孩子两岁发烧38.6，泰诺林要喝几毫升').task_type).toBe('medication');
   });
   it('reads "送快递的，…" as someone\'s situation', () => {

@@ -229,7 +229,8 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(carbon monoxide|co poisoning|co alarm|co detector|flue (was )?spilling)\b.*\b(headache|headaches|sick|nausea|dizzy|drowsy|confused|collapsed)\b|\b(headache|headaches|dizzy|drowsy)\b.*\b(carbon monoxide|co alarm|co detector)\b/, 3],
   // Hypothermia past shivering: stopped shivering and now slurring, clumsy or confused (the body has stopped defending its heat).
   [/\b(stopped shivering|stops shivering|no longer shivering|hypotherm\w*)\b.*\b(slurr\w*|clumsy|confused|drowsy|stumbling|not making sense)\b|\b(slurr\w*|clumsy|confused|drowsy|stumbling)\b.*\b(stopped shivering|no longer shivering)\b/, 3],
-  // Alcohol withdrawal with hallucinations (delirium tremens): an emergency (NICE CG100). A fit "last time" is history.
+  // Alcohol withdrawal with hallucinations (delirium tremens, or hallucinosis that can precede it): emergency
+  // assessment (NICE CG100). A fit "last time" is history.
   [/\b(last drink|stopped drinking|no drink|not had a drink|withdrawal|withdrawing|cold turkey|(drink|drinks|drinking|vodka|alcohol|cans|booze|beer|cider|spirits)\b.{0,80}\b(stopped|quit))\b.*\b(hallucinat\w*|seeing things|insects|bugs|spiders|picking at the air|plucking at)\b|\b(hallucinat\w*|seeing things|insects on the wall|picking at the air)\b.*\b(last drink|stopped drinking|withdrawal|cold turkey)\b/, 3],
   // "Took all of her tablets" is an overdose; "took all of his antibiotics" finished a course.
   [/\boverdose|\btook (too many|too much|a handful|a whole|the whole)\b|\btook all (of )?(my|his|her|the|their)\b(?= (\w+ ){0,3}(pills|tablets|capsules|meds|medication|medicine|paracetamol|tylenol|ibuprofen|sleeping|painkillers|insulin|packet|box|bottle|strip|antidepressants|drugs)\b)(?! (\w+ ){0,2}(course|antibiotics?)\b)/, 3],
@@ -318,10 +319,10 @@ export const URGENT: readonly Cue[] = [
   [/\b(sudden(ly)?|new|acute) (confused|confusion|delirium|delirious|disoriented)\b|\b(confused|confusion)\b.*\b(uti|infection|fever)\b/, 3],
   [/\b(deep cut|gaping|laceration)\b|\b(dog|cat|animal|human) bite\b/, 2],
   // A fever after travel (a returned traveller from a malaria area needs a same-day malaria test, UKHSA).
-  [/\b(back from|got back from|returned from|came back from|home from|since (i|we) (got|came) back)\b.*\b(fever|fevers|feverish|temperature|shivering|rigors|sweats)\b(?<!\b(no|not|without|any) (fever|fevers|temperature))/, 2],
+  [/\b((back from|returned from|came back from|got back from|flew back from|flown back from)(?! (work|school|nursery|college|uni|university|the gym|the shops|shopping|a run|the pub|hospital|the hospital|a walk|church))|since (i|we) (got|came|flew) back)\b.*\b(fever|fevers|feverish|temperature|shivering|rigors|sweats)\b(?<!\b(no|not|without|any) (fever|fevers|temperature))/, 2],
   // A bite that broke the skin ("another toddler bit him… it broke the skin"): a human or animal bite through
   // the skin is assessed the same day for antibiotic cover (NICE CKS, human and animal bites).
-  [/(?<!\b(a|little|quite|tiny|wee) )\b(bit|bitten|bite|bites)\b.{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],
+  [/((?<!\b(a|little|quite|tiny|wee) )\bbit\b(?! (my|his|her|their|your) (own )?(nails?|lips?|tongue|cheek))|(?<!\b(insect|mosquito|midge|flea|bed bug|bedbug|spider|tick) )\b(bitten|bite|bites)\b)(?!.{0,40}\b(mosquito|midge|insect|flea)\b).{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],
   // A child wetting the bed again and drinking loads: possible new type 1 diabetes, for a same-day test (NICE NG18).
   [/\b(wetting the bed|wet the bed|wets the bed|bedwetting|bed wetting|weeing (a lot|loads|constantly)|peeing (a lot|loads|constantly))\b.*\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty|always asking for (a )?drinks?|lost weight|losing weight)\b|\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty)\b.*\b(wetting the bed|wet the bed|bedwetting|bed wetting)\b/, 2],
   [/\bstitches\b/, 1],
@@ -469,8 +470,8 @@ export const OTHER: readonly RegExp[] = [
   /\bcopy of (\w+ ){0,4}(records|notes)\b|\b(records|notes) (\w+ ){0,2}(moved|transferred|sent|forwarded)\b|\btransfer(ring)? (\w+ ){0,3}(records|notes)\b/,
   /\bquestions to ask\b|\b(prepare|preparing) for (my|his|her|an|the) (appointment|consultation|visit)\b/,
   /\b(opening|closing) (hours|times)\b|\bwhat time (does|do|is) (\w+ ){1,3}(open|close|shut)\b/,
-  // Paying for prescriptions ("a cheaper way than paying per item", a prepayment certificate): cost, whatever the medicines.
-  /\b(cheaper|cheapest) (way|option|route)\b|\bpay(ing)? (per|for each) (item|prescription)\b|\bprescription (charge|charges|costs?|prepayment)\b|\bprepayment certificate\b/,
+  // Paying for prescriptions ("paying per item", a prepayment certificate): cost, whatever the medicines.
+  /\bpay(ing)? (per|for each) (item|prescription)\b|\bprescription (charge|charges|costs?|prepayment)\b|\bprepayment certificate\b/,
 ];
 
 export const DRUG_NAMES =

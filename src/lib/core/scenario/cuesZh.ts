@@ -35,7 +35,7 @@ export const ZH_EMERGENT: readonly Cue[] = [
   [/(最|从没|从未|前所未有).{0,4}(剧烈|厉害|严重).{0,2}头(痛|疼)|炸裂(样|般)?头(痛|疼)|霹雳样头痛|突然.{0,2}(剧烈|爆炸样)头(痛|疼)/, 3],
   [/昏迷|不省人事|叫不醒|没有反应|没反应|失去意识|意识不清|晕过去.{0,3}(醒不过来|没醒)/, 3, SELF_NEGATING],
   // Answering only after being called for a long time ("叫半天才应一声"): consciousness is falling.
-  [/叫(了)?(半天|好久|好几声|很久)(才|她才|他才)(应|答应|醒|睁眼|有反应)/, 3],
+  [/叫(了)?(半天|好久|好几声|很久)(才|她才|他才)(应|答应|睁眼|有反应)/, 3],
   [/没有呼吸|没呼吸|呼吸停止|停止呼吸|不喘气了|没有心跳|没心跳|心脏骤停|心跳停止|摸不到脉搏|没有脉搏/, 3, SELF_NEGATING],
   // Called by name and cannot answer ("叫他名字也答不上来").
   [/叫(他|她)?(也|都)?不(应|答应|理人)|叫(他|她)(的)?名字.{0,3}(答不上|不答应|没反应|没回应|不应)|喊不(醒|应)|(倒下|倒地|晕倒|栽倒).{0,10}(打呼噜|倒吸气|喘不上)/, 3, SELF_NEGATING],
@@ -98,8 +98,9 @@ export const ZH_EMERGENT: readonly Cue[] = [
 
 /** Needs care within hours to a day. */
 export const ZH_URGENT: readonly Cue[] = [
-  // Thoughts of being better off dead, without a plan told ("一了百了", "活着也没什么意思"): same-day help.
-  [/一了百了|活着(也)?没(什么|啥)?意思|不想活(了)?|死了算了|不如死了/, 2],
+  // Thoughts of being better off dead, without a plan told ("活着也没什么意思"; 一了百了 only beside death,
+  // not "拔了一了百了"): same-day help.
+  [/活着(也)?没(什么|啥)?意思|不想活(了)?|死了算了|不如死了|(跳下去|跳楼|跳河|死了|去死|活着).{0,6}一了百了|一了百了.{0,6}(活着|死)/, 2],
   [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(大)?.{0,16}(发烧|发热|体温|烧到|头烫|\d+(\.\d)?度)|新生儿.{0,8}(发烧|发热|体温)/, 3],
   [/高烧|高热|(39|40|41)(\.\d)?(度|℃|°)/, 1],
   [/(发烧|发热).{0,10}(腰痛|腰疼|背痛|肾区)|(腰痛|腰疼).{0,10}(发烧|发热)/, 2],
@@ -159,7 +160,7 @@ export const ZH_SITUATION: readonly RegExp[] = [
   // A trade given as who is asking, the I left out ("跑出租的，一天在车上坐十几个小时").
   /^(我是)?(跑|开|送|做|干)[^，,。？?！!\s]{1,4}的[，,\s]/,
   // Thoughts of dying told with the I left out ("有时候觉得不如死了算了").
-  /不如死了|死了算了|活着(也)?没(什么|啥)?意思|不想活|一了百了/,
+  /不如死了|死了算了|活着(也)?没(什么|啥)?意思|不想活/,
   // A stated pregnancy week describes someone ("怀孕32周，头痛…").
   /(怀孕|孕)\s?(\d+|[一二三四五六七八九十]+)\s?(周|个月)/,
   // A reading with how someone is ("血糖2.6 手抖 出汗 打胰岛素的"): telegraphic, but someone's.
@@ -199,7 +200,9 @@ export const ZH_SETTLED = /(现在|目前|已经|醒来以后|醒了以后|醒�
  * A past episode told as over (see SETTLED_SINCE in cues.ts): "当时…", "后来再没犯过", "恢复得挺好".
  * With a history it outweighs the symptoms it describes, which were then, not now.
  */
-export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)/;
+export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)(?!不|转|奇)/;
+/** Something new told after the settled words (see ZH_SETTLED_SINCE): sudden, again, this time. */
+export const ZH_SETTLED_THEN_NEW = new RegExp(`(${ZH_SETTLED_SINCE.source}).*(突然|又|再次|这次)`);
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
 export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
@@ -256,7 +259,7 @@ export const ZH_EVIDENCE: readonly RegExp[] = [
 ];
 /** "Does it really work?": a question about evidence unless someone's situation is described (a folk remedy for a scald is advice). */
 export const ZH_LAY_EVIDENCE = /真的(能|有用|有效|管用)|有效吗|有没有用/;
-export const ZH_OTHER: readonly RegExp[] = [/(带|准备|要|需要)(些)?(什么|哪些|啥)材料|慢病卡|慢特病|门特|办理?.{0,6}手续|(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|找工作|换工作|工作(机会|岗位|签证|证明)|入职体检|工资(?!卡)|职业/];
+export const ZH_OTHER: readonly RegExp[] = [/(带|准备|要|需要)(些)?(什么|哪些|啥)材料|慢病卡|慢特病|门特|(免费|公费)体检|体检(都)?(查|包括|有)哪些(项目)?|带(什么|哪些)证件|(每年|一年)(都)?能(做|查)(一次|几次)|工伤|能不能报|怎么报|报不了|法律上|法律(是)?怎么规定|被追责|被家属告|被人告|会被告|要担责|承担(法律)?责任|医保|保险|报销|费用|多少钱|价格|挂号|预约|排队|哪家医院|医院排名|营业时间|app|软件|考研|找工作|换工作|工作(机会|岗位|签证|证明)|入职体检|工资(?!卡)|职业/];
 
 /** Medicines and medicine words; generic names also by their class endings (万古霉素, 左氧氟沙星, 辛伐他汀, 低分子肝素…). */
 export const ZH_DRUG =

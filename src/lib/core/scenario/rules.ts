@@ -75,6 +75,9 @@ export function englishUrgencyScores(question: string): { emergent: number; urge
 }
 
 
+/** Something new told after a settled past (see timingOf). */
+const SETTLED_THEN_NEW = new RegExp(`${SETTLED_SINCE.source}.*(\\b(but|and) now\\b|\\bnow (his|her|my|he|she|i|it|the|theres)\\b|\\b(again|suddenly|this time)\\b)`);
+
 /** How a question's time reads: a history only (bare condition names do not count), hypothetical, or happening now. */
 interface Timing {
   pastOnly: boolean;
@@ -87,8 +90,11 @@ interface Timing {
 
 function timingOf(t: Text, situation: boolean, generalFrame: boolean): Timing {
   const history = any(HISTORY, t.plain) || any(CHRONIC, t.plain);
-  const settled = history && SETTLED_SINCE.test(t.plain);
-  const strong = !settled && (any(STRONG_NOW, t.plain) || any(CONTRAST, t.plain));
+  // "Nothing like it since" settles a past episode, unless something after it is new ("he's been fine
+  // since, but now his face has dropped"): a contrast, or "now his…", again, suddenly told after it
+  // ("nothing like it since. Should I do anything about it now?" stays settled).
+  const settled = history && SETTLED_SINCE.test(t.plain) && !any(CONTRAST, t.plain) && !SETTLED_THEN_NEW.test(t.plain);
+  const strong = any(CONTRAST, t.plain) || (!settled && any(STRONG_NOW, t.plain));
   return {
     pastOnly: history && !strong,
     hypothetical: (generalFrame && !situation) || (any(HYPOTHETICAL, t.plain) && !HAPPENING_AS_ASKED.test(t.plain)),

@@ -24,6 +24,7 @@ import {
   ZH_ODDS_ASKED,
   ZH_HISTORY,
   ZH_SETTLED_SINCE,
+  ZH_SETTLED_THEN_NEW,
   ZH_RESEARCH_ASKED,
   ZH_HYPOTHETICAL,
   ZH_HEALTH_DATA,
@@ -106,8 +107,9 @@ interface Timing {
 
 function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
   const history = any(ZH_HISTORY, t.plain) || any(ZH_CHRONIC, t.plain);
-  const settled = any(ZH_HISTORY, t.plain) && ZH_SETTLED_SINCE.test(t.plain) && !ZH_TODAY.test(t.plain);
-  // "当时是胸口疼了一整晚" tells the night it happened, three years ago: its onset words are not today's.
+  // "三年前心梗…当时是胸口疼了一整晚": the chest pain, and its 突然, were then. Anything told as today,
+  // or as sudden or again after the settled words ("之后一直挺好，突然又说不出话了"), keeps it now.
+  const settled = any(ZH_HISTORY, t.plain) && ZH_SETTLED_SINCE.test(t.plain) && !ZH_TODAY.test(t.plain) && !ZH_SETTLED_THEN_NEW.test(t.plain);
   const strong = !settled && (any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain));
   return {
     pastOnly: history && !strong,
