@@ -236,12 +236,13 @@ function classifyUncertainty(t: Text, task: TaskType, situation: boolean): Uncer
 function readSpanishOrFrench(t: Text, english: Scenario): Scenario {
   const emergent = any(ES_FR_EMERGENT, t.plain);
   const urgent = !emergent && any(ES_FR_URGENT, t.plain);
-  const medicine = !emergent && !urgent && ES_FR_MEDICINE.test(t.plain) && ES_FR_MEDICINE_ASKED.test(t.plain);
+  const calm = !emergent && !urgent;
+  const medicine = calm && ES_FR_MEDICINE.test(t.plain) && ES_FR_MEDICINE_ASKED.test(t.plain);
   const acting = emergent || urgent || ES_FR_ADVICE.test(t.plain);
   // What to do, or which medicine to take, for the asker or a relative: someone's situation, not general knowledge.
   const someones = (medicine || acting) && ES_FR_PERSONAL.test(t.plain);
   // Registering with a GP or the health system, outside an emergency, is admin: nobody's health.
-  const admin = !emergent && !urgent && !medicine && ES_FR_ADMIN.test(t.plain);
+  const admin = calm && !medicine && ES_FR_ADMIN.test(t.plain);
   const urgency: Urgency = emergent ? 'emergent' : urgent ? 'urgent' : admin ? 'not_applicable' : someones && english.urgency === 'not_applicable' ? 'routine' : english.urgency;
   return {
     urgency,

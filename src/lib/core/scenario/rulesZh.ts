@@ -106,10 +106,11 @@ interface Timing {
 }
 
 function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
-  const history = any(ZH_HISTORY, t.plain) || any(ZH_CHRONIC, t.plain);
+  const told = any(ZH_HISTORY, t.plain);
+  const history = told || any(ZH_CHRONIC, t.plain);
   // "三年前心梗…当时是胸口疼了一整晚": the chest pain, and its 突然, were then. Anything told as today,
   // or as sudden or again after the settled words ("之后一直挺好，突然又说不出话了"), keeps it now.
-  const settled = any(ZH_HISTORY, t.plain) && ZH_SETTLED_SINCE.test(t.plain) && !ZH_TODAY.test(t.plain) && !ZH_SETTLED_THEN_NEW.test(t.plain);
+  const settled = told && ZH_SETTLED_SINCE.test(t.plain) && !ZH_TODAY.test(t.plain) && !ZH_SETTLED_THEN_NEW.test(t.plain);
   const strong = !settled && (any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain));
   return {
     pastOnly: history && !strong,
