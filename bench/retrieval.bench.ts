@@ -176,7 +176,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * untouched after 1.2.41 was committed; scored once unseen (must-haves found 88.8%, clean pools
  * 97.5%, Chinese urgency 90.0%), it has been tuned on since (library 1.2.42) and is in the learned
  * model's training data. heldout65 was written blind by a fifty-ninth labeller with 1.2.41 shipped,
- * and added untouched after 1.2.42 was committed: unseen, the shipped library's own measurement.
+ * and added untouched after 1.2.42 was committed; scored once unseen (must-haves found 87.7%, clean
+ * pools 97.5%, Chinese urgency 84.2%), it has been tuned on since (library 1.2.44) and is in the
+ * learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

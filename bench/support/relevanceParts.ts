@@ -66,4 +66,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout62',
   'heldout63',
   'heldout64',
+  'heldout65',
 ];

@@ -331,6 +331,11 @@ export const URGENT: readonly Cue[] = [
   [/\b(vomit\w*|throwing up|being sick|sick)\b.*\b(diabet\w*|sugars?|glucose|ketones)\b|\b(diabet\w*|sugars?|glucose)\b.*\b(vomit\w*|throwing up|ketones)\b|\bketones\b/, 2],
   [/\bpregnan\w*\b.*\b(bleed\w*|spotting|pain|headache|swollen|swelling|blurred|blurry|vision|not moving|less movement|reduced movements)\b|\breduced (fetal|foetal|baby) movements\b|\bbaby (isnt|is not|hasnt been) moving\b/, 2, SELF_NEGATING],
   [/\b(painful red eye|eye pain|flashes|floaters|vision (changes|loss)|double vision)\b/, 2],
+  // An eye getting worse in the days after an operation on it (more painful, redder, vision going misty) may be
+  // infection inside the eye, seen the same day (Royal College of Ophthalmologists, cataract surgery guidance).
+  [/\b(cataract|eye|lens|retina|retinal|squint|glaucoma|laser) (op|operation|surgery|procedure)\b.*\b(more painful|getting (more )?painful|more pain|redder|more red|getting worse|got worse|worse than yesterday|(vision|sight|eye) (has |is )?(gone|got|getting|become|going) (\w+ )?(misty|worse|blurry|blurred|cloudy|dim|foggy))\b/, 2],
+  // Shingles that has just come out: antivirals work best within three days of the rash (NICE CKS, shingles).
+  [/\bshingles\b(?! (vaccine|jab|vaccination|shot|injection))(?!.*\b(years? ago|months? ago|last year)\b).*\b(started|came up|came out|appeared|broke out|showed up|coming up)\b.*\b(yesterday|today|this morning|last night|(two|2|three|3) days ago)\b/, 2],
   [/\b(head injury|hit (his|her|my) head|bumped (his|her|my) head|fell (and|on) (hit )?(his|her|my)? ?head)\b/, 2],
   [/\b(k|potassium) (1|2) \d\b|\b(k|potassium) ([6-9]) \d\b|\b(sodium|na) (1[01]\d|12[0-4])\b|\bhyperkalaemia\b|\bhyperkalemia\b/, 2],
   [/\bhypo\b|\bhypoglyc\w*\b/, 2, NAMES],

@@ -101,8 +101,14 @@ export const ZH_URGENT: readonly Cue[] = [
   // Thoughts of being better off dead, without a plan told ("活着也没什么意思"; 一了百了 only beside death,
   // not "拔了一了百了"): same-day help.
   [/活着(也)?没(什么|啥)?意思|不想活(了)?|死了算了|不如死了|(跳下去|跳楼|跳河|死了|去死|活着).{0,6}一了百了|一了百了.{0,6}(活着|死)/, 2],
-  [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(大)?.{0,16}(发烧|发热|体温|烧到|头烫|\d+(\.\d)?度)|新生儿.{0,8}(发烧|发热|体温)/, 3],
+  [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(大)?.{0,16}(发烧|发热|体温|烧到|头烫|\d+(\.\d)?(度|℃|°))|新生儿.{0,8}(发烧|发热|体温)/, 3],
   [/高烧|高热|(39|40|41)(\.\d)?(度|℃|°)/, 1],
+  // Low-dose methotrexate is weekly; charted or taken daily ("开成 10mg po qd，已经执行了两天") it can kill
+  // within days, so the error needs action today (as the English cue).
+  [/甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)/, 2],
+  // Shingles that has just come out: antivirals work best started within three days of the rash (NICE CKS,
+  // shingles), so it is seen within a day; the vaccine and the pain that lingers afterwards are not.
+  [/^(?!.*(得过|去年|前年|以前|疫苗|后遗|后神经痛))(?=.*(带状疱疹|缠腰龙|蛇盘疮|蛇缠腰)).*(昨天|今天|前天|刚|这两天|开始).{0,10}(起|长|冒|出)了?.{0,6}(水泡|水疱|疱|疹)/, 2],
   [/(发烧|发热).{0,10}(腰痛|腰疼|背痛|肾区)|(腰痛|腰疼).{0,10}(发烧|发热)/, 2],
   [/尿(血|里有血|中带血)|血尿|便血|大便(带|有)血|拉血/, 2],
   [/咳血|咯血|痰(中|里)(带|有)血/, 2],
