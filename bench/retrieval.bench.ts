@@ -179,8 +179,10 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * and added untouched after 1.2.42 was committed; scored once unseen (must-haves found 87.7%, clean
  * pools 97.5%, Chinese urgency 84.2%), it has been tuned on since (library 1.2.44) and is in the
  * learned model's training data. heldout66 and heldout67 were written blind by a sixtieth and a
- * sixty-first labeller with 1.2.43 shipped, and added untouched after 1.2.44 was committed: unseen,
- * the shipped library's own measurement.
+ * sixty-first labeller with 1.2.43 shipped, and added untouched after 1.2.44 was committed; scored
+ * once unseen (must-haves found 87.5% and 84.1%, clean pools 92.5% and 95.0%, Chinese urgency 89.5%
+ * and 95.0%), they have been tuned on since (library 1.2.45) and are in the learned model's training
+ * data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

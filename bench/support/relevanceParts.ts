@@ -67,4 +67,6 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout63',
   'heldout64',
   'heldout65',
+  'heldout66',
+  'heldout67',
 ];

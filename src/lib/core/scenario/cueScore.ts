@@ -29,9 +29,11 @@ export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c
 /**
  * The urgency of a question about no person's illness: none — except a dream, whose worry is the
  * dreamer's own situation, routine (labellers read "I keep having this dream that my baby stops
- * breathing… she's fine" and "梦到自己心脏病发作… 现在完全没事" so).
+ * breathing… she's fine" and "梦到自己心脏病发作… 现在完全没事" so), and an animal that has swallowed
+ * something toxic (`poisoned`, see animalPoisoning), urgent: a vet within hours.
  */
-export function noPatientUrgency(kind: NoPatientKind, situation: boolean): 'routine' | 'not_applicable' {
+export function noPatientUrgency(kind: NoPatientKind, situation: boolean, poisoned = false): 'urgent' | 'routine' | 'not_applicable' {
+  if (kind === 'animal' && poisoned) return 'urgent';
   return kind === 'dream' && situation ? 'routine' : 'not_applicable';
 }
 
@@ -44,9 +46,12 @@ export function noPatient<T extends { hypothetical: boolean; now: boolean }>(nob
  * The task of a question about a story, a screen or teaching material (see aboutNoPatient): nobody is
  * to be advised or dosed, so what it asks for is information ("who's right, how do they treat it
  * these days?", "how should the poster word it?") — unless a document is asked for in so many words.
- * An animal's illness keeps its task: a vet's dose is still a medication question.
+ * An animal's illness keeps its task: a vet's dose is still a medication question. An animal that has
+ * swallowed something toxic (`poisoned`) is asked about for what to do now ("do I need the emergency
+ * vet tonight?"), however the pills are named: advice.
  */
-export function noPatientTask(kind: NoPatientKind | null, task: TaskType, documentRequested: boolean): TaskType {
+export function noPatientTask(kind: NoPatientKind | null, task: TaskType, documentRequested: boolean, poisoned = false): TaskType {
+  if (kind === 'animal' && poisoned && task === 'medication') return 'advice';
   if (kind !== 'fiction' && kind !== 'teaching') return task;
   if (task === 'documentation') return documentRequested ? task : 'information';
   // Teaching that asks what research shows ("one slide with real figures", "measured or modelled?") stays evidence.

@@ -124,12 +124,14 @@ export const HISTORY: readonly RegExp[] = [
  * A past episode that has not come back ("back in 2015… came on in seconds… nothing like it since"):
  * with a history it outweighs the sudden onset it describes, which was then, not now.
  */
-export const SETTLED_SINCE = /\b((ive|i have|hes|shes|he has|she has) been (fine|ok|okay|well|absolutely fine) (ever )?since|nothing like (it|that|this) since|none since|nothing since|never (had|happened|came back|come back)( (it|one|another|anything like it))?( again| since)|not had (one|it|another|anything like it) since|(hasnt|has not|havent|have not) (happened|come back|had (one|it|another)) since)\b/;
+export const SETTLED_SINCE = /\b((ive|i have|hes|shes|he has|she has) been ((absolutely|totally|completely|perfectly) )?(fine|ok|okay|well) (ever )?since|nothing like (it|that|this) since|none since|nothing since|never (had|happened|came back|come back)( (it|one|another|anything like it))?( again| since)|not had (one|it|another|anything like it) since|(hasnt|has not|havent|have not) (happened|come back|had (one|it|another)) since)\b/;
 /** Asked about what might happen or for training, nobody in it now ("if someone collapses…", "my first aid course"). */
 export const HYPOTHETICAL: readonly RegExp[] = [
   /\b(if|when) (someone|somebody|anyone|a person|people|a child|a baby|a patient|you)\b|\bif (my|our|a|his|her) \w+( \w+)? (ever|were to|was to|should)\b|\bwhat (should|do|would|could) (i|we|you) do if\b|\bin case (of|someone|my|he|she)\b/,
   // A trip being planned for someone in one's care ("taking my Year 6 class on a residential trip next month… if he has a reaction").
   /\b(trip|residential|camp|holiday|expedition|tour|visit) (is )?(next|in) (week|month|term|summer|spring|autumn|year|\d+ (weeks|months))\b.*\bif (he|she|they|one|someone|a child|any) (has|have|gets|get|starts|goes)\b/,
+  // A scene imagined to learn from ("random one but say I'm on a flight and… just want to know in case it ever happens").
+  /\b(random (one|q|question)|out of interest|just curious|curious) (but |so )?(say|lets say|suppose|imagine)\b|\b(lets say|let us say|supposing|suppose|imagine) (i|im|i am|i was|you|someone|somebody|a|my|we|were)\b|\bin case it (ever )?(happens|happened)\b|\bif it ever happens\b/,
   /\bhypothetical(ly)?\b|\bjust in case\b|\bif (i|we) (ever )?(saw|see|found|find|came across|come across|witnessed|witness)\b/,
   // A risk being lowered or weighed ("this tablet cuts my risk of a stroke by a third"): nothing has happened.
   /\b(cuts?|reduces?|lowers?|halves|raises?|increases?|doubles?) (my|your|his|her|the|their) (risk|chance|odds) of\b|\b(risk|chance|odds) of (having |getting )?(a |another )?(stroke|heart attack|clot|blood clot|dvt|seizure|fit)\b/,
@@ -182,10 +184,13 @@ export const EMERGENT: readonly Cue[] = [
   [/\b(pain|ache) (spreading|radiating|going|moving|shooting) (to|down|into|up) (my|his|her|the)? ?(left )?(arm|jaw|neck|back)\b/, 3],
   // Chest pain in a dispatcher's or clinician's shorthand ("central CP x40 min radiating L arm, diaphoretic").
   [/\b(central |crushing |cardiac sounding )?(cp|chest pain)\b.{0,40}\b(radiat\w*|going|spreading) (to |into |down )?(the )?(l|left|lt) ?(arm|jaw|shoulder)\b|\bcentral cp\b.{0,40}\b(diaphoretic|sweaty|clammy|grey|gray)\b/, 3],
-  [/\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
+  // Read in the plain text ("can't breathe" is its own negation), so a denial before it is read here: "no trouble breathing".
+  [/(?<!\b(no|not|without|denies|denied|any|never) )\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
   [/\b(gasping|choking|turning blue|blue lips|lips (are |look |looks |turning |went |going |gone |getting )?(a (bit|little) |slightly |quite |really |very )?(blue|grey|gray|purple))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
-  [/\banaphyla|\bepipen\b|\bauto ?injector\b/, 3, NAMES],
+  // An adrenaline pen being carried, prescribed or replaced ("do I need to carry an EpiPen?") is no emergency
+  // by itself; one being reached for is.
+  [/\banaphyla|(?<!\b(carry|carrying|carried|prescribed|prescribe|prescribing|get|getting|need|needs|order|ordering|keep|spare|expired|replace|replacing|new|renew) (an |a |the |his |her |my |two |spare )?)\b(epipen|auto ?injector)\b/, 3, NAMES],
   // A sting or allergen with a swelling face or a changed voice.
   [/\b(stung|sting|bee|wasp|peanuts?|nuts?|allerg\w*|shellfish)\b.*\b((lips|face|eyes|tongue) (are |is |look |looks |went |gone )?(puffy|puffed up|swelling|swollen|blown up)|voice (sounds |is |went )?(weird|funny|strange|hoarse|croaky|different))\b/, 3],
   // Cannot swallow saliva, drooling, a muffled voice: the airway is narrowing.
@@ -334,6 +339,8 @@ export const URGENT: readonly Cue[] = [
   // An eye getting worse in the days after an operation on it (more painful, redder, vision going misty) may be
   // infection inside the eye, seen the same day (Royal College of Ophthalmologists, cataract surgery guidance).
   [/\b(cataract|eye|lens|retina|retinal|squint|glaucoma|laser) (op|operation|surgery|procedure)\b.*\b(more painful|getting (more )?painful|more pain|redder|more red|getting worse|got worse|worse than yesterday|(vision|sight|eye) (has |is )?(gone|got|getting|become|going) (\w+ )?(misty|worse|blurry|blurred|cloudy|dim|foggy))\b/, 2],
+  // A red line spreading up a limb from a wound or a thorn: lymphangitis, assessed the same day (NICE CKS, cellulitis).
+  [/\bred (line|lines|streak|streaks|track|tracking)\b.{0,40}\b(up|going up|spreading|tracking|towards|along)\b|\b(line|streak)s? of red\b.{0,30}\b(up|spreading)\b/, 2],
   // Shingles that has just come out: antivirals work best within three days of the rash (NICE CKS, shingles).
   [/\bshingles\b(?! (vaccine|jab|vaccination|shot|injection))(?!.*\b(years? ago|months? ago|last year)\b).*\b(started|came up|came out|appeared|broke out|showed up|coming up)\b.*\b(yesterday|today|this morning|last night|(two|2|three|3) days ago)\b/, 2],
   [/\b(head injury|hit (his|her|my) head|bumped (his|her|my) head|fell (and|on) (hit )?(his|her|my)? ?head)\b/, 2],

@@ -15,7 +15,8 @@ export const ZH_FAMILY =
 export const ZH_EMERGENT: readonly Cue[] = [
   // Heart and breathing.
   [/胸痛|胸口(疼|痛|闷|发紧|发闷|发堵|压|憋)|胸(闷|部)(痛|疼|压迫)|心口窝?子?(疼|痛|闷|发紧|压|憋)|压榨(性|样)/, 3],
-  [/心绞痛|心梗|心肌梗|心脏病发作/, 3, NAMES],
+  // Not as a figure of speech ("一被批评就说“我要心梗了”", "气得快犯心脏病了"); "我是不是要心梗了" is asked in earnest.
+  [/心绞痛|(?<!(?<!是不是)(我要|我快|快要|要被气出|气出|气得|被气得))(心梗|心肌梗|心脏病发作)/, 3, NAMES],
   // Lay images of cardiac pressure: "胸口像压了块大石头", "跟压了块大石头似的".
   [/胸口.{0,6}(石头|压着|压得|憋得|堵得)|(像|跟|好像|好似).{0,4}压了.{0,3}石头/, 3],
   [/(放射|蔓延|传到|窜到|牵扯到|连着).{0,4}(胳膊|手臂|左臂|左肩|下巴|下颌|后背)/, 3],
@@ -101,13 +102,16 @@ export const ZH_URGENT: readonly Cue[] = [
   // Thoughts of being better off dead, without a plan told ("活着也没什么意思"; 一了百了 only beside death,
   // not "拔了一了百了"): same-day help.
   [/活着(也)?没(什么|啥)?意思|不想活(了)?|死了算了|不如死了|(跳下去|跳楼|跳河|死了|去死|活着).{0,6}一了百了|一了百了.{0,6}(活着|死)/, 2],
-  [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(大)?.{0,16}(发烧|发热|体温|烧到|头烫|\d+(\.\d)?(度|℃|°))|新生儿.{0,8}(发烧|发热|体温)/, 3],
+  // A young baby's age, not a spell of days ("三天了，不发烧"), and a fever not denied.
+  [/(([0-2]|一|两|二)个?月|\d+周|[一二三四五六七八九十]+周|(\d+|[一二三四五六七八九十]+)个?(礼拜|星期)|\d+天|[一二三四五六七八九十]+天)(?!了|以来|多了)(大)?.{0,16}(?<!不|没|没有|无)(发烧|发热|体温|烧到|头烫|\d+(\.\d)?(度|℃|°))|新生儿.{0,8}(?<!不|没|没有|无)(发烧|发热|体温)/, 3],
   [/高烧|高热|(39|40|41)(\.\d)?(度|℃|°)/, 1],
   // Low-dose methotrexate is weekly; charted or taken daily ("开成 10mg po qd，已经执行了两天") it can kill
   // within days, so the error needs action today (as the English cue).
-  [/甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)/, 2],
+  [/甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)|甲氨蝶呤.*(当成|当作|看成|以为是|弄成)了?(每天|每日|天天)/, 2],
   // Shingles that has just come out: antivirals work best started within three days of the rash (NICE CKS,
   // shingles), so it is seen within a day; the vaccine and the pain that lingers afterwards are not.
+  // A red line spreading up from a wound (lymphangitis), as the English cue.
+  [/红线.{0,8}(往上|向上|蔓延|延伸|爬)|(往上|向上).{0,6}(一条|有条)?红线/, 2],
   [/^(?!.*(得过|去年|前年|以前|疫苗|后遗|后神经痛))(?=.*(带状疱疹|缠腰龙|蛇盘疮|蛇缠腰)).*(昨天|今天|前天|刚|这两天|开始).{0,10}(起|长|冒|出)了?.{0,6}(水泡|水疱|疱|疹)/, 2],
   [/(发烧|发热).{0,10}(腰痛|腰疼|背痛|肾区)|(腰痛|腰疼).{0,10}(发烧|发热)/, 2],
   [/尿(血|里有血|中带血)|血尿|便血|大便(带|有)血|拉血/, 2],
@@ -233,6 +237,11 @@ export const ZH_HYPOTHETICAL: readonly RegExp[] = [
   /听说.{0,24}(危险|不能|会(中毒|致命|出事|死|伤|窒息|爆炸|烧|噎))|(怎么|如何)(收|放|存放|保管|收纳|预防|防止|避免)|(收|放|存放|保管|收纳)(才|得)?(安全|稳妥)|平时(应该|要|该)(怎么|注意)/,
 ];
 /** Words that keep a hypothetical question real. */
+/**
+ * A joke turned serious ("一被批评就说“我要心梗了”。说正经的，心梗和心脏骤停是不是一回事？"): what follows
+ * the turn is the question, and when it is a general one with nobody in it, the joke names no emergency.
+ */
+export const ZH_SERIOUS_TURN = /(说正经的|说真的|正经问一下|认真问一下|言归正传|不开玩笑(了|地说|的说)?|玩笑归玩笑)[，,。：:！!\s]*(.*)$/;
 export const ZH_HAPPENING_AS_ASKED = /现在正在|正在|这会儿|刚才|刚刚/;
 
 /** A long-standing or recurring problem, or planning ahead. */
@@ -307,7 +316,7 @@ export const ZH_RESEARCH_ASKED = /meta分析|荟萃分析|系统评价|\brcts?\b
 export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
   // Whether a claim passed around holds ("家族群里都在转这个…到底有没有道理").
   /有没有道理|有道理吗|是不是真的|靠不靠谱/,
-  /是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)/,
+  /是什么|什么是|为什么|原理|机制|区别|有哪些|是怎么回事|如何(发生|引起|起作用)|怎么(引起|形成)|是不是一回事|是一回事吗|是不是同一(种|个|回事)/,
   // Heredity and one's own odds ("宫外孕会遗传吗？我的风险会不会比别人高？") are facts asked for.
   ZH_ODDS_ASKED,
   /(风险|几率|概率|可能性)(会不会|是不是)?(比.{0,4})?(更)?(高|大)/,

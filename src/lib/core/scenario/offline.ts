@@ -7,6 +7,7 @@
 // at 100%. `npm run bench -- retrieval` and `-- classifier` report it on every part.
 import { LEARNED_DIMENSIONS, learnedFeatures, learnedValues, type LearnedRelevance } from '../learned/model';
 import { shippedLearnedRelevance } from '../learned/shipped';
+import { hasHan, isSpanishOrFrench, tokenize } from '../retrieval/text';
 import type { Scenario } from '../types';
 import type { PresentationLibrary } from './presentationUrgency';
 import { classifyScenarioByRules } from './rules';
@@ -36,5 +37,9 @@ export function classifyScenarioOffline(question: string, library?: Presentation
   const x = learnedFeatures(learned, question);
   const blended: Scenario = { ...rules };
   for (const d of LEARNED_DIMENSIONS) (blended as Record<typeof d, string>)[d] = blendValue(rules[d], learnedValues(learned, x, d));
+  // The learned model reads English and Chinese words; in Spanish or French it sees a few loan words and
+  // names, and once read a question about valerian tea with warfarin as an emergency. There only the
+  // rules, which read that language's emergency words, may call one.
+  if (blended.urgency === 'emergent' && rules.urgency !== 'emergent' && !hasHan(question) && isSpanishOrFrench(tokenize(question))) blended.urgency = rules.urgency;
   return blended;
 }

@@ -44,7 +44,7 @@ import {
   TODAY,
   URGENT,
 } from './cues';
-import { aboutNoPatient } from '../retrieval/questionFacts';
+import { aboutNoPatient, animalPoisoning } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
@@ -269,16 +269,17 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
   const noPatientKind = aboutNoPatient(question);
   const nobody = noPatientKind !== null;
+  const poisoned = noPatientKind === 'animal' && animalPoisoning(question);
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
   // An emergency presentation happening to someone now is asked about for what to do, whatever cost or
   // remedy words come with it ("hospitals here cost a fortune", "would milk of magnesia be sensible?").
   const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
   const emergencyCue = (liveScore(t.live, t.plain, EMERGENT, timing) >= 3 && !timing.hypothetical) || presentationNow;
-  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
+  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergencyCue), DOCUMENT_REQUEST.test(t.plain), poisoned), implied, situation && timing.now && !timing.hypothetical);
   const scenario: Scenario = {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones. A dream's worry is the dreamer's.
-    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation) : settledUrgency(withPresentationUrgency(
+    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation, poisoned) : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing),
       implied,
       task_type,

@@ -3,13 +3,14 @@
 
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
-import { aboutNoPatient } from '../retrieval/questionFacts';
+import { aboutNoPatient, animalPoisoning } from '../retrieval/questionFacts';
 import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
 import { settledUrgency, withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
   ZH_ADVICE_FRAME,
   ZH_CHRONIC,
+  ZH_SERIOUS_TURN,
   ZH_CONTRAST,
   ZH_CONTESTED,
   ZH_CONTEXT_FACTS,
@@ -105,6 +106,12 @@ interface Timing {
   settledPast: boolean;
 }
 
+/** Whether the question, after a joke turned serious (see ZH_SERIOUS_TURN), is a general one about nobody. */
+function seriousGeneralTail(text: string): boolean {
+  const tail = ZH_SERIOUS_TURN.exec(text)?.[3];
+  return !!tail && (any(ZH_GENERAL_FRAME, tail) || /是不是一回事|是一回事吗/.test(tail)) && !any(ZH_SITUATION, tail);
+}
+
 function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
   const told = any(ZH_HISTORY, t.plain);
   const history = told || any(ZH_CHRONIC, t.plain);
@@ -114,7 +121,7 @@ function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing
   const strong = !settled && (any(ZH_STRONG_NOW, t.plain) || any(ZH_CONTRAST, t.plain));
   return {
     pastOnly: history && !strong,
-    hypothetical: (generalFrame && !situation) || (any(ZH_HYPOTHETICAL, t.plain) && !ZH_HAPPENING_AS_ASKED.test(t.plain)),
+    hypothetical: (generalFrame && !situation) || (any(ZH_HYPOTHETICAL, t.plain) && !ZH_HAPPENING_AS_ASKED.test(t.plain)) || seriousGeneralTail(t.plain),
     now: strong || (any(ZH_ACUTE_NOW, t.plain) && !history),
     settledPast: settled,
   };
@@ -178,15 +185,16 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
   const noPatientKind = aboutNoPatient(t.plain);
+  const poisoned = noPatientKind === 'animal' && animalPoisoning(t.plain);
   const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // As in English: an emergency presentation happening to someone now is asked about for what to do.
   const presentationNow = implied === 'emergent' && situation && timing.now && !timing.hypothetical;
   const emergency = (Math.max(liveScore(t.live, t.plain, ZH_EMERGENT, timing), english.emergent) >= 3 && !timing.hypothetical) || presentationNow;
-  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain)), implied, situation && timing.now && !timing.hypothetical);
+  const task_type = presentationTask(noPatientTask(noPatientKind, classifyTask(t, situation, emergency), ZH_DOCUMENT.test(t.plain), poisoned), implied, situation && timing.now && !timing.hypothetical);
   return {
     // Nobody's situation (a pet, a story) has no urgency; its questions are general ones. A dream's worry is the dreamer's.
-    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation) : settledUrgency(withPresentationUrgency(
+    urgency: noPatientKind ? noPatientUrgency(noPatientKind, situation, poisoned) : settledUrgency(withPresentationUrgency(
       classifyUrgency(t, task_type, situation, timing, english),
       implied,
       task_type,
