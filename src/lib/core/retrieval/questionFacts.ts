@@ -50,7 +50,9 @@ export function statedAgeYears(text: string): number | null {
   }
   if (/\b\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\b|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?个?(?:月|天)大/.test(lower)) return 0;
   // An age given after a pronoun ("our grandson, he's 2."), not a count of something else ("she's 25 weeks").
-  const pronoun = lower.match(/\b(?:he|she)(?:'s|’s|s| is) (\d{1,2})\b(?![.,]?\d)(?! ?(?:mg|kg|g|ml|%|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?|months?|times|x|stone|st|lbs?|cm|ft|foot|feet|inches|am|pm|o'?clock|of|out|overdue|late|early|\/))/);
+  // Only a number that ends the clause or is followed by years or a joining word: "he's 20 pounds",
+  // "she's 39 degrees" and "she's 30 weeks" are not ages.
+  const pronoun = lower.match(/\b(?:he|she)(?:'s|’s|s| is) (\d{1,2})(?=\s*(?:years?|yrs?|y\/o|yo)\b|\s*[.,;:!?)]|\s*$|\s+(?:and|but|now|next|today|tomorrow|this|with|has|had|have|is|was|who|so)\b)/);
   if (pronoun) return Number(pronoun[1]);
   return null;
 }
@@ -133,7 +135,7 @@ export const ZH_MEDICAL_EXAM = /(内分泌|内科|外科|儿科|妇产科|药理
 const PET =
   '(cat|cats|dog|dogs|puppy|kitten|rabbit|horse|pony|guinea pig|hamster|parrot|budgie|ferret|pet|' +
   'labrador|spaniel|terrier|collie|retriever|poodle|greyhound|whippet|staffy|pug|dachshund|husky|beagle|alsatian|german shepherd|cockapoo|labradoodle|jack russell)';
-const ANIMAL_PATIENT = new RegExp(`\\b${PET}( just| has just| somehow| also)? (got into|chewed|chewed open|chewed up|ate|swallowed|has eaten|has swallowed|licked|wolfed|scoffed|stole|pinched|got hold of)\\b|\\b(vet|vets|veterinary|veterinarian)\\b(?! (nurse|nurses|receptionist|receptionists|assistant))|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) (class |school |family |neighbours |neighbour s )?${PET}( s|'s|s)?( just| has just| somehow| also)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)|养了.{0,6}(只|头|条)?(鸡|鸭|鹅|猪|牛|羊|兔子|鸽子)|(鸡|鸭|鹅|猪|牛|羊)(能|可以)吃(吗)?|人吃的药.{0,6}(鸡|鸭|鹅|猪|牛|羊|狗|猫)`);
+const ANIMAL_PATIENT = new RegExp(`\\b${PET}( just| has just| somehow)? (got into|chewed|chewed open|chewed up|ate|swallowed|has eaten|has swallowed|licked|wolfed|scoffed|stole|pinched|got hold of)\\b|\\b(vet|vets|veterinary|veterinarian)\\b(?! (nurse|nurses|receptionist|receptionists|assistant))|\\bfor (a|my|our|the) (\\d+ ?kg |\\d+ ?kilo )?(dog|cat|puppy|kitten)\\b|\\b(my|our|the|his|her) (class |school |family |neighbours |neighbour s )?${PET}( s|'s|s)?( just| has just| somehow)? (has|had|is|was|keeps|seems|started|ate|swallowed|vomited|collapsed|got)\\b|兽医|宠物医院|(我家|家里|我的)的?(猫|狗|猫咪|狗狗|宠物|兔子)|养了.{0,6}(只|头|条)?(鸡|鸭|鹅|猪|牛|羊|兔子|鸽子)|(鸡|鸭|鹅|猪|牛|羊)(能|可以)吃(吗)?|人吃的药.{0,6}(鸡|鸭|鹅|猪|牛|羊|狗|猫)`);
 /**
  * An animal that has swallowed a human medicine, a poison or a toxic amount of dark chocolate ("my
  * beagle ate 2 of my 200mg ibuprofen", "the cat licked half a paracetamol", "ate half a bar of 85%
@@ -149,10 +151,13 @@ const ANIMAL_POISONING = [
   /(一整块|一整板|一大块|一整盒|一整条|一大板|\d{2,3}\s?(克|g)).{0,6}(黑)?巧克力/,
 ];
 
+/** A dose the vet gave ("the vet gave us worming tablets", "驱虫药片"): the animal's own medicine, not a poisoning. */
+const ANIMAL_OWN_MEDICINE = /\b(vet|vets)\b[^.?!]{0,60}\b(gave|give|gives|given|prescribed|dispensed|started)\b|\bworm(ing|er|ers)?\b|\bflea\b|驱虫|兽医开|宠物医院开/;
+
 /** Whether a question about an animal tells of it swallowing something toxic (see ANIMAL_POISONING). */
 export function animalPoisoning(question: string): boolean {
   const lower = question.normalize('NFKC').toLowerCase();
-  return ANIMAL_POISONING.some((re) => re.test(lower));
+  return !ANIMAL_OWN_MEDICINE.test(lower) && ANIMAL_POISONING.some((re) => re.test(lower));
 }
 const FICTION = [
   /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
@@ -163,7 +168,8 @@ const FICTION = [
   // "the victim gets poisoned"); news of a study is an evidence question, not a story.
   // A video game's rules, and a rumour passed round a family chat ("家族群里转了一篇文章 说…").
   // A board or card game's rules ("game night argument: in Pandemic an 'outbreak' is 4 cubes").
-  /\b(board game|boardgame|card game|game night)\b|\bin (pandemic|plague inc|monopoly|cluedo|catan)\b(?= (the |a |an |you |when |if |it |there ))/,
+  // The rules named, not a game being played when someone falls ill ("collapsed during game night").
+  /\b(board game|boardgame|card game|game night)\b.{0,80}\b(rules?|the board|cubes|cards? (says|said)|in the game)\b|\bin (pandemic|plague inc|monopoly|cluedo|catan)\b(?= (the |a |an |you |when |if |it |there ))/,
   // A video or post someone sent or saw ("my neighbour sent me a youtube short where a guy says…").
   /\b(sent me|saw|seen|watched|watching) (a |an |this |that )?(youtube|tiktok|instagram|facebook|insta) (short|video|reel|clip|post)\b/,
   // Someone in the news ("saw on the news a roofer in spain died of heatstroke"): their story, not the asker's.

@@ -131,7 +131,7 @@ export const HYPOTHETICAL: readonly RegExp[] = [
   // A trip being planned for someone in one's care ("taking my Year 6 class on a residential trip next month… if he has a reaction").
   /\b(trip|residential|camp|holiday|expedition|tour|visit) (is )?(next|in) (week|month|term|summer|spring|autumn|year|\d+ (weeks|months))\b.*\bif (he|she|they|one|someone|a child|any) (has|have|gets|get|starts|goes)\b/,
   // A scene imagined to learn from ("random one but say I'm on a flight and… just want to know in case it ever happens").
-  /\b(random (one|q|question)|out of interest|just curious|curious) (but |so )?(say|lets say|suppose|imagine)\b|\b(lets say|let us say|supposing|suppose|imagine) (i|im|i am|i was|you|someone|somebody|a|my|we|were)\b|\bin case it (ever )?(happens|happened)\b|\bif it ever happens\b/,
+  /\b(random (one|q|question)|out of interest|just curious) (but |so )?(say|lets say|suppose|imagine)\b|\bin case it (ever )?(happens|happened)\b|\bif it ever happens\b/,
   /\bhypothetical(ly)?\b|\bjust in case\b|\bif (i|we) (ever )?(saw|see|found|find|came across|come across|witnessed|witness)\b/,
   // A risk being lowered or weighed ("this tablet cuts my risk of a stroke by a third"): nothing has happened.
   /\b(cuts?|reduces?|lowers?|halves|raises?|increases?|doubles?) (my|your|his|her|the|their) (risk|chance|odds) of\b|\b(risk|chance|odds) of (having |getting )?(a |another )?(stroke|heart attack|clot|blood clot|dvt|seizure|fit)\b/,
@@ -185,12 +185,12 @@ export const EMERGENT: readonly Cue[] = [
   // Chest pain in a dispatcher's or clinician's shorthand ("central CP x40 min radiating L arm, diaphoretic").
   [/\b(central |crushing |cardiac sounding )?(cp|chest pain)\b.{0,40}\b(radiat\w*|going|spreading) (to |into |down )?(the )?(l|left|lt) ?(arm|jaw|shoulder)\b|\bcentral cp\b.{0,40}\b(diaphoretic|sweaty|clammy|grey|gray)\b/, 3],
   // Read in the plain text ("can't breathe" is its own negation), so a denial before it is read here: "no trouble breathing".
-  [/(?<!\b(no|not|without|denies|denied|any|never) )\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
+  [/(?<!\b(no|not|denies|denied|any|never) )\b(cant|cannot|can not|unable to|struggling to|hard to|difficulty|trouble) (breathe|breathing|catch (my|his|her) breath)\b/, 3, SELF_NEGATING],
   [/\b(gasping|choking|turning blue|blue lips|lips (are |look |looks |turning |went |going |gone |getting )?(a (bit|little) |slightly |quite |really |very )?(blue|grey|gray|purple))\b/, 3],
   [/\b(throat|airway) (is |feels )?(closing|tight|swelling|swollen|closing up)\b|\b(lips|tongue|face|throat) (is |are |has |have |started |starting )?(swelling|swollen|swell|puffing up|blown up)\b/, 3],
   // An adrenaline pen being carried, prescribed or replaced ("do I need to carry an EpiPen?") is no emergency
   // by itself; one being reached for is.
-  [/\banaphyla|(?<!\b(carry|carrying|carried|prescribed|prescribe|prescribing|get|getting|need|needs|order|ordering|keep|spare|expired|replace|replacing|new|renew) (an |a |the |his |her |my |two |spare )?)\b(epipen|auto ?injector)\b/, 3, NAMES],
+  [/\banaphyla|(?<!\b(carry|carrying|carried|prescribed|prescribe|prescribing|get|getting|order|ordering|spare|expired|replace|replacing|renew) (an |a |the |his |her |my |two |spare )?)(?<!\bneed (an |a )?)\b(epipen|auto ?injector)\b/, 3, NAMES],
   // A sting or allergen with a swelling face or a changed voice.
   [/\b(stung|sting|bee|wasp|peanuts?|nuts?|allerg\w*|shellfish)\b.*\b((lips|face|eyes|tongue) (are |is |look |looks |went |gone )?(puffy|puffed up|swelling|swollen|blown up)|voice (sounds |is |went )?(weird|funny|strange|hoarse|croaky|different))\b/, 3],
   // Cannot swallow saliva, drooling, a muffled voice: the airway is narrowing.

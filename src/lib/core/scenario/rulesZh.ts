@@ -11,6 +11,7 @@ import {
   ZH_ADVICE_FRAME,
   ZH_CHRONIC,
   ZH_SERIOUS_TURN,
+  ZH_JOKE_MARK,
   ZH_CONTRAST,
   ZH_CONTESTED,
   ZH_CONTEXT_FACTS,
@@ -108,8 +109,13 @@ interface Timing {
 
 /** Whether the question, after a joke turned serious (see ZH_SERIOUS_TURN), is a general one about nobody. */
 function seriousGeneralTail(text: string): boolean {
-  const tail = ZH_SERIOUS_TURN.exec(text)?.[3];
-  return !!tail && (any(ZH_GENERAL_FRAME, tail) || /是不是一回事|是一回事吗/.test(tail)) && !any(ZH_SITUATION, tail);
+  const turn = ZH_SERIOUS_TURN.exec(text);
+  const tail = turn?.[3];
+  if (!turn || !tail) return false;
+  // Only a joke before the turn, nothing happening now ("我妈突然嘴歪…不开玩笑，中风和脑梗是一回事吗？" is a stroke).
+  const head = text.slice(0, turn.index);
+  const jokeOnly = ZH_JOKE_MARK.test(head) && !any(ZH_ACUTE_NOW, head) && !ZH_TODAY.test(head);
+  return jokeOnly && (any(ZH_GENERAL_FRAME, tail) || /是不是一回事|是一回事吗/.test(tail)) && !any(ZH_SITUATION, tail);
 }
 
 function timingOf(t: CjkScan, situation: boolean, generalFrame: boolean): Timing {
