@@ -69,4 +69,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout65',
   'heldout66',
   'heldout67',
+  'heldout68',
 ];

@@ -96,6 +96,10 @@ export const ZH_EMERGENT: readonly Cue[] = [
   [/(飞机|长途|手术|小腿).{0,16}(喘不过气|气短|呼吸困难|胸痛)/, 3],
 ];
 
+/** Asking what dose would kill, in Chinese (see LETHAL_DOSE): urgent however it is framed. */
+export const ZH_LETHAL_DOSE = /致死量|致命剂量|(吃|吞|打|注射)多少.{0,8}(会死|能死|致死|死人|没命)|多少.{0,6}(片|粒|支|单位).{0,6}(会死|能死|致死|没命)/;
+const ZH_LETHAL_DOSE_CUE: Cue = [ZH_LETHAL_DOSE, 2];
+
 /** Needs care within hours to a day. */
 export const ZH_URGENT: readonly Cue[] = [
   // Thoughts of being better off dead, without a plan told ("活着也没什么意思"; 一了百了 only beside death,
@@ -107,6 +111,9 @@ export const ZH_URGENT: readonly Cue[] = [
   // Low-dose methotrexate is weekly; charted or taken daily ("开成 10mg po qd，已经执行了两天") it can kill
   // within days, so the error needs action today (as the English cue).
   [/甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)|甲氨蝶呤.*(当成|当作|看成|以为是|弄成)了?(每天|每日|天天)/, 2],
+  // Two medicines that both hold paracetamol, taken together for days (泰诺感冒片 with 扑热息痛): a
+  // staggered overdose, for blood levels the same day (MHRA; TOXBASE).
+  [/^(?=.*(已经|吃了|[三四五3-9]天|一天\s?[3-6四五六]次|每天\s?[3-6四五六]次))(?=.*((泰诺|感冒片|感冒灵|氨酚|百服宁|散利痛|必理通).{0,60}(同时|还在吃|又吃|另外|加上|一起|还吃).{0,30}(扑热息痛|对乙酰氨基酚|泰诺林)|(扑热息痛|对乙酰氨基酚|泰诺林).{0,60}(同时|还在吃|又吃|另外|加上|一起|还吃).{0,30}(泰诺|感冒片|感冒灵|氨酚|百服宁|散利痛|必理通)))/, 2],
   // Shingles that has just come out: antivirals work best started within three days of the rash (NICE CKS,
   // shingles), so it is seen within a day; the vaccine and the pain that lingers afterwards are not.
   // A red line spreading up from a wound (lymphangitis), as the English cue.
@@ -158,7 +165,7 @@ export const ZH_URGENT: readonly Cue[] = [
   [/阻断药|hiv暴露|艾滋.{0,4}(暴露|阻断)|高危性行为|暴露后预防|针刺伤/, 2],
   [/糊涂|不认识人|说胡话|意识模糊|颠三倒四|答非所问|前言不搭后语/, 2],
   // Asking what dose would kill (see the English cue).
-  [/致死量|致命剂量|(吃|吞|打|注射)多少.{0,8}(会死|能死|致死|死人|没命)|多少.{0,6}(片|粒|支|单位).{0,6}(会死|能死|致死|没命)/, 2],
+  ZH_LETHAL_DOSE_CUE,
 ];
 
 /** A real person's situation is described (not a general-knowledge question). */
@@ -325,6 +332,8 @@ export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
 
 /** A clinician writing. */
 export const ZH_PROFESSIONAL: readonly Cue[] = [
+  // Counter staff asking about a customer ("药店这边问一下：一位女顾客…").
+  [/^(我们)?(药店|药房|药剂科|诊所|卫生院|卫生室)(这边|这里)(问一下|请教|咨询|想问)|(一位|一个|有个|有位)(女|男|老年|年轻)?顾客/, 5],
   [/(我是|作为)(一名|一个)?(\S{0,10})(医生|大夫|护士|药师|医学生|规培|住院医|主治|医师|护师|实习医生)|(我是|作为)(一名|一个)?(村医|乡村医生|赤脚医生)/, 6],
   [/我的(患者|病人)|(我们|我)科(室)?/, 5],
   // A role as a heading ("助产士：产妇产后第二天…", "社区医生：…"); with a colon only, since

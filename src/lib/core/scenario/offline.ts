@@ -7,6 +7,7 @@
 // at 100%. `npm run bench -- retrieval` and `-- classifier` report it on every part.
 import { LEARNED_DIMENSIONS, learnedFeatures, learnedValues, type LearnedRelevance } from '../learned/model';
 import { shippedLearnedRelevance } from '../learned/shipped';
+import { aboutNoPatient } from '../retrieval/questionFacts';
 import { hasHan, isSpanishOrFrench, tokenize } from '../retrieval/text';
 import type { Scenario } from '../types';
 import type { PresentationLibrary } from './presentationUrgency';
@@ -41,5 +42,9 @@ export function classifyScenarioOffline(question: string, library?: Presentation
   // names, and once read a question about valerian tea with warfarin as an emergency. There only the
   // rules, which read that language's emergency words, may call one.
   if (blended.urgency === 'emergent' && rules.urgency !== 'emergent' && !hasHan(question) && isSpanishOrFrench(tokenize(question))) blended.urgency = rules.urgency;
+  // A question about no person's illness (a pet, a story, teaching material) carries the urgency the rules
+  // give it (none, or urgent for a pet that swallowed something toxic): the learned model once read a
+  // dog's fit as a human emergency.
+  if (aboutNoPatient(question)) blended.urgency = rules.urgency;
   return blended;
 }

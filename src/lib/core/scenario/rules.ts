@@ -267,7 +267,9 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
   // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
-  const noPatientKind = aboutNoPatient(question);
+  // A lethal dose asked "for a story" is still a possible wish to die: the pretext does not make it nobody's.
+  const told = aboutNoPatient(question);
+  const noPatientKind = told && told !== 'animal' && LETHAL_DOSE.test(t.plain) ? null : told;
   const nobody = noPatientKind !== null;
   const poisoned = noPatientKind === 'animal' && animalPoisoning(question);
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));

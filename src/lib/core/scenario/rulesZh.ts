@@ -11,6 +11,7 @@ import {
   ZH_ADVICE_FRAME,
   ZH_CHRONIC,
   ZH_SERIOUS_TURN,
+  ZH_LETHAL_DOSE,
   ZH_JOKE_MARK,
   ZH_CONTRAST,
   ZH_CONTESTED,
@@ -190,7 +191,9 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  const noPatientKind = aboutNoPatient(t.plain);
+  // A lethal dose asked "for a novel" is still a possible wish to die (as in English).
+  const told = aboutNoPatient(t.plain);
+  const noPatientKind = told && told !== 'animal' && ZH_LETHAL_DOSE.test(t.plain) ? null : told;
   const poisoned = noPatientKind === 'animal' && animalPoisoning(t.plain);
   const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
