@@ -186,7 +186,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * untouched after 1.2.45 was committed; scored once unseen (must-haves found 91.3%, clean pools
  * 87.5%, Chinese urgency 90.0%), it has been tuned on since (library 1.2.47) and is in the learned
  * model's training data. heldout69 was written blind by a sixty-third labeller with 1.2.45 shipped,
- * and added untouched after 1.2.47 was committed: unseen, the shipped library's own measurement.
+ * and added untouched after 1.2.47 was committed; scored once unseen (must-haves found 83.5%, clean
+ * pools 97.5%, Chinese urgency 90.0%), it has been tuned on since (library 1.2.48) and is in the
+ * learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -70,4 +70,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout66',
   'heldout67',
   'heldout68',
+  'heldout69',
 ];

@@ -49,6 +49,9 @@ export function statedAgeYears(text: string): number | null {
     if (!Number.isNaN(n)) return n;
   }
   if (/\b\d{1,2}[\s-]*(?:months?|weeks?|days?)[\s-]*old\b|(\d{1,2}|[一二两三四五六七八九十]{1,3})\s?个?(?:月|天)大/.test(lower)) return 0;
+  // An age in months said of someone ("the baby is 14 months", "aged 18 months"), not a spell of months.
+  const months = lower.match(/\b(?:is|aged|age|just|only) (\d{1,2}) ?(?:months?|mths?)\b(?! (?:ago|pregnant|post|after|since|later|of))/);
+  if (months) return Math.floor(Number(months[1]) / 12);
   // An age given after a pronoun ("our grandson, he's 2."), not a count of something else ("she's 25 weeks").
   // Only a number that ends the clause or is followed by years or a joining word: "he's 20 pounds",
   // "she's 39 degrees" and "she's 30 weeks" are not ages.
@@ -98,9 +101,10 @@ export function statedGestationWeeks(text: string): number | null {
   if (en) return Number(en[1] ?? en[2]);
   // Obstetric shorthand: "28/40" is 28 weeks of a 40-week pregnancy ("G2P1 at 34+2/40").
   // Read only beside another obstetric word, so "3/40 of the class" is not a pregnancy.
-  // "LMP 7/52 ago": the last period 7 weeks ago dates a pregnancy at 7 weeks.
+  // "LMP 7/52 ago… EPAU?": the last period 7 weeks ago dates a pregnancy at 7 weeks.
+  // Read only beside a sign of pregnancy: a period two weeks ago with pelvic pain is no pregnancy.
   const lmp = lower.match(/\blmp\s*(?:was\s*)?(\d{1,2})\/52\b/);
-  if (lmp) return Number(lmp[1]);
+  if (lmp && /\b(pregnan\w*|upt|hcg|bhcg|epau|ectopic|positive test|gestation|miscarr\w*)\b/.test(lower)) return Number(lmp[1]);
   const shorthand = lower.match(/\b(\d{1,2})(?:\+\d)?\/40\b/);
   if (shorthand && OBSTETRIC_CONTEXT.test(lower)) return Number(shorthand[1]);
   // Weeks and days, as midwives write them ("primip, 34+2"), beside an obstetric word too.
@@ -163,7 +167,7 @@ export function animalPoisoning(question: string): boolean {
   return !ANIMAL_OWN_MEDICINE.test(lower) && ANIMAL_POISONING.some((re) => re.test(lower));
 }
 const FICTION = [
-  /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\b(novel|story|screenplay|script|book|fanfic) (i m|im|i am|i'm|we re|we are) (writing|working on|drafting)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
+  /\b(writing|write|drafting) (a |an |my )?(\w+ )?(novel|story|screenplay|script|play|book|fanfic|scene)\b|\bfor (a|my|the|our) (novel|story|screenplay|script|book|fanfic) (i m|im|i am|i'm|we re|we are) (writing|working on|drafting)\b|\b(one|a|my|the) (main )?character (has|had|is|gets|suffers|collapses)\b/,
   // Something seen on screen or studied as history ("watched a film where a bloke has a heart attack",
   // "for my history coursework: the 1918 flu").
   /\b(watched|watching|saw|seen) (a |an |the |this |that )?([\w-]+ ){0,2}(film|movie|show|series|drama|soap|programme|program|episode|documentary|highlights|footage|replay|clip|cartoon|anime)\b|\bin (a|the) (film|movie|tv show|soap|drama)\b|\b(history|a level history|gcse history) (coursework|essay|project|homework)\b/,

@@ -18,8 +18,8 @@ describe('a bite told as punctures', () => {
 });
 
 describe('early pregnancy in clinicians\' shorthand', () => {
-  it('reads "LMP 6/52" as an early pregnancy, so feeling faint with pain brings no fainting principle', () => {
-    const q = 'phone triage: 29F, LMP 6/52, R iliac fossa pain since lunch, felt lightheaded and faint on standing, any advice on where to send her?';
+  it('reads "LMP 6/52" beside an early-pregnancy unit as an early pregnancy, so feeling faint with pain brings no fainting principle', () => {
+    const q = 'phone triage: 29F, LMP 6/52, R iliac fossa pain since lunch, felt lightheaded and faint on standing, EPAU or ED?';
     expect([...questionFacts(q)]).toContain('early-pregnancy');
     expect(pool(q)).not.toContain('URG-007');
   });
@@ -74,9 +74,11 @@ describe('sleeping pills hidden, not taken, in Chinese', () => {
   });
 });
 
-describe('a diabetic who will not wake but is groaning, in Chinese', () => {
-  it('brings no CPR principle', () => {
-    expect(pool('我爸打胰岛素的，中午叫不醒，一身冷汗，嘴里哼哼唧唧的，能不能喂点糖水')).not.toContain('URG-021');
+describe('someone who will not wake, in Chinese', () => {
+  // (A groaning exclusion was tried for a diabetic who would not wake, and dropped: groaning or snoring
+  // in someone who cannot be woken is how people describe agonal breathing.)
+  it('keeps CPR for groaning that sounds like snoring', () => {
+    expect(pool('爷爷突然倒在地上，叫不醒，嘴里哼哼的，像打呼噜，我们要不要按压')).toContain('URG-021');
   });
   it('keeps CPR for snoring-like breathing', () => {
     expect(pool('我爷爷倒在地上叫不醒，呼吸像打呼噜一样，一下一下的')).toContain('URG-021');
@@ -92,5 +94,11 @@ describe('a febrile fit in childhood, never again, in Chinese', () => {
 describe('a dog\'s fit, blended with the learned model', () => {
   it('keeps the rules\' no-urgency reading', () => {
     expect(classifyScenarioOffline('我家猫刚才突然抽了一分钟，口吐白沫，现在好了但走路不稳，要不要马上去医院？', library).urgency).toBe('not_applicable');
+  });
+});
+
+describe('"LMP n/52" with no sign of pregnancy', () => {
+  it('is no pregnancy', () => {
+    expect([...questionFacts('LMP 2/52, lower abdominal pain and fever, smelly discharge')]).not.toContain('early-pregnancy');
   });
 });

@@ -330,7 +330,7 @@ export const URGENT: readonly Cue[] = [
   [/((?<!\b(a|little|quite|tiny|wee) )\bbit\b(?! (my|his|her|their|your) (own )?(nails?|lips?|tongue|cheek))|(?<!\b(insect|mosquito|midge|flea|bed bug|bedbug|spider|tick) )\b(bitten|bite|bites)\b)(?!.{0,40}\b(mosquito|midge|insect|flea)\b).{0,80}\b(broke|broken|breaking|went through|punctured) (the |his |her |my )?skin\b/, 2],
   // Teeth through the skin told as punctures ("a terrier got me on the hand… two deep punctures"): a bite
   // wound, assessed the same day (NICE CKS, human and animal bites).
-  [/\b(dog|cat|terrier|puppy|bite|bit|bitten|teeth|fangs?|got me|went for me)\b.{0,80}\b(deep )?punctures?( wounds?| marks?)?\b|\b(deep )?puncture (wounds?|marks?)\b.{0,60}\b(dog|cat|bite|bit|bitten|teeth)\b/, 2],
+  [/\b(dog|cat|terrier|puppy|bite|bitten|teeth|fangs?|went for me)\b.{0,80}\b(deep )?punctures?( wounds?| marks?)?\b|\b(deep )?puncture (wounds?|marks?)\b.{0,60}\b(dog|cat|bite|bit|bitten|teeth)\b/, 2],
   // A child wetting the bed again and drinking loads: possible new type 1 diabetes, for a same-day test (NICE NG18).
   [/\b(wetting the bed|wet the bed|wets the bed|bedwetting|bed wetting|weeing (a lot|loads|constantly)|peeing (a lot|loads|constantly))\b.*\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty|always asking for (a )?drinks?|lost weight|losing weight)\b|\b(drinking (loads|a lot|so much|constantly)|so thirsty|really thirsty|always thirsty)\b.*\b(wetting the bed|wet the bed|bedwetting|bed wetting)\b/, 2],
   [/\bstitches\b/, 1],
@@ -364,7 +364,7 @@ export const URGENT: readonly Cue[] = [
   [/\bfainted|\bfainting\b|\bpassed out\b|\bblacked out\b/, 2],
   // Strangling and threats to kill mark abuse at high risk of serious harm.
   [/\b(hands? (round|around|on) my (throat|neck)|strangl\w*|choked me|chokes me|(threatened|threatens|said (he|she) would|says (he|she) will|going) to kill me|kill me if)\b/, 2],
-  [/\b(drink|drinks|drinking|vodka|whisky|whiskey|alcohol|booze|spirits)\b.*\b(stop|stopping|quit|quitting|cold turkey|detox|give up|stopped)\b|\bstop(ping|ped)? drinking\b|\b(the shakes|delirium tremens)\b/, 2],
+  [/\b(drink|drinking|vodka|whisky|whiskey|alcohol|booze|spirits|drinks (\w+ ){0,6}(cider|lager|beer|wine|vodka|whisky|whiskey|spirits|alcohol|pints|units))\b.*\b(stop|stopping|quit|quitting|cold turkey|detox|give up|stopped)\b|\bstop(ping|ped)? drinking\b|\b(the shakes|delirium tremens)\b/, 2],
   [/\bbaby (has been |is |s been |seems |was )?(much |a lot |really |very )?(quieter|less active|not (as )?active|moving less|kicking less|not kicking|not moving (as much|much))\b|\b(fewer|less|no) (kicks|movements)\b/, 2, SELF_NEGATING],
   [/\b(thinks|believes|convinced|says|insists) (\w+ ){0,4}(poisoning|poisoned|watching|spying|following|bugged|tracking) (him|her|them|me)\b|\bbeing (watched|followed|spied on)\b|\bmicrochip\w*\b/, 2],
   [/\bhallucinat\w*|\bhear(s|ing)? voices\b|\bparanoi\w*|\bdelusion\w*|\bconvinced\b.*\b(following|watching|spying|messages|poisoning)\b|\bpsychosis\b|\bpsychotic\b/, 2],

@@ -42,9 +42,10 @@ export function classifyScenarioOffline(question: string, library?: Presentation
   // names, and once read a question about valerian tea with warfarin as an emergency. There only the
   // rules, which read that language's emergency words, may call one.
   if (blended.urgency === 'emergent' && rules.urgency !== 'emergent' && !hasHan(question) && isSpanishOrFrench(tokenize(question))) blended.urgency = rules.urgency;
-  // A question about no person's illness (a pet, a story, teaching material) carries the urgency the rules
-  // give it (none, or urgent for a pet that swallowed something toxic): the learned model once read a
-  // dog's fit as a human emergency.
-  if (aboutNoPatient(question)) blended.urgency = rules.urgency;
+  // A question about an animal carries the urgency the rules give it (none, or urgent for a pet that
+  // swallowed something toxic): the learned model once read a dog's fit as a human emergency. (A story
+  // or a screen is left to the blend: the rules' fiction reading is sometimes wrong, "watching a film
+  // with my dad when he clutched his chest", and the model can overrule it.)
+  if (aboutNoPatient(question) === 'animal') blended.urgency = rules.urgency;
   return blended;
 }

@@ -11,6 +11,7 @@ import {
   ZH_ADVICE_FRAME,
   ZH_CHRONIC,
   ZH_SERIOUS_TURN,
+  ZH_LAST_DAYS,
   ZH_LETHAL_DOSE,
   ZH_JOKE_MARK,
   ZH_CONTRAST,
@@ -210,7 +211,9 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
       situation && !timing.hypothetical,
       expertise === 'health_professional',
       timing.now,
-      ZH_TODAY.test(t.plain),
+      // For an emergency sign on top of a long-standing condition, a day or two ago is as good as today
+      // ("腰疼是老毛病…昨天上厕所发现屁股…木木的，小便也尿不出来").
+      ZH_TODAY.test(t.plain) || ZH_LAST_DAYS.test(t.plain),
       !timing.pastOnly,
     ), implied, ZH_SETTLED.test(t.live)),
     uncertainty: classifyUncertainty(t, task_type, situation),
