@@ -110,7 +110,7 @@ export const ZH_URGENT: readonly Cue[] = [
   [/高烧|高热|(39|40|41)(\.\d)?(度|℃|°)/, 1],
   // Low-dose methotrexate is weekly; charted or taken daily ("开成 10mg po qd，已经执行了两天") it can kill
   // within days, so the error needs action today (as the English cue).
-  [/甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)|(处方|医嘱|审方).{0,10}甲氨蝶呤.{0,30}(?<!叶酸.{0,3})(qd|每天|每日)|甲氨蝶呤.*(当成|当作|看成|以为是|弄成)了?(每天|每日|天天)/, 2],
+  [/甲氨蝶呤.{0,30}(?<!叶酸.{0,8})(qd|每天|每日|天天).{0,20}(已经|执行|吃了|服了|用了|两天|三天|几天|好几天)|甲氨蝶呤.{0,20}(开成|开了|写成|医嘱).{0,16}(qd|每天|每日)|(处方|医嘱|审方).{0,10}甲氨蝶呤.{0,30}(?<!叶酸.{0,8})(qd|每天|每日)|甲氨蝶呤.*(当成|当作|看成|以为是|弄成)了?(每天|每日|天天)/, 2],
   // Two medicines that both hold paracetamol, taken together for days (泰诺感冒片 with 扑热息痛): a
   // staggered overdose, for blood levels the same day (MHRA; TOXBASE).
   [/^(?!.*(还没|没吃别的|停了|已经停|不要和|不能和|能一起吃吗|能不能一起|可以一起吃吗|能同时吃吗|可以同时吃吗))(?=.*(已经|吃了|[三四五3-9]天|一天\s?[3-6四五六]次|每天\s?[3-6四五六]次))(?=.*((泰诺|感冒片|感冒灵|氨酚|百服宁|散利痛|必理通).{0,60}(同时|还在吃|又吃|另外|加上|一起|还吃).{0,30}(扑热息痛|对乙酰氨基酚|泰诺林)|(扑热息痛|对乙酰氨基酚|泰诺林).{0,60}(同时|还在吃|又吃|另外|加上|一起|还吃).{0,30}(泰诺|感冒片|感冒灵|氨酚|百服宁|散利痛|必理通)))/, 2],
@@ -216,12 +216,12 @@ export const ZH_SETTLED = /(现在|目前|已经|醒来以后|醒了以后|醒�
  * A past episode told as over (see SETTLED_SINCE in cues.ts): "当时…", "后来再没犯过", "恢复得挺好".
  * With a history it outweighs the symptoms it describes, which were then, not now.
  */
-export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(后来|之后).{0,6}就好了|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)(?!不|转|奇)/;
+export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)(?!不|转|奇)/;
 /** Something new told after the settled words (see ZH_SETTLED_SINCE): sudden, again, this time. */
 export const ZH_SETTLED_THEN_NEW = new RegExp(`(${ZH_SETTLED_SINCE.source}).*(突然|又|再次|这次)`);
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
-/** The last day or two, or this week (see ZH_TODAY for today itself). */
-export const ZH_LAST_DAYS = /昨天|前天|这两天|这几天|这礼拜|这周|这星期/;
+/** Something that began in the last day or two or this week ("昨天上厕所发现…"), not a plan for them ("这几天想…"). */
+export const ZH_LAST_DAYS = /(昨天|前天|这两天|这几天|这礼拜|这周|这星期).{0,8}(开始|出现|突然|发现)|(开始|突然).{0,4}(昨天|前天)/;
 export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
 export const ZH_STRONG_NOW: readonly RegExp[] = [
@@ -234,7 +234,7 @@ export const ZH_STRONG_NOW: readonly RegExp[] = [
 /** Something different this time (see CONTRAST in cues.ts). */
 export const ZH_CONTRAST: readonly RegExp[] = [/但(是)?(这次|现在|今天)|这次(不一样|特别|和以前)|跟(以前|平时)不一样|比(以前|平时|往常)(严重|厉害|疼|痛)|不缓解|没缓解|不管用|没用|停不下来|(这周|这几天|今天|最近|突然).{0,6}(加重|更重|更厉害|严重了)|越来越(重|厉害|严重)/];
 /** A past event or a diagnosis given as history (see HISTORY in cues.ts). */
-export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|发作|犯|抽)过(一次|一回|两次|几次)|生我的时候|生我那(时|会)|当年|年轻(的)?时(候)?|年轻那会(儿)?|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症|(?<![晚早马楼路身])上次|(?<![晚早马楼路身])上回(?![来去家到])/];
+export const ZH_HISTORY: readonly RegExp[] = [/(19|20)\d{2}\s?年|(梗|中风|发作|犯|抽)过(一次|一回|两次|几次)|生我的时候|生我那(时|会)|当年|年轻(的)?时(候)?|年轻那会(儿)?|那时候|\d+\s?多?(年|个月)(前|以前)|[一二两三四五六七八九十几]+\s?多?(年|个月)(前|以前)|去年|前年|小时候|得过|患过|做过.{0,6}手术|曾经|复查|康复|后遗症/];
 /** Asked about what might happen or for training (see HYPOTHETICAL in cues.ts). */
 export const ZH_HYPOTHETICAL: readonly RegExp[] = [
   // An exam in first aid or medicine is training; one's own driving test tomorrow ("明天的考试还能去吗") is not.
