@@ -189,8 +189,9 @@ type RelevanceRow = RelevanceQuestion & LabelledQuestion;
  * and added untouched after 1.2.47 was committed; scored once unseen (must-haves found 83.5%, clean
  * pools 97.5%, Chinese urgency 90.0%), it has been tuned on since (library 1.2.48) and is in the
  * learned model's training data. heldout70 was written blind by a sixty-fourth labeller with 1.2.47
- * shipped, and added untouched after 1.2.48 was committed: unseen, the shipped library's own
- * measurement.
+ * shipped, and added untouched after 1.2.48 was committed; scored once unseen (must-haves found
+ * 84.8%, clean pools 87.5%, Chinese urgency 90.5%), it has been tuned on since (library 1.2.50) and
+ * is in the learned model's training data.
  */
 const RELEVANCE_SETS = {
   dev: relevance.dev as RelevanceRow[],

@@ -71,4 +71,5 @@ export const TUNED_PARTS: readonly string[] = [
   'heldout67',
   'heldout68',
   'heldout69',
+  'heldout70',
 ];

@@ -13,6 +13,8 @@ export const ZH_FAMILY =
 
 /** Each alone (weight ≥ 3) means a possible threat to life or limb now. */
 export const ZH_EMERGENT: readonly Cue[] = [
+  // A chemical in the eye (lime, cement, bleach): an alkali or acid burn, irrigated at once and seen in A&E.
+  [/(石灰|水泥|砂浆|腻子|漂白|消毒液|洁厕|强碱|强酸|化学品|烧碱|碱水).{0,10}(进|溅|弄|掉|迸)(到|进)?(了)?.{0,4}(眼|眼睛)|(眼|眼睛).{0,6}(溅|进)(了|到)?.{0,4}(石灰|水泥|漂白|消毒液|洁厕|强碱|强酸|化学品|烧碱)/, 3],
   // Heart and breathing.
   [/胸痛|胸口(疼|痛|闷|发紧|发闷|发堵|压|憋)|胸(闷|部)(痛|疼|压迫)|心口窝?子?(疼|痛|闷|发紧|压|憋)|压榨(性|样)/, 3],
   [/心绞痛|心梗|心肌梗|心脏病发作/, 3, NAMES],
@@ -216,13 +218,13 @@ export const ZH_SETTLED = /(现在|目前|已经|醒来以后|醒了以后|醒�
  * A past episode told as over (see SETTLED_SINCE in cues.ts): "当时…", "后来再没犯过", "恢复得挺好".
  * With a history it outweighs the symptoms it describes, which were then, not now.
  */
-export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)(?!不|转|奇)/;
+export const ZH_SETTLED_SINCE = /当时|那次|那时候|那会儿|(以后|之后|后来)(就)?(一直)?(再)?(也)?没(有)?(再)?(犯|发作|疼|痛|复发|出现)过?|恢复得(挺|很|不错|还行|还可以)|一直(都)?(挺|很|还)?(好|正常)(?!不|转|奇)/;
 /** Something new told after the settled words (see ZH_SETTLED_SINCE): sudden, again, this time. */
 export const ZH_SETTLED_THEN_NEW = new RegExp(`(${ZH_SETTLED_SINCE.source}).*(突然|又|再次|这次)`);
 /** A time today (see TODAY in cues.ts); a bare 现在 is not one. */
 /** Something that began in the last day or two or this week ("昨天上厕所发现…"), not a plan for them ("这几天想…"). */
 export const ZH_LAST_DAYS = /(昨天|前天|这两天|这几天|这礼拜|这周|这星期).{0,8}(开始|出现|突然|发现)|(开始|突然).{0,4}(昨天|前天)/;
-export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
+export const ZH_TODAY = /今天|今早|今晚|昨晚|刚才|刚刚|(?<!(一次|那次|那天|有天|那晚|有一天))半夜|这会儿|\d+\s?(分钟|小时)(前|了)/;
 /** Happening now beyond doubt (see STRONG_NOW in cues.ts). */
 export const ZH_STRONG_NOW: readonly RegExp[] = [
   /救命|快来人/,
@@ -336,7 +338,7 @@ export const ZH_INFORMATION_FRAME: readonly RegExp[] = [
 export const ZH_PROFESSIONAL: readonly Cue[] = [
   // Pharmacy or clinic staff asking about a customer ("药店这边问一下：一位女顾客…"); a customer anywhere else
   // (a shop, a restaurant, a gym) says nothing of who asks.
-  [/^(我们)?(药店|药房|药剂科|诊所|卫生院|卫生室)(这边|这里)(问一下|请教|咨询|想问)|(药店|药房|药剂科|诊所|卫生院|卫生室).{0,20}(一位|一个|有个|有位)(女|男|老年|年轻)?顾客|(一位|一个|有个|有位)(女|男|老年|年轻)?顾客.{0,30}(买药|配药|开药|拿药|处方)/, 5],
+  [/^(我们)?(药店|药房|药剂科|诊所|卫生院|卫生室)(这边|这里)?(问一下|请教|咨询|想问)|我在(社区|小区|连锁)?(药店|药房)(上班|工作|当店员)|(药店|药房)(上班|工作)的|(药店|药房|药剂科|诊所|卫生院|卫生室).{0,20}((一位|一个|有个|有位)(女|男|老年|年轻)?顾客|顾客(说|问|想买|要买|来买))|(一位|一个|有个|有位)(女|男|老年|年轻)?顾客.{0,30}(买药|配药|开药|拿药|处方)/, 6],
   [/(我是|作为)(一名|一个)?(\S{0,10})(医生|大夫|护士|药师|医学生|规培|住院医|主治|医师|护师|实习医生)|(我是|作为)(一名|一个)?(村医|乡村医生|赤脚医生)/, 6],
   [/我的(患者|病人)|(我们|我)科(室)?/, 5],
   // A role as a heading ("助产士：产妇产后第二天…", "社区医生：…"); with a colon only, since
