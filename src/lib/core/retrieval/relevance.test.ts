@@ -235,8 +235,10 @@ describe('pool relevance floors', () => {
   // unseen at 1.2.47 with the learned model and plausible readings: 0.975 / 0.835; the rules alone
   // 0.950 / 0.658) is tuned on since 1.2.48 and reaches 0.975 / 0.722 with the rules alone: held there.
   // heldout70 (blind, unseen at 1.2.48 with the learned model and plausible readings: 0.875 / 0.848;
-  // the rules alone 0.875 / 0.658) is tuned on since 1.2.50 and reaches 0.975 / 0.722 with the rules
-  // alone: held there.
+  // the rules alone 0.875 / 0.658) is tuned on since 1.2.50 and reached 0.975 / 0.722 with the rules
+  // alone; 1.2.51 takes back three of those fixes that cost emergencies in a review (heat words shutting
+  // out delirium and fainting, 醒过来 shutting out CPR, a narrowed drooping-mouth trigger), giving back
+  // three strays: 0.900 / 0.734, held there.
   it.each([
     ['dev', 0.9, 0.9],
     ['heldout', 0.9, 0.9],
@@ -307,7 +309,7 @@ describe('pool relevance floors', () => {
     ['heldout67', 1.0, 0.74],
     ['heldout68', 0.975, 0.83],
     ['heldout69', 0.975, 0.72],
-    ['heldout70', 0.975, 0.72],
+    ['heldout70', 0.9, 0.73],
   ] as const)('keeps %s pools clean in at least %s of questions and finds at least %s of its must-haves', (name, clean, floor) => {
     const s = score(sets[name]);
     expect(s.cleanShare).toBeGreaterThanOrEqual(clean);

@@ -1,5 +1,6 @@
 // Paraphrases written after heldout70's evaluation, none of them in a labelled set: the kinds it
-// showed the rules misreading, in other words than the set's, with look-alikes beside them.
+// showed the rules misreading, in other words than the set's, with look-alikes beside them. (Three fixes
+// of 1.2.50 were taken back in 1.2.51 after a review: see review.lookalikes-1.2.50.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { readShippedPrinciples } from '../../../../cli/library';
 import { classifyScenarioByRules } from '../scenario/rules';
@@ -23,13 +24,6 @@ describe('a chemical in the eye', () => {
   });
 });
 
-describe('a child collapsed in the heat', () => {
-  it('brings heat stroke without the delirium or fainting principles', () => {
-    const q = 'cricket match, 31 degrees, a 10 year old collapsed at the boundary, very hot and not making sense, we have called 999';
-    expect(pool(q)).not.toContain('URG-051');
-    expect(pool(q)).not.toContain('URG-007');
-  });
-});
 
 describe('pharmacy staff who say where they work, in Chinese', () => {
   it('reads "我在药店上班" as a professional', () => {
@@ -40,9 +34,6 @@ describe('pharmacy staff who say where they work, in Chinese', () => {
 describe('Chinese words that only look like a presentation', () => {
   it('keeps the village "下面" out of testicular pain', () => {
     expect(pool('我是下面村里的，我老伴刚才突然头疼得要死，吐了，叫他也迷迷糊糊的')).not.toContain('URG-017');
-  });
-  it('keeps "歪倒了" and a mouth gasping out of stroke', () => {
-    expect(pool('地铁上有个阿姨突然歪倒了，叫她没反应，嘴里一下一下大口倒气')).not.toContain('URG-005');
   });
   it('keeps a drooping mouth a stroke', () => {
     expect(pool('我爸刚才突然嘴歪了，一边手抬不起来')).toContain('URG-005');
@@ -55,11 +46,6 @@ describe('a past episode at night, never again, in Chinese', () => {
   });
 });
 
-describe('fainting, then coming round, in Chinese', () => {
-  it('brings no CPR principle', () => {
-    expect(pool('同事开会时突然晕倒，过了一分钟醒过来，说胸口闷喘不上气')).not.toContain('URG-021');
-  });
-});
 
 describe('a passive wish not to wake up', () => {
   it('brings the suicide principle and reads it as urgent', () => {

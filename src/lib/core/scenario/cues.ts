@@ -193,7 +193,7 @@ export const EMERGENT: readonly Cue[] = [
   [/\banaphyla|(?<!\b(carry|carrying|carried|prescribed|prescribe|prescribing|get|getting|order|ordering|spare|expired|replace|replacing|renew) (an |a |the |his |her |my |two |spare )?)(?<!\bneed (an |a )?)\b(epipen|auto ?injector)\b/, 3, NAMES],
   // A chemical in the eye (wet lime plaster, cement, bleach, oven cleaner): an alkali or acid burn, irrigated at
   // once and seen in A&E (Royal College of Ophthalmologists; NICE CKS, red eye).
-  [/\b(lime|lime plaster|wet plaster|plaster|cement|mortar|concrete|bleach|oven cleaner|drain cleaner|caustic|alkali|acid|chemical|chemicals)\b.{0,40}\b(in|into) (my|his|her|their|the|your) (left |right )?eyes?\b|\beyes?\b.{0,20}\b(splash|splashed)\b.{0,20}\b(lime|plaster|cement|bleach|chemical|acid|alkali)\b/, 3],
+  [/^(?!.*\b(goggles|stop|prevent|avoid|protect|protection|in case)\b)(?=.*(\b(lime plaster|wet lime|quicklime|wet plaster|plaster|cement|mortar|concrete|bleach|oven cleaner|drain cleaner|caustic|alkali|acid|chemical|chemicals)\b.{0,40}\b(in|into) (my|his|her|their|the|your) (left |right )?eyes?\b|\beyes?\b.{0,20}\b(splash|splashed)\b.{0,20}\b(lime plaster|plaster|cement|bleach|chemical|acid|alkali)\b))/, 3],
   // A sting or allergen with a swelling face or a changed voice.
   [/\b(stung|sting|bee|wasp|peanuts?|nuts?|allerg\w*|shellfish)\b.*\b((lips|face|eyes|tongue) (are |is |look |looks |went |gone )?(puffy|puffed up|swelling|swollen|blown up)|voice (sounds |is |went )?(weird|funny|strange|hoarse|croaky|different))\b/, 3],
   // Cannot swallow saliva, drooling, a muffled voice: the airway is narrowing.
@@ -347,7 +347,7 @@ export const URGENT: readonly Cue[] = [
   [/\b(cataract|eye|lens|retina|retinal|squint|glaucoma|laser) (op|operation|surgery|procedure)\b.*\b(more painful|getting (more )?painful|more pain|redder|more red|getting worse|got worse|worse than yesterday|(vision|sight|eye) (has |is )?(gone|got|getting|become|going) (\w+ )?(misty|worse|blurry|blurred|cloudy|dim|foggy))\b/, 2],
   // A passive wish not to wake up ("it'd be easier to not wake up", "wish I didn't wake up"): same-day help, as
   // other thoughts of being better off dead.
-  [/\b(easier|better|rather) (to |if i |if i just )?(just )?(not|never|didnt|didn t) (to )?wake up\b|\bwish (i|id|i d) (could )?(just )?(not|never|didnt|didn t) wake up\b|\b(dont|don t|do not) want to wake up\b/, 2, SELF_NEGATING],
+  [/\beasier (to |if i |if i just )?(just )?(not|never|didnt|didn t) (to )?wake up\b|\bwish (i|id|i d) (could )?(just )?(not|never|didnt|didn t) wake up\b|\b(dont|don t|do not) want to wake up (again|anymore|any more|ever)\b/, 2, SELF_NEGATING],
   // A red line spreading up a limb from a wound or a thorn: lymphangitis, assessed the same day (NICE CKS, cellulitis).
   [/\bred (line|lines|streak|streaks|track|tracking)\b.{0,40}\b(up|going up|spreading|tracking|towards|along)\b|\b(line|streak)s? of red\b.{0,30}\b(up|spreading)\b/, 2],
   // Shingles that has just come out: antivirals work best within three days of the rash (NICE CKS, shingles).
