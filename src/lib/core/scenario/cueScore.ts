@@ -2,7 +2,7 @@
 
 import type { TaskType } from '../types';
 import type { Cue } from './cues';
-import type { NoPatientKind } from '../retrieval/questionFacts';
+import { aboutNoPatient, animalPoisoning, type NoPatientKind } from '../retrieval/questionFacts';
 
 /** How a question is read: `pastOnly` when it tells a history, so a condition's bare name does not count. */
 export interface ScoreOptions {
@@ -25,6 +25,17 @@ export function liveScore(live: string, plain: string, cues: readonly Cue[], opt
 }
 
 export const any = (cues: readonly RegExp[], text: string) => cues.some((c) => c.test(text));
+
+/**
+ * What kind of question about no person's illness this is, as the classifiers read it (see
+ * aboutNoPatient), and whether it tells of an animal swallowing something toxic. A lethal dose asked
+ * "for a story" (`lethalDoseAsked`) is still a possible wish to die: the pretext does not make it nobody's.
+ */
+export function readNoPatient(text: string, lethalDoseAsked: boolean): { kind: NoPatientKind | null; poisoned: boolean } {
+  const told = aboutNoPatient(text);
+  const kind = told && told !== 'animal' && lethalDoseAsked ? null : told;
+  return { kind, poisoned: kind === 'animal' && animalPoisoning(text) };
+}
 
 /**
  * The urgency of a question about no person's illness: none — except a dream, whose worry is the

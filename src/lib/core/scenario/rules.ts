@@ -44,8 +44,7 @@ import {
   TODAY,
   URGENT,
 } from './cues';
-import { aboutNoPatient, animalPoisoning } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, readNoPatient, score } from './cueScore';
 import { presentationUrgency, settledUrgency, withPresentationUrgency, type PresentationLibrary } from './presentationUrgency';
 import { classifyChineseScenario } from './rulesZh';
 import { ES_FR_ADMIN, ES_FR_ADVICE, ES_FR_EMERGENT, ES_FR_LAY, ES_FR_MEDICINE, ES_FR_MEDICINE_ASKED, ES_FR_PERSONAL, ES_FR_URGENT } from './cuesEsFr';
@@ -267,11 +266,8 @@ export function classifyScenarioByRules(question: string, library?: Presentation
   const situation = any(expertise === 'health_professional' ? PATIENT_SITUATION : SITUATION, t.plain);
   const generalFrame = any(GENERAL_FRAME, t.plain);
   // A pet's illness or a character's is nobody's emergency: read like a hypothetical.
-  // A lethal dose asked "for a story" is still a possible wish to die: the pretext does not make it nobody's.
-  const told = aboutNoPatient(question);
-  const noPatientKind = told && told !== 'animal' && LETHAL_DOSE.test(t.plain) ? null : told;
+  const { kind: noPatientKind, poisoned } = readNoPatient(question, LETHAL_DOSE.test(t.plain));
   const nobody = noPatientKind !== null;
-  const poisoned = noPatientKind === 'animal' && animalPoisoning(question);
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // Read as classifyUrgency reads it: cues that name their own negation ("if I wasn't around") read the plain text.
   // An emergency presentation happening to someone now is asked about for what to do, whatever cost or

@@ -3,8 +3,7 @@
 
 import type { CjkScan } from '../retrieval/text';
 import type { Expertise, Scenario, TaskType, Uncertainty, Urgency } from '../types';
-import { aboutNoPatient, animalPoisoning } from '../retrieval/questionFacts';
-import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, score } from './cueScore';
+import { any, liveScore, noPatient, noPatientTask, noPatientUrgency, presentationTask, readNoPatient, score } from './cueScore';
 import { settledUrgency, withPresentationUrgency } from './presentationUrgency';
 import {
   ZH_ACUTE_NOW,
@@ -192,10 +191,7 @@ export function classifyChineseScenario(t: CjkScan, english: { emergent: number;
   const expertise = classifyExpertise(t);
   const situation = any(expertise === 'health_professional' ? ZH_PATIENT_SITUATION : ZH_SITUATION, t.plain);
   const generalFrame = any(ZH_GENERAL_FRAME, t.plain);
-  // A lethal dose asked "for a novel" is still a possible wish to die (as in English).
-  const told = aboutNoPatient(t.plain);
-  const noPatientKind = told && told !== 'animal' && ZH_LETHAL_DOSE.test(t.plain) ? null : told;
-  const poisoned = noPatientKind === 'animal' && animalPoisoning(t.plain);
+  const { kind: noPatientKind, poisoned } = readNoPatient(t.plain, ZH_LETHAL_DOSE.test(t.plain));
   const nobody = noPatientKind !== null;
   const timing = noPatient(nobody, timingOf(t, situation, generalFrame));
   // As in English: an emergency presentation happening to someone now is asked about for what to do.
